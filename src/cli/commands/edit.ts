@@ -1,0 +1,65 @@
+import { ReplyError } from '../../core/errors.js';
+import { applyEdits, normaliseBody, type FieldEdit } from '../../core/fields.js';
+import type { ReplyFields } from '../../core/reply.js';
+import type { Context } from '../context.js';
+import { editText } from '../editor.js';
+import { readText } from '../files.js';
+import { findReply } from '../lookup.js';
+import { t } from '../messages.js';
+import { replyJson, statusLabel } from '../present.js';
+
+interface EditOptions {
+  set?: string[];
+  body?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+export default async function edit(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
+  const opts = options as EditOptions;
+  const edits = (opts.set ?? []).map(parseSet);
+  const config = ctx.config();
+  const reply = await findReply(ctx, args[0]!);
+  if (reply.status === 'void') throw new ReplyError('reply.voidFrozen', { id: reply.id });
+  if (reply.status !== 'draft' && !opts.force) {
+    throw new ReplyError('reply.signedFrozen', { id: reply.id, status: statusLabel(reply.status) });
+  }
+
+  let next: ReplyFields = applyEdits(reply, edits, config);
+  if (opts.body !== undefined) {
+    next = { ...next, body: normaliseBody(readText(opts.body)) };
+  } else if (edits.length === 0) {
+    if (!ctx.interactive && !ctx.env.VISUAL && !ctx.env.EDITOR) throw new ReplyError('edit.nothing', {}, 2);
+    const written = editText(reply.body, ctx.env);
+    if (!written.trim()) throw new ReplyError('body.empty');
+    next = { ...next, body: normaliseBody(written) };
+  }
+  if (next.body.trim() === '') throw new ReplyError('body.empty');
+
+  if (JSON.stringify(comparable(next)) === JSON.stringify(comparable(reply))) {
+    ctx.streams.stderr.write(t('edit.noChange') + '\n');
+    return 0;
+  }
+  const repo = await ctx.replies();
+  const updated = repo.update(reply.id, next, reply.updatedAt);
+  if (opts.json) {
+    ctx.streams.stdout.write(JSON.stringify(replyJson(updated), null, 2) + '\n');
+  } else {
+    const revision = repo.history(reply.id).length;
+    ctx.streams.stdout.write(t('edit.done', { id: updated.id, docNumber: updated.docNumber.toString(), revision }) + '\n');
+  }
+  return 0;
+}
+
+/** `field=value`; the value may itself contain "=". */
+function parseSet(text: string): FieldEdit {
+  const at = text.indexOf('=');
+  if (at <= 0) throw new ReplyError('edit.badSet', { value: text }, 2);
+  return { field: text.slice(0, at).trim(), value: text.slice(at + 1) };
+}
+
+/** The fields a clerk can change, without the archive's bookkeeping. */
+function comparable(r: ReplyFields): unknown {
+  const { id: _id, status: _s, createdAt: _c, updatedAt: _u, ...fields } = r as ReplyFields & Record<string, unknown>;
+  return { ...fields, docNumber: r.docNumber.toString() };
+}

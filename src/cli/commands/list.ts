@@ -1,0 +1,76 @@
+import chalk from 'chalk';
+import { ReplyError } from '../../core/errors.js';
+import { parseKind } from '../../core/fields.js';
+import type { ListFilter } from '../../core/ports.js';
+import { statusOf, type Reply, type Status } from '../../core/reply.js';
+import type { Context } from '../context.js';
+import { t } from '../messages.js';
+import { formatRows, type Column } from '../output.js';
+import { dateText, proposersText, replyJson, statusLabel } from '../present.js';
+
+interface ListOptions {
+  year?: string;
+  status?: string;
+  kind?: string;
+  result?: string;
+  proposer?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+export default async function list(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
+  const opts = options as ListOptions;
+  const filter = toFilter(opts);
+  const replies = (await ctx.replies()).list(filter);
+  const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
+  if (format === 'table' && replies.length === 0) {
+    ctx.streams.stderr.write(t('list.empty') + '\n');
+    return 0;
+  }
+  const color = format === 'table' && ctx.streams.stdoutIsTTY && !ctx.env.NO_COLOR;
+  const columns: Column<Reply>[] = [
+    { key: 'id', header: t('label.id'), value: (r) => r.id },
+    { key: 'docNumber', header: t('label.docNumber'), value: (r) => r.docNumber.toString() },
+    { key: 'signedOn', header: t('label.signedOn'), value: (r) => (format === 'table' ? dateText(r.signedOn) : r.signedOn) },
+    { key: 'proposers', header: t('label.proposer'), value: proposersText },
+    { key: 'title', header: t('label.title'), value: (r) => (format === 'table' ? clip(r.proposalTitle, 24) : r.proposalTitle) },
+    { key: 'status', header: t('label.status'), value: (r) => (format === 'table' ? paint(r.status, color) : r.status) },
+    { key: 'result', header: t('label.result'), value: (r) => r.result },
+  ];
+  ctx.streams.stdout.write(formatRows(replies, columns, format, replyJson));
+  return 0;
+}
+
+function toFilter(o: ListOptions): ListFilter {
+  const filter: { -readonly [K in keyof ListFilter]: ListFilter[K] } = {};
+  if (o.year !== undefined) {
+    if (!/^\d{4}$/.test(o.year)) throw new ReplyError('option.badYear', { value: o.year }, 2);
+    filter.year = Number(o.year);
+  }
+  if (o.status !== undefined) {
+    const status = statusOf(o.status);
+    if (!status) throw new ReplyError('status.unknown', { value: o.status }, 2);
+    filter.status = status;
+  }
+  if (o.kind !== undefined) filter.kind = parseKind(o.kind);
+  if (o.result) filter.result = o.result.trim();
+  if (o.proposer) filter.proposer = o.proposer.trim().replace(/(委员|代表)$/u, '');
+  return filter;
+}
+
+/** Long titles are cut to keep one reply per line; --json and --csv keep them whole. */
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+}
+
+const STATUS_COLOR: Record<Status, (s: string) => string> = {
+  draft: chalk.yellow,
+  signed: chalk.cyan,
+  sent: chalk.green,
+  void: chalk.gray.strikethrough,
+};
+
+function paint(status: Status, color: boolean): string {
+  return color ? STATUS_COLOR[status](statusLabel(status)) : statusLabel(status);
+}

@@ -1,0 +1,162 @@
+import type { Config } from '../../core/config.js';
+import { dayOf, parseDate, type IsoDate } from '../../core/dates.js';
+import { ReplyError, ValidationError } from '../../core/errors.js';
+import {
+  buildNewReply,
+  missingFields,
+  normaliseBody,
+  parseProposalNo,
+  parseProposers,
+  type InputKey,
+  type ReplyInput,
+} from '../../core/fields.js';
+import { KINDS, kindOf } from '../../core/reply.js';
+import { scaffoldBody } from '../../core/scaffold.js';
+import { readAnswers } from '../answers.js';
+import type { Context } from '../context.js';
+import { editText } from '../editor.js';
+import { readText } from '../files.js';
+import { t } from '../messages.js';
+import { replyJson, statusLabel, titleOf } from '../present.js';
+import type { Prompter } from '../prompts.js';
+
+interface NewOptions {
+  kind?: string;
+  session?: string;
+  proposalNo?: string;
+  title?: string;
+  proposer?: string[];
+  leadUnit?: string;
+  salutation?: string;
+  result?: string;
+  disclosure?: string;
+  signedOn?: string;
+  issuedOn?: string;
+  docNumber?: string;
+  cc?: string[];
+  body?: string;
+  answers?: string;
+  edit?: boolean;
+  json?: boolean;
+}
+
+export default async function newReply(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
+  const opts = options as NewOptions;
+  const config = ctx.config();
+  const today = dayOf(ctx.clock.now());
+  const fromFlags = flagsInput(opts);
+  let input: ReplyInput = { ...(opts.answers ? readAnswers(opts.answers) : {}), ...fromFlags };
+
+  // Flags, an answers file or --json mean a script is talking: it is never asked anything.
+  const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);
+  const interactive = ctx.interactive && !scripted;
+  const repo = await ctx.replies();
+  if (interactive) {
+    const last = repo.list({})[0];
+    input = await askMissing(input, await ctx.prompter(), config, { today, session: last?.session });
+  }
+
+  if (opts.edit || (interactive && !input.body)) {
+    // Check everything else first, so a body written in the editor is never lost to a bad field.
+    const checked = buildNewReply({ ...input, body: input.body ?? '-' }, config, today);
+    const scaffold = input.body ?? scaffoldBody(checked);
+    const written = editText(scaffold, ctx.env);
+    if (!written.trim()) throw new ReplyError('body.empty');
+    if (normaliseBody(written) === normaliseBody(scaffold) && input.body === undefined) throw new ReplyError('body.unchanged');
+    input = { ...input, body: written };
+  }
+
+  const draft = buildNewReply(input, config, today);
+  const reply = repo.create(draft, config.docPrefix);
+  if (opts.json) {
+    ctx.streams.stdout.write(JSON.stringify(replyJson(reply), null, 2) + '\n');
+  } else {
+    ctx.streams.stdout.write(
+      t('new.done', { id: reply.id, docNumber: reply.docNumber.toString(), title: titleOf(reply), status: statusLabel(reply.status) }) + '\n',
+    );
+  }
+  return 0;
+}
+
+function flagsInput(o: NewOptions): ReplyInput {
+  const input: Record<string, unknown> = {
+    kind: o.kind,
+    session: o.session,
+    proposalNo: o.proposalNo,
+    title: o.title,
+    proposers: o.proposer,
+    leadUnit: o.leadUnit,
+    salutation: o.salutation,
+    result: o.result,
+    disclosure: o.disclosure,
+    signedOn: o.signedOn,
+    issuedOn: o.issuedOn,
+    docNumber: o.docNumber,
+    cc: o.cc,
+    body: o.body === undefined ? undefined : readText(o.body),
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ReplyInput;
+}
+
+export interface PromptDefaults {
+  readonly today: IsoDate;
+  /** The session of the latest reply: most replies of a season share it. */
+  readonly session: string | undefined;
+}
+
+/**
+ * Asks, one question each, for what the input lacks, checking every answer
+ * with the same rules as the flags. The body is not asked here: it is written
+ * in the editor.
+ */
+export async function askMissing(input: ReplyInput, prompter: Prompter, config: Config, defaults: PromptDefaults): Promise<ReplyInput> {
+  const answers: Record<string, unknown> = { ...input };
+  const required = (v: string) => (v.trim() ? true : t('prompt.required'));
+  const check = (fn: (v: string) => unknown) => (v: string) => {
+    if (!v.trim()) return t('prompt.required');
+    try {
+      fn(v);
+      return true;
+    } catch (error) {
+      if (error instanceof ValidationError) return t(error.issues[0]!.key, error.issues[0]!.params);
+      throw error;
+    }
+  };
+  const ask: Partial<Record<InputKey, () => Promise<unknown>>> = {
+    kind: () => prompter.select({ message: t('prompt.kind'), choices: KINDS.map((k) => ({ name: k, value: k })) }),
+    session: () => prompter.text({ message: t('prompt.session'), ...(defaults.session ? { default: defaults.session } : {}), validate: required }),
+    proposalNo: () =>
+      prompter.text({
+        message: t('prompt.proposalNo'),
+        validate: check(parseProposalNo),
+      }),
+    title: () => prompter.text({ message: t('prompt.title'), validate: required }),
+    proposers: async () => [
+      await prompter.text({
+        message: t('prompt.proposers'),
+        validate: check((v) => parseProposers([v], kindOf(String(answers.kind)))),
+      }),
+    ],
+    leadUnit: () => prompter.text({ message: t('prompt.leadUnit'), validate: required }),
+    result: () => prompter.select({ message: t('prompt.result'), choices: config.results.map((r) => ({ name: r, value: r })) }),
+    disclosure: () =>
+      prompter.select({
+        message: t('prompt.disclosure'),
+        choices: config.disclosures.map((d) => ({ name: d, value: d })),
+        default: config.disclosures[0]!,
+      }),
+  };
+  for (const key of Object.keys(ask) as InputKey[]) {
+    // Asked in order; whether the lead unit is needed depends on the kind just chosen.
+    if (!missingFields(answers as ReplyInput).includes(key)) continue;
+    answers[key] = await ask[key]!();
+  }
+  if (!answers.signedOn) {
+    answers.signedOn = await prompter.text({
+      message: t('prompt.signedOn'),
+      default: defaults.today,
+      validate: check((v) => parseDate(v, 'signed-on')),
+    });
+  }
+  return answers as ReplyInput;
+}

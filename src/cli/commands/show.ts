@@ -1,0 +1,89 @@
+import { parseBody, plainText } from '../../core/body.js';
+import type { Revision } from '../../core/ports.js';
+import { issueDate, type Reply } from '../../core/reply.js';
+import type { Context } from '../context.js';
+import { findReply } from '../lookup.js';
+import { t } from '../messages.js';
+import { table } from '../output.js';
+import { dateText, proposersText, replyJson, salutationOf, statusLabel, timeText, titleOf } from '../present.js';
+
+interface ShowOptions {
+  history?: boolean;
+  json?: boolean;
+}
+
+export default async function show(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
+  const opts = options as ShowOptions;
+  const reply = await findReply(ctx, args[0]!);
+  const out = ctx.streams.stdout;
+  if (opts.history) {
+    const revisions = (await ctx.replies()).history(reply.id);
+    if (opts.json) {
+      out.write(JSON.stringify(revisions.map((r) => ({ ...r, reply: replyJson(r.reply) })), null, 2) + '\n');
+    } else {
+      out.write(historyTable(revisions));
+    }
+    return 0;
+  }
+  if (opts.json) {
+    out.write(JSON.stringify(replyJson(reply), null, 2) + '\n');
+    return 0;
+  }
+  out.write(describe(reply));
+  return 0;
+}
+
+function describe(reply: Reply): string {
+  const none = t('label.none');
+  const contact = [reply.contact.name, reply.contact.phone, reply.contact.address, reply.contact.postcode].filter(Boolean).join('  ');
+  const footnotes = parseBody(reply.body).footnotes;
+  const rows: [string, string][] = [
+    [t('label.id'), String(reply.id)],
+    [t('label.docNumber'), reply.docNumber.toString()],
+    [t('label.replyTitle'), titleOf(reply)],
+    [t('label.status'), statusLabel(reply.status)],
+    [t('label.kind'), reply.kind],
+    [t('label.session'), reply.session],
+    [t('label.proposalNo'), reply.proposalNo],
+    [t('label.title'), reply.proposalTitle],
+    [t('label.proposer'), proposersText(reply)],
+    ...(reply.leadUnit ? ([[t('label.leadUnit'), reply.leadUnit]] as [string, string][]) : []),
+    [t('label.salutation'), salutationOf(reply)],
+    [t('label.result'), reply.result],
+    [t('label.disclosure'), reply.disclosure],
+    [t('label.signedOn'), dateText(reply.signedOn)],
+    [t('label.issuedOn'), dateText(issueDate(reply))],
+    [t('label.organ'), reply.organ],
+    [t('label.header'), reply.header ?? none],
+    [t('label.printingOrgan'), reply.printingOrgan],
+    [t('label.contact'), contact || none],
+    [t('label.cc'), reply.cc.length ? reply.cc.join('，') : none],
+    [t('label.footnotes'), footnotes.length ? footnotes.map((f) => `${f.number}. ${plainText(f.inlines)}`).join('\n') : none],
+    [t('label.createdAt'), timeText(reply.createdAt)],
+    [t('label.updatedAt'), timeText(reply.updatedAt)],
+  ];
+  return `${table(undefined, rows)}\n${t('label.body')}\n\n${reply.body}`;
+}
+
+function historyTable(revisions: readonly Revision[]): string {
+  const rows = revisions.map((rev, i) => {
+    const before = revisions[i - 1]?.reply;
+    const change =
+      rev.change === 'created'
+        ? t('history.created')
+        : rev.change === 'status'
+          ? t('history.status', { status: statusLabel(rev.reply.status) })
+          : t('history.edited', { fields: before ? changedFields(before, rev.reply).join('、') : '' });
+    return [String(rev.revision), timeText(rev.at), change];
+  });
+  return table([t('history.revision'), t('history.at'), t('history.change')], rows);
+}
+
+/** The fields (by their user-facing names) that differ between two states of a reply. */
+function changedFields(a: Reply, b: Reply): string[] {
+  const ja = replyJson(a);
+  const jb = replyJson(b);
+  return Object.keys(jb).filter(
+    (k) => !['updatedAt', 'status'].includes(k) && JSON.stringify(ja[k]) !== JSON.stringify(jb[k]),
+  );
+}

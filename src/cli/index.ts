@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { ReplyError, ValidationError } from '../core/errors.js';
+import { Context, type GlobalOptions, type Streams } from './context.js';
+import { t } from './messages.js';
+import { PromptCancelled, type Prompter } from './prompts.js';
+import type { Clock } from '../core/ports.js';
+
+/** What a command handler gets: the context, its positional arguments and its own options. */
+export type Handler = (ctx: Context, args: string[], options: Record<string, unknown>) => Promise<number | void>;
+
+export interface MainIO {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly streams?: Streams;
+  readonly prompter?: Prompter;
+  readonly clock?: Clock;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Builds the command tree. Handlers are imported only when their command runs. */
+function program(run: (module: string, args: string[], options: Record<string, unknown>, global: GlobalOptions) => Promise<void>): Command {
+  const root = new Command('reply')
+    .description(t('cmd.program'))
+    .option('--db <path>', t('opt.db'))
+    .option('--no-input', t('opt.noInput'))
+    .option('--debug', t('opt.debug'))
+    .helpOption('-h, --help', t('opt.help'))
+    .helpCommand(false)
+    .version(version(), '-V, --version', t('opt.version'))
+    .showSuggestionAfterError(false)
+    .exitOverride();
+
+  const command = (name: string, description: string, module = name) => {
+    const cmd = root.command(name).description(description).helpOption('-h, --help', t('opt.help')).exitOverride();
+    cmd.action(async (...all: unknown[]) => {
+      const self = all[all.length - 1] as Command;
+      const positional = all.slice(0, -2).flat().filter((a): a is string => typeof a === 'string');
+      await run(module, positional, self.opts(), self.optsWithGlobals() as GlobalOptions);
+    });
+    return cmd;
+  };
+
+  command('init', t('cmd.init'))
+    .option('--organ <name>', t('prompt.organ'))
+    .option('--doc-prefix <prefix>', t('prompt.docPrefix'))
+    .option('--force', t('opt.force'));
+
+  command('new', t('cmd.new'))
+    .option('--kind <kind>', '提案答复 | 建议答复 | 会办意见（proposal | suggestion | co-handling）')
+    .option('--session <text>', t('prompt.session'))
+    .option('--proposal-no <no>', t('prompt.proposalNo'))
+    .option('--title <text>', t('prompt.title'))
+    .option('--proposer <name>', '提案人，可重复（朱莺委员、李明代表、经济委员会）', collect)
+    .option('--lead-unit <name>', t('prompt.leadUnit'))
+    .option('--salutation <text>', '主送（默认由提案人或主办单位得出）')
+    .option('--result <text>', t('prompt.result'))
+    .option('--disclosure <text>', t('prompt.disclosure'))
+    .option('--signed-on <date>', '成文日期（2023-05-18 或 2023年5月18日，默认今天）')
+    .option('--issued-on <date>', '印发日期（默认同成文日期）')
+    .option('--doc-number <number>', '发文字号（默认分配下一个）')
+    .option('--cc <unit>', '抄送单位，可重复', collect)
+    .option('--body <file>', '正文文件（- 表示标准输入）')
+    .option('--answers <file>', '答案文件（JSON，键名同选项名）')
+    .option('--edit', '用 $VISUAL/$EDITOR 编辑正文草稿')
+    .option('--json', t('opt.json'));
+
+  command('list', t('cmd.list'))
+    .option('--year <year>', '成文年份')
+    .addOption(new Option('--status <status>', '状态').choices(['draft', 'signed', 'sent', 'void']))
+    .option('--kind <kind>', '类型')
+    .option('--result <text>', '办理结果')
+    .option('--proposer <name>', '提案人（包含即可）')
+    .option('--json', t('opt.json'))
+    .option('--csv', t('opt.csv'));
+
+  command('show', t('cmd.show'))
+    .argument('<id>', '记录编号或发文字号')
+    .option('--history', '列出修订记录')
+    .option('--json', t('opt.json'));
+
+  command('edit', t('cmd.edit'))
+    .argument('<id>', '记录编号或发文字号')
+    .option('--set <field=value>', '修改字段，可重复', collect)
+    .option('--body <file>', '用文件替换正文（- 表示标准输入）')
+    .option('--force', '允许修改已签发或已发送的答复')
+    .option('--json', t('opt.json'));
+
+  command('status', t('cmd.status'))
+    .argument('<id>', '记录编号或发文字号')
+    .argument('<status>', 'signed | sent | void')
+    .option('--json', t('opt.json'));
+
+  command('render', t('cmd.render'))
+    .argument('<id>', '记录编号或发文字号')
+    .option('--format <format>', 'txt | md', 'txt')
+    .option('--out <path>', '输出文件或目录（默认标准输出）')
+    .option('--force', '覆盖已存在的文件');
+
+  return root;
+}
+
+/** Runs the CLI and returns its exit code; the single place that turns errors into messages. */
+export async function main(argv: readonly string[], io: MainIO = {}): Promise<number> {
+  const streams: Streams = io.streams ?? {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+  };
+  const debug = argv.includes('--debug');
+  let exitCode = 0;
+  let ctx: Context | undefined;
+  const root = program(async (module, args, options, global) => {
+    ctx = new Context(io.cwd ?? process.cwd(), io.env ?? process.env, global, streams, io.clock, io.prompter);
+    const handler = (await import(`./commands/${module}.js`)).default as Handler;
+    exitCode = (await handler(ctx, args, options)) ?? 0;
+  });
+  root.configureOutput({
+    writeOut: (s) => streams.stdout.write(s),
+    writeErr: (s) => streams.stderr.write(s),
+    outputError: () => {},
+  });
+  try {
+    await root.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return report(error, streams.stderr, debug);
+  } finally {
+    ctx?.close();
+  }
+}
+
+function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean): number {
+  const say = (line: string) => stderr.write(line + '\n');
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return 0;
+    say(t('error.prefix') + usageMessage(error));
+    return 2;
+  }
+  if (error instanceof PromptCancelled) {
+    say(t('cancelled'));
+    return 130;
+  }
+  if (error instanceof ValidationError) {
+    const list = error.issues.map((i) => t('fields.item', { field: i.field, problem: t(i.key, i.params) })).join('；');
+    say(t('error.prefix') + t('fields.invalid', { list }));
+    if (debug) say(String(error.stack));
+    return error.exitCode;
+  }
+  if (error instanceof ReplyError) {
+    say(t('error.prefix') + t(error.key, error.params));
+    if (debug) say(String(error.stack));
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  say(t('error.prefix') + t('error.bug', { detail }));
+  if (debug && error instanceof Error) say(String(error.stack));
+  return 1;
+}
+
+function usageMessage(error: CommanderError): string {
+  const detail = /'([^']*)'/.exec(error.message)?.[1] ?? error.message.replace(/^error:\s*/, '');
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return t('usage.unknownOption', { detail });
+    case 'commander.unknownCommand':
+      return t('usage.unknownCommand', { detail });
+    case 'commander.missingArgument':
+      return t('usage.missingArgument', { detail });
+    case 'commander.optionMissingArgument':
+      return t('usage.optionMissingArgument', { detail });
+    case 'commander.excessArguments':
+      return t('usage.excessArguments');
+    case 'commander.invalidArgument':
+      return t('option.badValue', { option: detail, value: error.message.split("'")[3] ?? '' });
+    default:
+      return t('usage.other', { detail: error.message.replace(/^error:\s*/, '') });
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,33 @@
+import { confirm, input, select } from '@inquirer/prompts';
+import { PromptCancelled, type Prompter } from './prompts.js';
+
+/** The Prompter on a real terminal, through @inquirer/prompts. */
+export function inquirerPrompter(): Prompter {
+  const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
+    try {
+      return await ask();
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ExitPromptError') throw new PromptCancelled();
+      throw error;
+    }
+  };
+  return {
+    text: (q) =>
+      guard(() =>
+        input({
+          message: q.message,
+          ...(q.default !== undefined ? { default: q.default } : {}),
+          ...(q.validate ? { validate: q.validate } : {}),
+        }),
+      ),
+    select: (q) =>
+      guard(() =>
+        select({
+          message: q.message,
+          choices: q.choices.map((c) => ({ name: c.name, value: c.value })),
+          ...(q.default !== undefined ? { default: q.default } : {}),
+        }),
+      ),
+    confirm: (q) => guard(() => confirm({ message: q.message, default: q.default ?? true })),
+  };
+}

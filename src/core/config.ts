@@ -1,0 +1,140 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { z } from 'zod';
+import { ReplyError } from './errors.js';
+import { DEFAULT_CONTACT_LABELS, type Contact, type ContactLabels } from './reply.js';
+import { DocNumber } from './doc-number.js';
+
+/** The office's settings, as read from reply.config.json with defaults applied. */
+export interface Config {
+  readonly organ: string;
+  readonly docPrefix: string;
+  /** 发文机关标志, or null when the office prints none. */
+  readonly header: string | null;
+  readonly printingOrgan: string;
+  readonly contact: Contact;
+  readonly contactLabels: ContactLabels;
+  readonly results: readonly string[];
+  readonly disclosures: readonly string[];
+  readonly cc: readonly string[];
+}
+
+export const CONFIG_FILE = 'reply.config.json';
+
+export const DEFAULT_RESULTS = ['解决或采纳', '采纳解决', '部分采纳', '列入计划拟解决', '留作参考'] as const;
+export const DEFAULT_DISCLOSURES = ['主动公开·全文', '主动公开·摘要', '依申请公开', '不予公开'] as const;
+
+const text = z.string().trim().min(1);
+const contactSchema = z
+  .object({ name: z.string(), phone: z.string(), address: z.string(), postcode: z.string().regex(/^(\d{6})?$/) })
+  .partial()
+  .strict();
+const schema = z
+  .object({
+    organ: text,
+    docPrefix: text.refine(validPrefix),
+    header: z.union([text, z.literal(false)]).optional(),
+    printingOrgan: text.optional(),
+    contact: contactSchema.optional(),
+    contactLabels: z.object({ name: text, phone: text, address: text, postcode: text }).partial().strict().optional(),
+    results: z.array(text).min(1).optional(),
+    disclosures: z.array(text).min(1).optional(),
+    cc: z.array(text).optional(),
+  })
+  .strict();
+
+/** Parses the (commented) JSON of a config file; any fault names the key at fault. */
+export function parseConfig(source: string, file: string): Config {
+  const errors: ParseError[] = [];
+  const data: unknown = parseJsonc(source, errors, { allowTrailingComma: true });
+  const first = errors[0];
+  if (first) {
+    const line = source.slice(0, first.offset).split('\n').length;
+    throw new ReplyError('config.syntax', { file, line, detail: printParseErrorCode(first.error) });
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '');
+    if (issue.code === 'unrecognized_keys') {
+      const path = [...issue.path, ...issue.keys].join('.');
+      throw new ReplyError('config.unknownKey', { file, key: path });
+    }
+    const missing = issue.code === 'invalid_type' && issue.received === 'undefined';
+    throw new ReplyError(missing ? 'config.missingKey' : 'config.badValue', { file, key: key || '(根)' });
+  }
+  const c = result.data;
+  return {
+    organ: c.organ,
+    docPrefix: c.docPrefix,
+    header: c.header === false ? null : (c.header ?? `${c.organ}文件`),
+    printingOrgan: c.printingOrgan ?? c.organ,
+    contact: dropEmpty(c.contact ?? {}),
+    contactLabels: { ...DEFAULT_CONTACT_LABELS, ...c.contactLabels },
+    results: c.results ?? [...DEFAULT_RESULTS],
+    disclosures: c.disclosures ?? [...DEFAULT_DISCLOSURES],
+    cc: c.cc ?? [],
+  };
+}
+
+function validPrefix(prefix: string): boolean {
+  try {
+    DocNumber.of(prefix, 2000, 1);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface InitAnswers {
+  readonly organ: string;
+  readonly docPrefix: string;
+}
+
+/** The commented file `reply init` writes. */
+export function configTemplate({ organ, docPrefix }: InitAnswers): string {
+  const q = JSON.stringify;
+  return `// reply 的工作区配置（JSON，可写注释）。修改后对新建的答复生效，已归档的记录不受影响。
+{
+  // 发文机关全称：用于署名；版头与印发机关默认由它得出
+  "organ": ${q(organ)},
+
+  // 发文机关代字：发文字号的前缀，如 ${docPrefix}〔2023〕16号
+  "docPrefix": ${q(docPrefix)},
+
+  // 发文机关标志（版头），默认「发文机关全称 + 文件」；不用版头时写 false
+  "header": ${q(`${organ}文件`)},
+
+  // 印发机关（版记中的印发行），默认与发文机关相同
+  "printingOrgan": ${q(organ)},
+
+  // 默认联系人，新建答复时填入联系信息块
+  "contact": {
+    "name": "",
+    "phone": "",
+    "address": "",
+    "postcode": ""
+  },
+
+  // 联系信息块各行的标签
+  "contactLabels": {
+    "name": "联系人姓名",
+    "phone": "联系电话",
+    "address": "通讯地址",
+    "postcode": "邮政编码"
+  },
+
+  // 允许的办理结果
+  "results": ${q([...DEFAULT_RESULTS])},
+
+  // 允许的公开属性
+  "disclosures": ${q([...DEFAULT_DISCLOSURES])},
+
+  // 默认抄送单位（可为空）
+  "cc": []
+}
+`;
+}
+
+function dropEmpty(contact: Contact): Contact {
+  return Object.fromEntries(Object.entries(contact).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
+}

@@ -1,0 +1,262 @@
+import type { Config } from './config.js';
+import { parseDate, type IsoDate } from './dates.js';
+import { DocNumber } from './doc-number.js';
+import { ValidationError, type FieldIssue } from './errors.js';
+import { isRole, parseProposer } from './proposers.js';
+import { kindOf, type Contact, type ContactLabels, type Kind, type Proposer, type ReplyFields } from './reply.js';
+
+/** What a clerk gives for a new reply, as text from flags, an answers file or prompts. */
+export interface ReplyInput {
+  readonly kind?: string;
+  readonly session?: string;
+  readonly proposalNo?: string;
+  readonly title?: string;
+  readonly proposers?: readonly (string | { readonly name: string; readonly role?: string })[];
+  readonly leadUnit?: string;
+  readonly salutation?: string;
+  readonly result?: string;
+  readonly disclosure?: string;
+  readonly signedOn?: string;
+  readonly issuedOn?: string;
+  readonly docNumber?: string;
+  readonly body?: string;
+  readonly cc?: readonly string[];
+  readonly contact?: Contact;
+  /** Overrides the config's contact labels for this reply (承办单位通讯地址 …). */
+  readonly contactLabels?: Partial<ContactLabels>;
+  /** Overrides the config's 发文机关标志; null for none. */
+  readonly header?: string | null;
+}
+
+/** Field names as the user sees them: flag names and answers-file keys. */
+export const FIELD_NAMES = {
+  kind: 'kind',
+  session: 'session',
+  proposalNo: 'proposal-no',
+  title: 'title',
+  proposers: 'proposer',
+  leadUnit: 'lead-unit',
+  salutation: 'salutation',
+  result: 'result',
+  disclosure: 'disclosure',
+  signedOn: 'signed-on',
+  issuedOn: 'issued-on',
+  docNumber: 'doc-number',
+  body: 'body',
+  cc: 'cc',
+  contact: 'contact',
+  contactLabels: 'contact-labels',
+  header: 'header',
+} as const satisfies Record<keyof ReplyInput, string>;
+
+export type InputKey = keyof typeof FIELD_NAMES;
+
+/** A new reply before the archive gives it an id (and, when not given, a doc number). */
+export interface NewReply extends Omit<ReplyFields, 'docNumber'> {
+  readonly docNumber: DocNumber | null;
+}
+
+/** Required fields that the input does not have yet, in the order prompts ask them. */
+export function missingFields(input: ReplyInput): InputKey[] {
+  const required: InputKey[] = ['kind', 'session', 'proposalNo', 'title', 'proposers'];
+  if (kindOf(input.kind ?? '') === '会办意见') required.push('leadUnit');
+  required.push('result', 'disclosure', 'body');
+  return required.filter((key) => isBlank(input[key]));
+}
+
+/**
+ * Checks every field of a new reply at once and builds it with the office's
+ * defaults; all problems are reported together in one ValidationError.
+ */
+export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate): NewReply {
+  const issues: FieldIssue[] = missingFields(input).map((key) => ({ field: FIELD_NAMES[key], key: 'field.missing' }));
+  const take = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof ValidationError) issues.push(...error.issues);
+      else throw error;
+      return undefined;
+    }
+  };
+  const kind = input.kind === undefined || isBlank(input.kind) ? undefined : take(() => parseKind(input.kind!));
+  const proposers = take(() => parseProposers(input.proposers ?? [], kind));
+  const result = input.result && take(() => oneOf('result', input.result!, config.results));
+  const disclosure = input.disclosure && take(() => oneOf('disclosure', input.disclosure!, config.disclosures));
+  const signedOn = take(() => (isBlank(input.signedOn) ? today : parseDate(input.signedOn!, 'signed-on')));
+  const issuedOn = isBlank(input.issuedOn) ? null : take(() => parseDate(input.issuedOn!, 'issued-on'));
+  const docNumber = isBlank(input.docNumber) ? null : take(() => DocNumber.parse(input.docNumber!, config.docPrefix));
+  const contact = take(() => parseContact({ ...config.contact, ...input.contact }));
+  if (signedOn && issuedOn && issuedOn < signedOn) {
+    issues.push({ field: 'issued-on', key: 'date.issuedBeforeSigned' });
+  }
+  if (issues.length > 0) throw new ValidationError(dedupe(issues));
+  return {
+    kind: kind!,
+    docNumber: docNumber ?? null,
+    session: input.session!.trim(),
+    proposalNo: parseProposalNo(input.proposalNo!),
+    proposalTitle: input.title!.trim(),
+    proposers: proposers!,
+    salutation: blankToNull(input.salutation),
+    leadUnit: kind === '会办意见' ? input.leadUnit!.trim() : blankToNull(input.leadUnit),
+    result: result!,
+    disclosure: disclosure!,
+    body: normaliseBody(input.body!),
+    signedOn: signedOn!,
+    issuedOn: issuedOn ?? null,
+    organ: config.organ,
+    header: input.header === undefined ? config.header : blankToNull(input.header ?? undefined),
+    printingOrgan: config.printingOrgan,
+    contact: contact ?? {},
+    contactLabels: { ...config.contactLabels, ...input.contactLabels },
+    cc: (input.cc ?? config.cc).map((c) => c.trim()).filter(Boolean),
+  };
+}
+
+/** The fields `reply edit --set` understands, and how each reads its value. */
+export const EDITABLE = [
+  'kind', 'session', 'proposal-no', 'title', 'proposer', 'lead-unit', 'salutation', 'result', 'disclosure',
+  'signed-on', 'issued-on', 'doc-number', 'organ', 'header', 'printing-organ', 'cc',
+  'contact.name', 'contact.phone', 'contact.address', 'contact.postcode',
+] as const;
+export type EditableField = (typeof EDITABLE)[number];
+
+export interface FieldEdit {
+  readonly field: string;
+  readonly value: string;
+}
+
+/** Applies `field=value` edits; an empty value clears an optional field. All problems are reported together. */
+export function applyEdits(reply: ReplyFields, edits: readonly FieldEdit[], config: Config): ReplyFields {
+  const issues: FieldIssue[] = [];
+  let next: ReplyFields = reply;
+  for (const { field, value } of edits) {
+    try {
+      next = applyEdit(next, field, value, config);
+    } catch (error) {
+      if (error instanceof ValidationError) issues.push(...error.issues);
+      else throw error;
+    }
+  }
+  if (next.issuedOn && next.issuedOn < next.signedOn) issues.push({ field: 'issued-on', key: 'date.issuedBeforeSigned' });
+  if (next.kind === '会办意见' && !next.leadUnit) issues.push({ field: 'lead-unit', key: 'field.missing' });
+  if (issues.length > 0) throw new ValidationError(dedupe(issues));
+  return next;
+}
+
+function applyEdit(r: ReplyFields, field: string, raw: string, config: Config): ReplyFields {
+  const value = raw.trim();
+  const required = (): string => {
+    if (!value) throw new ValidationError([{ field, key: 'field.missing' }]);
+    return value;
+  };
+  switch (field as EditableField) {
+    case 'kind': return { ...r, kind: parseKind(required()) };
+    case 'session': return { ...r, session: required() };
+    case 'proposal-no': return { ...r, proposalNo: parseProposalNo(required()) };
+    case 'title': return { ...r, proposalTitle: required() };
+    case 'proposer': return { ...r, proposers: parseProposers(splitList(required()), r.kind) };
+    case 'lead-unit': return { ...r, leadUnit: value || null };
+    case 'salutation': return { ...r, salutation: value || null };
+    case 'result': return { ...r, result: oneOf('result', required(), config.results) };
+    case 'disclosure': return { ...r, disclosure: oneOf('disclosure', required(), config.disclosures) };
+    case 'signed-on': return { ...r, signedOn: parseDate(required(), 'signed-on') };
+    case 'issued-on': return { ...r, issuedOn: value ? parseDate(value, 'issued-on') : null };
+    case 'doc-number': return { ...r, docNumber: DocNumber.parse(required(), r.docNumber.prefix) };
+    case 'organ': return { ...r, organ: required() };
+    case 'header': return { ...r, header: value || null };
+    case 'printing-organ': return { ...r, printingOrgan: required() };
+    case 'cc': return { ...r, cc: splitList(value) };
+    case 'contact.name':
+    case 'contact.phone':
+    case 'contact.address':
+    case 'contact.postcode': {
+      const key = field.slice('contact.'.length) as keyof Contact;
+      return { ...r, contact: parseContact({ ...r.contact, [key]: value }) };
+    }
+    default:
+      throw new ValidationError([{ field, key: 'field.notEditable', params: { fields: EDITABLE.join(', ') } }]);
+  }
+}
+
+export function parseKind(text: string): Kind {
+  const kind = kindOf(text);
+  if (!kind) throw new ValidationError([{ field: 'kind', key: 'kind.unknown', params: { value: text } }]);
+  return kind;
+}
+
+/** Several proposers may come in one string, separated by 、 or commas. */
+export function splitList(text: string): string[] {
+  return text.split(/[、，,；;]/u).map((s) => s.trim()).filter(Boolean);
+}
+
+export function parseProposers(items: ReplyInput['proposers'] & {}, kind: Kind | undefined): Proposer[] {
+  const out: Proposer[] = [];
+  for (const item of items) {
+    if (typeof item === 'string') {
+      out.push(...splitList(item).map((s) => parseProposer(s, kind)));
+    } else {
+      const role = item.role?.trim();
+      if (role !== undefined && !isRole(role)) {
+        throw new ValidationError([{ field: 'proposer', key: 'proposer.badRole', params: { value: role } }]);
+      }
+      out.push(role ? { name: item.name.trim(), role } : parseProposer(item.name, kind));
+    }
+  }
+  if (out.length === 0) throw new ValidationError([{ field: 'proposer', key: 'field.missing' }]);
+  return out;
+}
+
+export function parseProposalNo(text: string): string {
+  const value = text.trim().replace(/^第/u, '').replace(/号$/u, '');
+  if (!/^[0-9A-Za-z-]{1,20}$/.test(value)) {
+    throw new ValidationError([{ field: 'proposal-no', key: 'proposalNo.bad', params: { value: text } }]);
+  }
+  return value;
+}
+
+function oneOf(field: string, value: string, allowed: readonly string[]): string {
+  const v = value.trim();
+  if (!allowed.includes(v)) {
+    throw new ValidationError([{ field, key: 'field.notAllowed', params: { value: v, allowed: allowed.join('、') } }]);
+  }
+  return v;
+}
+
+function parseContact(contact: Contact): Contact {
+  const out: Record<string, string> = {};
+  for (const key of ['name', 'phone', 'address', 'postcode'] as const) {
+    const v = contact[key]?.trim();
+    if (v) out[key] = v;
+  }
+  if (out.postcode && !/^\d{6}$/.test(out.postcode)) {
+    throw new ValidationError([{ field: 'contact.postcode', key: 'contact.badPostcode', params: { value: out.postcode } }]);
+  }
+  if (out.phone && !/^[0-9+()（）\-－ 转]{5,30}$/u.test(out.phone)) {
+    throw new ValidationError([{ field: 'contact.phone', key: 'contact.badPhone', params: { value: out.phone } }]);
+  }
+  return out;
+}
+
+/** Line ends normalised, trailing blanks trimmed, one final newline. */
+export function normaliseBody(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim() + '\n';
+}
+
+function isBlank(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
+}
+
+function blankToNull(value: string | undefined): string | null {
+  return value && value.trim() ? value.trim() : null;
+}
+
+function dedupe(issues: FieldIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => (seen.has(i.field) ? false : (seen.add(i.field), true)));
+}
+

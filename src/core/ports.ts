@@ -1,0 +1,39 @@
+import type { DocNumber } from './doc-number.js';
+import type { NewReply } from './fields.js';
+import type { Kind, Reply, ReplyFields, Status } from './reply.js';
+
+export interface ListFilter {
+  readonly year?: number;
+  readonly status?: Status;
+  readonly kind?: Kind;
+  readonly result?: string;
+  /** Matches any proposer whose name contains this text. */
+  readonly proposer?: string;
+}
+
+/** One stored state of a reply; revision 1 is the reply as filed. */
+export interface Revision {
+  readonly revision: number;
+  readonly at: string;
+  /** What made this revision: created, edited, or a status change. */
+  readonly change: 'created' | 'edited' | 'status';
+  readonly reply: Reply;
+}
+
+/** The archive as the core sees it. Every write is one transaction. */
+export interface ReplyRepository {
+  /** Files a reply; allocates the next doc number of (prefix, year) when none is given. */
+  create(reply: NewReply, prefix: string): Reply;
+  get(id: number): Reply | undefined;
+  findByDocNumber(docNumber: DocNumber): Reply | undefined;
+  list(filter: ListFilter): Reply[];
+  /** Stores new fields, keeping the previous state as a revision. */
+  update(id: number, fields: ReplyFields, expectedUpdatedAt: string): Reply;
+  setStatus(id: number, status: Status, expectedUpdatedAt: string): Reply;
+  history(id: number): Revision[];
+  close(): void;
+}
+
+export interface Clock {
+  now(): Date;
+}

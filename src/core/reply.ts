@@ -1,0 +1,114 @@
+import type { DocNumber } from './doc-number.js';
+import type { IsoDate } from './dates.js';
+
+export const KINDS = ['提案答复', '建议答复', '会办意见'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** English names accepted wherever a kind is typed. */
+const KIND_ALIASES: Record<string, Kind> = {
+  提案答复: '提案答复', 提案: '提案答复', proposal: '提案答复', 'proposal-reply': '提案答复',
+  建议答复: '建议答复', 建议: '建议答复', suggestion: '建议答复', 'suggestion-reply': '建议答复', deputy: '建议答复',
+  会办意见: '会办意见', 会办: '会办意见', 'co-handling': '会办意见', cohandling: '会办意见', joint: '会办意见',
+};
+
+export function kindOf(text: string): Kind | undefined {
+  return KIND_ALIASES[text.trim().toLowerCase()];
+}
+
+export const STATUSES = ['draft', 'signed', 'sent', 'void'] as const;
+export type Status = (typeof STATUSES)[number];
+
+const STATUS_ALIASES: Record<string, Status> = {
+  draft: 'draft', 草稿: 'draft',
+  signed: 'signed', 已签发: 'signed', 签发: 'signed',
+  sent: 'sent', 已发送: 'sent', 发送: 'sent',
+  void: 'void', 作废: 'void', 已作废: 'void',
+};
+
+export function statusOf(text: string): Status | undefined {
+  return STATUS_ALIASES[text.trim().toLowerCase()];
+}
+
+/** Who may follow whom: a reply is signed, then sent; any live reply may be voided. */
+const TRANSITIONS: Record<Status, readonly Status[]> = {
+  draft: ['signed', 'void'],
+  signed: ['sent', 'void'],
+  sent: ['void'],
+  void: [],
+};
+
+export function canTransition(from: Status, to: Status): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** 委员 (CPPCC member), 代表 (People's Congress deputy) or a group such as 经济委员会. */
+export type ProposerRole = '委员' | '代表' | '集体';
+
+export interface Proposer {
+  readonly name: string;
+  readonly role: ProposerRole;
+}
+
+export interface Contact {
+  readonly name?: string;
+  readonly phone?: string;
+  readonly address?: string;
+  readonly postcode?: string;
+}
+
+/** The labels of the contact block; offices word them differently (联系人姓名 / 联系人 …). */
+export interface ContactLabels {
+  readonly name: string;
+  readonly phone: string;
+  readonly address: string;
+  readonly postcode: string;
+}
+
+export const DEFAULT_CONTACT_LABELS: ContactLabels = {
+  name: '联系人姓名',
+  phone: '联系电话',
+  address: '通讯地址',
+  postcode: '邮政编码',
+};
+
+/** Everything a clerk decides about a reply; the archive adds id, status and times. */
+export interface ReplyFields {
+  readonly kind: Kind;
+  readonly docNumber: DocNumber;
+  /** 区政协十五届二次会议 */
+  readonly session: string;
+  /** As written: 152104, 0690 (leading zeros kept). */
+  readonly proposalNo: string;
+  readonly proposalTitle: string;
+  readonly proposers: readonly Proposer[];
+  /** Overrides the salutation derived from the proposers or lead unit. */
+  readonly salutation: string | null;
+  /** 会办意见: the unit that leads the handling and receives the opinion. */
+  readonly leadUnit: string | null;
+  readonly result: string;
+  readonly disclosure: string;
+  readonly body: string;
+  readonly signedOn: IsoDate;
+  /** 印发日期; null means the signed date. */
+  readonly issuedOn: IsoDate | null;
+  /** 署名 and 发文机关 as filed, so a later change of config changes no record. */
+  readonly organ: string;
+  /** 发文机关标志 (…文件), or null for an organ that prints none. */
+  readonly header: string | null;
+  readonly printingOrgan: string;
+  readonly contact: Contact;
+  readonly contactLabels: ContactLabels;
+  /** 抄送 */
+  readonly cc: readonly string[];
+}
+
+export interface Reply extends ReplyFields {
+  readonly id: number;
+  readonly status: Status;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export function issueDate(reply: ReplyFields): IsoDate {
+  return reply.issuedOn ?? reply.signedOn;
+}

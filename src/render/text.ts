@@ -1,0 +1,41 @@
+import type { ReplyFields } from '../core/reply.js';
+import { bodyAsMarkdown, bodyAsText } from './body-text.js';
+import { templateContext } from './context.js';
+import { loadTemplate } from './templates.js';
+
+/** One exporter per format behind one interface. */
+export interface Exporter {
+  readonly name: string;
+  readonly ext: string;
+  render(reply: ReplyFields, options: RenderOptions): string | Uint8Array;
+}
+
+export interface RenderOptions {
+  /** The workspace's `templates/` folder, whose files override the built-in ones. */
+  readonly workspaceTemplates?: string;
+}
+
+/** The published plain-text layout: one blank line between the parts, as the published exports show. */
+export const textExporter: Exporter = {
+  name: 'txt',
+  ext: '.txt',
+  render: (reply, options) =>
+    tidy(loadTemplate('txt', reply.kind, options.workspaceTemplates)(templateContext(reply, bodyAsText))),
+};
+
+export const markdownExporter: Exporter = {
+  name: 'md',
+  ext: '.md',
+  render: (reply, options) =>
+    tidy(loadTemplate('md', reply.kind, options.workspaceTemplates)(templateContext(reply, bodyAsMarkdown))),
+};
+
+/** Trailing spaces go, runs of blank lines (left by empty optional parts) fold into one. */
+function tidy(text: string): string {
+  return (
+    text
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
+}

@@ -1,0 +1,253 @@
+import type Database from 'better-sqlite3';
+import type { IsoDate } from '../core/dates.js';
+import { DocNumber } from '../core/doc-number.js';
+import { ReplyError } from '../core/errors.js';
+import type { NewReply } from '../core/fields.js';
+import type { Clock, ListFilter, ReplyRepository, Revision } from '../core/ports.js';
+import type { Kind, Reply, ReplyFields, Status } from '../core/reply.js';
+
+interface Row {
+  id: number;
+  kind: string;
+  doc_prefix: string;
+  doc_year: number;
+  doc_seq: number;
+  session: string;
+  proposal_no: string;
+  proposal_title: string;
+  proposers: string;
+  salutation: string | null;
+  lead_unit: string | null;
+  result: string;
+  disclosure: string;
+  body: string;
+  signed_on: string;
+  issued_on: string | null;
+  organ: string;
+  header: string | null;
+  printing_organ: string;
+  contact: string;
+  contact_labels: string;
+  cc: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS = `kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers,
+  salutation, lead_unit, result, disclosure, body, signed_on, issued_on, organ, header, printing_organ,
+  contact, contact_labels, cc`;
+const PARAMS = `@kind, @doc_prefix, @doc_year, @doc_seq, @session, @proposal_no, @proposal_title, @proposers,
+  @salutation, @lead_unit, @result, @disclosure, @body, @signed_on, @issued_on, @organ, @header, @printing_organ,
+  @contact, @contact_labels, @cc`;
+
+/** The archive in SQLite: prepared statements behind the ReplyRepository port. */
+export class SqliteReplies implements ReplyRepository {
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {
+    this.stmt = {
+      get: db.prepare<[number], Row>('SELECT * FROM replies WHERE id = ?'),
+      byNumber: db.prepare<[string, number, number], Row>(
+        'SELECT * FROM replies WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ?',
+      ),
+      lastSeq: db.prepare<[string, number], { seq: number | null }>(
+        'SELECT max(seq) AS seq FROM doc_numbers WHERE prefix = ? AND year = ?',
+      ),
+      numberHolder: db.prepare<[string, number, number], { reply_id: number }>(
+        'SELECT reply_id FROM doc_numbers WHERE prefix = ? AND year = ? AND seq = ?',
+      ),
+      insert: db.prepare(
+        `INSERT INTO replies (${COLUMNS}, status, created_at, updated_at)
+         VALUES (${PARAMS}, 'draft', @now, @now)`,
+      ),
+      update: db.prepare(
+        `UPDATE replies SET ${COLUMNS.split(',').map((c) => `${c.trim()} = @${c.trim()}`).join(', ')},
+           updated_at = @now
+         WHERE id = @id`,
+      ),
+      setStatus: db.prepare('UPDATE replies SET status = ?, updated_at = ? WHERE id = ?'),
+      ledger: db.prepare('INSERT INTO doc_numbers (prefix, year, seq, reply_id, issued_at) VALUES (?, ?, ?, ?, ?)'),
+      revision: db.prepare(
+        `INSERT INTO revisions (reply_id, revision, at, change, snapshot)
+         VALUES (?, (SELECT coalesce(max(revision), 0) + 1 FROM revisions WHERE reply_id = ?), ?, ?, ?)`,
+      ),
+      history: db.prepare<[number], { revision: number; at: string; change: Revision['change']; snapshot: string }>(
+        'SELECT revision, at, change, snapshot FROM revisions WHERE reply_id = ? ORDER BY revision',
+      ),
+    };
+  }
+
+  create(reply: NewReply, prefix: string): Reply {
+    const file = this.db.transaction((): Reply => {
+      const now = this.clock.now().toISOString();
+      const year = Number(reply.signedOn.slice(0, 4));
+      const docNumber = reply.docNumber ?? DocNumber.of(prefix, year, (this.stmt.lastSeq.get(prefix, year)?.seq ?? 0) + 1);
+      this.claimNumber(docNumber, undefined);
+      const { lastInsertRowid } = this.stmt.insert.run({ ...toParams({ ...reply, docNumber }), now });
+      const id = Number(lastInsertRowid);
+      this.stmt.ledger.run(docNumber.prefix, docNumber.year, docNumber.seq, id, now);
+      return this.record(id, 'created', now);
+    });
+    return file.immediate();
+  }
+
+  get(id: number): Reply | undefined {
+    const row = this.stmt.get.get(id);
+    return row && fromRow(row);
+  }
+
+  findByDocNumber(n: DocNumber): Reply | undefined {
+    const row = this.stmt.byNumber.get(n.prefix, n.year, n.seq);
+    return row && fromRow(row);
+  }
+
+  list(filter: ListFilter): Reply[] {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (filter.year !== undefined) {
+      where.push(`signed_on >= @from AND signed_on < @to`);
+      params.from = `${filter.year}-01-01`;
+      params.to = `${filter.year + 1}-01-01`;
+    }
+    if (filter.status) (where.push('status = @status'), (params.status = filter.status));
+    if (filter.kind) (where.push('kind = @kind'), (params.kind = filter.kind));
+    if (filter.result) (where.push('result = @result'), (params.result = filter.result));
+    if (filter.proposer) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(replies.proposers) p WHERE instr(p.value ->> '$.name', @proposer) > 0)`);
+      params.proposer = filter.proposer;
+    }
+    const sql = `SELECT * FROM replies ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY signed_on DESC, id DESC`;
+    return this.db.prepare<[Record<string, string | number>], Row>(sql).all(params).map(fromRow);
+  }
+
+  update(id: number, fields: ReplyFields, expectedUpdatedAt: string): Reply {
+    const run = this.db.transaction((): Reply => {
+      const current = this.current(id, expectedUpdatedAt);
+      if (!current.docNumber.equals(fields.docNumber)) this.claimNumber(fields.docNumber, id);
+      const now = this.nextTime(current.updatedAt);
+      this.stmt.update.run({ ...toParams(fields), now, id });
+      if (!current.docNumber.equals(fields.docNumber)) {
+        this.stmt.ledger.run(fields.docNumber.prefix, fields.docNumber.year, fields.docNumber.seq, id, now);
+      }
+      return this.record(id, 'edited', now);
+    });
+    return run.immediate();
+  }
+
+  setStatus(id: number, status: Status, expectedUpdatedAt: string): Reply {
+    const run = this.db.transaction((): Reply => {
+      const current = this.current(id, expectedUpdatedAt);
+      const now = this.nextTime(current.updatedAt);
+      this.stmt.setStatus.run(status, now, id);
+      return this.record(id, 'status', now);
+    });
+    return run.immediate();
+  }
+
+  history(id: number): Revision[] {
+    return this.stmt.history.all(id).map((r) => ({
+      revision: r.revision,
+      at: r.at,
+      change: r.change,
+      reply: fromSnapshot(r.snapshot),
+    }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Refuses a number that any reply holds or ever held. */
+  private claimNumber(n: DocNumber, forId: number | undefined): void {
+    const holder = this.stmt.numberHolder.get(n.prefix, n.year, n.seq);
+    if (holder && holder.reply_id !== forId) {
+      throw new ReplyError('docNumber.taken', { docNumber: n.toString(), id: holder.reply_id });
+    }
+    if (holder) throw new ReplyError('docNumber.usedBefore', { docNumber: n.toString() });
+  }
+
+  private current(id: number, expectedUpdatedAt: string): Reply {
+    const row = this.stmt.get.get(id);
+    if (!row) throw new ReplyError('reply.notFound', { id: String(id) });
+    if (row.updated_at !== expectedUpdatedAt) throw new ReplyError('reply.changedMeanwhile', { id });
+    return fromRow(row);
+  }
+
+  /** Stores the state just written as the next revision and returns it. */
+  private record(id: number, change: Revision['change'], at: string): Reply {
+    const reply = fromRow(this.stmt.get.get(id)!);
+    this.stmt.revision.run(id, id, at, change, JSON.stringify(reply));
+    return reply;
+  }
+
+  /** A time strictly after the previous update, so revisions keep their order. */
+  private nextTime(previous: string): string {
+    const now = this.clock.now();
+    const prev = new Date(previous);
+    return (now > prev ? now : new Date(prev.getTime() + 1)).toISOString();
+  }
+}
+
+function toParams(r: ReplyFields): Record<string, string | number | null> {
+  return {
+    kind: r.kind,
+    doc_prefix: r.docNumber.prefix,
+    doc_year: r.docNumber.year,
+    doc_seq: r.docNumber.seq,
+    session: r.session,
+    proposal_no: r.proposalNo,
+    proposal_title: r.proposalTitle,
+    proposers: JSON.stringify(r.proposers),
+    salutation: r.salutation,
+    lead_unit: r.leadUnit,
+    result: r.result,
+    disclosure: r.disclosure,
+    body: r.body,
+    signed_on: r.signedOn,
+    issued_on: r.issuedOn,
+    organ: r.organ,
+    header: r.header,
+    printing_organ: r.printingOrgan,
+    contact: JSON.stringify(r.contact),
+    contact_labels: JSON.stringify(r.contactLabels),
+    cc: JSON.stringify(r.cc),
+  };
+}
+
+function fromRow(row: Row): Reply {
+  return {
+    id: row.id,
+    kind: row.kind as Kind,
+    docNumber: DocNumber.of(row.doc_prefix, row.doc_year, row.doc_seq),
+    session: row.session,
+    proposalNo: row.proposal_no,
+    proposalTitle: row.proposal_title,
+    proposers: JSON.parse(row.proposers),
+    salutation: row.salutation,
+    leadUnit: row.lead_unit,
+    result: row.result,
+    disclosure: row.disclosure,
+    body: row.body,
+    signedOn: row.signed_on as IsoDate,
+    issuedOn: row.issued_on as IsoDate | null,
+    organ: row.organ,
+    header: row.header,
+    printingOrgan: row.printing_organ,
+    contact: JSON.parse(row.contact),
+    contactLabels: JSON.parse(row.contact_labels),
+    cc: JSON.parse(row.cc),
+    status: row.status as Status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function fromSnapshot(json: string): Reply {
+  const data = JSON.parse(json) as Omit<Reply, 'docNumber'> & { docNumber: { prefix: string; year: number; seq: number } };
+  return { ...data, docNumber: DocNumber.of(data.docNumber.prefix, data.docNumber.year, data.docNumber.seq) };
+}

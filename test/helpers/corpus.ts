@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readAnswers } from '../../src/cli/answers.js';
+import { parseConfig, type Config } from '../../src/core/config.js';
+import { isoDay } from '../../src/core/dates.js';
+import { buildNewReply } from '../../src/core/fields.js';
+import type { ReplyFields } from '../../src/core/reply.js';
+import { FIXTURES } from './cli.js';
+
+export const CORPUS = join(FIXTURES, 'corpus');
+
+/** The published replies of the corpus and the workspace each was filed in. */
+export const REPLIES = {
+  '000': { file: '000_4fb67617f60c5557.txt', workspace: 'workspace' },
+  '001': { file: '001_70d0034a1d17f697.txt', workspace: 'workspace' },
+  '002': { file: '002_a164b7bb32c782c3.txt', workspace: 'workspace-government' },
+  '004': { file: '004_c7071f7df36f8e71.txt', workspace: 'workspace' },
+} as const;
+export type CorpusId = keyof typeof REPLIES;
+
+export function workspaceConfig(name: string): Config {
+  const file = join(FIXTURES, name, 'reply.config.json');
+  return parseConfig(readFileSync(file, 'utf8'), file);
+}
+
+/** The record holding the data of a corpus reply, built from its answers file as `reply new` does. */
+export function corpusRecord(id: CorpusId): ReplyFields {
+  const input = readAnswers(join(CORPUS, `${id}.answers.json`));
+  const draft = buildNewReply(input, workspaceConfig(REPLIES[id].workspace), isoDay(2026, 1, 1));
+  return { ...draft, docNumber: draft.docNumber! };
+}
+
+export function published(id: CorpusId): string {
+  return readFileSync(join(CORPUS, REPLIES[id].file), 'utf8');
+}
