@@ -19,6 +19,17 @@ export interface MainIO {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** Each command's module, imported only when that command runs. */
+const HANDLERS: Record<string, () => Promise<{ default: Handler }>> = {
+  init: () => import('./commands/init.js'),
+  new: () => import('./commands/new.js'),
+  list: () => import('./commands/list.js'),
+  show: () => import('./commands/show.js'),
+  edit: () => import('./commands/edit.js'),
+  status: () => import('./commands/status.js'),
+  render: () => import('./commands/render.js'),
+};
+
 /** Builds the command tree. Handlers are imported only when their command runs. */
 function program(run: (module: string, args: string[], options: Record<string, unknown>, global: GlobalOptions) => Promise<void>): Command {
   const root = new Command('reply')
@@ -114,7 +125,7 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
   let ctx: Context | undefined;
   const root = program(async (module, args, options, global) => {
     ctx = new Context(io.cwd ?? process.cwd(), io.env ?? process.env, global, streams, io.clock, io.prompter);
-    const handler = (await import(`./commands/${module}.js`)).default as Handler;
+    const handler = (await HANDLERS[module]!()).default;
     exitCode = (await handler(ctx, args, options)) ?? 0;
   });
   root.configureOutput({

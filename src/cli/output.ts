@@ -1,5 +1,3 @@
-import Table from 'cli-table3';
-
 export type RowFormat = 'table' | 'json' | 'csv';
 
 export interface Column<T> {
@@ -21,20 +19,39 @@ export function formatRows<T>(rows: readonly T[], columns: readonly Column<T>[],
   );
 }
 
-/** A borderless, aligned table (CJK characters count double). */
+/**
+ * A borderless table aligned for the terminal, where CJK characters take two
+ * columns. Written here rather than with cli-table3, which spent 100 ms on a
+ * 200-row listing measuring widths.
+ */
 export function table(head: readonly string[] | undefined, rows: readonly (readonly string[])[]): string {
-  const t = new Table({
-    ...(head ? { head: [...head] } : {}),
-    chars: {
-      top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-      bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-      left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-      right: '', 'right-mid': '', middle: '  ',
-    },
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-  });
-  t.push(...rows.map((r) => [...r]));
-  return t.toString().replace(/[ ]+$/gm, '') + '\n';
+  const all = head ? [head, ...rows] : rows;
+  const widths: number[] = [];
+  for (const row of all) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, ...cell.split('\n').map(displayWidth))));
+  const lines: string[] = [];
+  for (const row of all) {
+    const cells = row.map((cell) => cell.split('\n'));
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    for (let l = 0; l < height; l++) {
+      const line = cells.map((c, i) => pad(c[l] ?? '', widths[i]!)).join('  ');
+      lines.push(line.trimEnd());
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+/** Columns a string takes on a terminal: colour codes take none, CJK characters two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text.replace(ANSI, '')) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 /** RFC 4180 quoting. */

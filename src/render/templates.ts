@@ -23,6 +23,16 @@ export type CompiledTemplate = (context: object) => string;
  * whose names start with `_` (`_tail.hbs` is `{{> tail}}`).
  */
 export function loadTemplate(format: string, kind: Kind, workspaceTemplates: string | undefined): CompiledTemplate {
+  // A batch renders many replies with the same few templates: compile each once per process.
+  const key = `${format}\0${kind}\0${workspaceTemplates ?? ''}`;
+  let compiled = cache.get(key);
+  if (!compiled) cache.set(key, (compiled = compileTemplate(format, kind, workspaceTemplates)));
+  return compiled;
+}
+
+const cache = new Map<string, CompiledTemplate>();
+
+function compileTemplate(format: string, kind: Kind, workspaceTemplates: string | undefined): CompiledTemplate {
   const dirs = [join(BUILTIN_TEMPLATES, format), ...(workspaceTemplates ? [join(workspaceTemplates, format)] : [])];
   const hbs = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);

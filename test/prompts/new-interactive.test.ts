@@ -1,0 +1,169 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/index.js';
+import { PromptCancelled, type Prompter } from '../../src/cli/prompts.js';
+import { workspace } from '../helpers/cli.js';
+
+/** A prompter that answers from a script and records what it was asked. */
+function scripted(answers: Record<string, string | Error>): Prompter & { asked: string[]; defaults: Map<string, unknown> } {
+  const asked: string[] = [];
+  const defaults = new Map<string, unknown>();
+  const answer = (message: string, validate?: (v: string) => string | true) => {
+    asked.push(message);
+    const key = Object.keys(answers).find((k) => message.startsWith(k));
+    if (!key) throw new Error(`unexpected question: ${message}`);
+    const value = answers[key]!;
+    if (value instanceof Error) throw value;
+    if (validate) {
+      const verdict = validate(value);
+      if (verdict !== true) throw new Error(`answer "${value}" to "${message}" refused: ${verdict}`);
+    }
+    return Promise.resolve(value);
+  };
+  return {
+    asked,
+    defaults,
+    text: (q) => {
+      defaults.set(q.message, q.default);
+      return answer(q.message, q.validate);
+    },
+    select: (q) => {
+      const chosen = answer(q.message);
+      return chosen.then((v) => {
+        if (!q.choices.some((c) => c.value === v)) throw new Error(`"${v}" is not a choice of "${q.message}"`);
+        return v;
+      });
+    },
+    confirm: (q) => answer(q.message).then((v) => v === 'yes'),
+  };
+}
+
+function sink(): Writable & { text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  return Object.assign(stream, { text: () => Buffer.concat(chunks).toString('utf8') });
+}
+
+async function runInteractive(cwd: string, args: string[], prompter: Prompter, env: NodeJS.ProcessEnv = {}) {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(args, {
+    cwd,
+    env: { TZ: 'Asia/Shanghai', ...env },
+    prompter,
+    clock: { now: () => new Date('2023-05-18T02:00:00Z') },
+    streams: { stdout, stderr, stdinIsTTY: true, stdoutIsTTY: false },
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** An $EDITOR that writes a real body over the scaffold it is given. */
+function editorWriting(dir: string, body: string): string {
+  const script = join(dir, 'editor.mjs');
+  writeFileSync(script, `import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[2], ${JSON.stringify(body)});\n`);
+  return `"${process.execPath}" "${script}"`;
+}
+
+const MEMBER_ANSWERS = {
+  类型: '提案答复',
+  会次: '区政协十五届二次会议',
+  提案号: '152104',
+  提案标题: '开发长三角一体化智能数据图表研报平台的建议',
+  提案人: '朱莺委员',
+  办理结果: '采纳解决',
+  公开属性: '主动公开·全文',
+  成文日期: '2023年5月18日',
+};
+
+describe('reply new on a terminal asks for what is missing', () => {
+  it('asks every required field in order, opens the editor on the body, and files the reply', async () => {
+    const dir = workspace();
+    const prompter = scripted(MEMBER_ANSWERS);
+    const env = { EDITOR: editorWriting(dir, '您提出的提案收悉。\n\n一、办理情况\n\n已办理。\n') };
+    const run = await runInteractive(dir, ['new'], prompter, env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(prompter.asked.map((q) => q.replace(/（.*$/, ''))).toEqual([
+      '类型', '会次', '提案号', '提案标题', '提案人', '办理结果', '公开属性', '成文日期',
+    ]);
+    expect(run.stdout).toContain('普发改委〔2023〕1号');
+    const shown = await runInteractive(dir, ['show', '1', '--json'], scripted({}));
+    const reply = JSON.parse(shown.stdout);
+    expect(reply.proposers).toEqual([{ name: '朱莺', role: '委员' }]);
+    expect(reply.signedOn).toBe('2023-05-18');
+    expect(reply.body).toBe('您提出的提案收悉。\n\n一、办理情况\n\n已办理。\n');
+  });
+
+  it('asks for the lead unit only for a 会办意见', async () => {
+    const dir = workspace();
+    const prompter = scripted({ ...MEMBER_ANSWERS, 类型: '会办意见', 主办单位: '市发展改革委' });
+    const env = { EDITOR: editorWriting(dir, '顾薇玲等委员提出的提案收悉。\n') };
+    const run = await runInteractive(dir, ['new'], prompter, env);
+    expect(run.code).toBe(0);
+    expect(prompter.asked.some((q) => q.startsWith('主办单位'))).toBe(true);
+  });
+
+  it('offers the session of the latest reply as the default', async () => {
+    const dir = workspace();
+    const prompter = scripted(MEMBER_ANSWERS);
+    const env = { EDITOR: editorWriting(dir, '正文。\n') };
+    await runInteractive(dir, ['new'], prompter, env);
+    expect(prompter.defaults.get('会次（如 区政协十五届二次会议）')).toBeUndefined();
+    const second = scripted({ ...MEMBER_ANSWERS, 会次: '区政协十五届三次会议' });
+    await runInteractive(dir, ['new'], second, env);
+    expect(second.defaults.get('会次（如 区政协十五届二次会议）')).toBe('区政协十五届二次会议');
+    expect(second.defaults.get('成文日期')).toBe('2023-05-18');
+  });
+
+  it('never asks when flags are given, even on a terminal', async () => {
+    const dir = workspace();
+    const prompter = scripted({});
+    const run = await runInteractive(dir, ['new', '--kind', '提案答复'], prompter);
+    expect(prompter.asked).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^错误：字段有误，未写入任何内容：session（缺少）；proposal-no（缺少）；title（缺少）；proposer（缺少）；result（缺少）；disclosure（缺少）；body（缺少）\n$/);
+  });
+
+  it('never asks with --no-input', async () => {
+    const dir = workspace();
+    const prompter = scripted({});
+    const run = await runInteractive(dir, ['--no-input', 'new'], prompter);
+    expect(prompter.asked).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('kind（缺少）');
+  });
+
+  it('writes nothing when Ctrl-C is pressed at a prompt', async () => {
+    const dir = workspace();
+    const prompter = scripted({ ...MEMBER_ANSWERS, 提案标题: new PromptCancelled() });
+    const run = await runInteractive(dir, ['new'], prompter);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toBe('已取消，未写入任何内容。\n');
+    const list = await runInteractive(dir, ['list', '--json'], scripted({}));
+    expect(JSON.parse(list.stdout)).toEqual([]);
+  });
+
+  it('does not file an unchanged scaffold', async () => {
+    const dir = workspace();
+    const prompter = scripted(MEMBER_ANSWERS);
+    const run = await runInteractive(dir, ['new'], prompter, { EDITOR: 'true' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('错误：正文未作修改，未保存\n');
+    const list = await runInteractive(dir, ['list', '--json'], scripted({}));
+    expect(JSON.parse(list.stdout)).toEqual([]);
+  });
+
+  it('checks each answer with the same rules as the flags', async () => {
+    const dir = workspace();
+    const prompter = scripted({ ...MEMBER_ANSWERS, 成文日期: '2023-02-30' });
+    await expect(runInteractive(dir, ['new'], prompter, { EDITOR: 'true' })).resolves.toMatchObject({ code: 1 });
+    expect(prompter.asked.at(-1)).toBe('成文日期');
+  });
+});
