@@ -23,6 +23,11 @@ export function openDatabase(file: string): Database.Database {
   } catch (error) {
     throw new ReplyError('db.cannotOpen', { file, detail: (error as Error).message });
   }
-  migrate(db, file);
+  try {
+    migrate(db, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }

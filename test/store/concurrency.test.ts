@@ -1,0 +1,185 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/db.js';
+import { BIN, ROOT, tempDir, workspace } from '../helpers/cli.js';
+
+const PROCESSES = 16;
+
+/** The .ts files under a folder. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** bin/reply runs dist/: build it when a compiled file is missing or older than its source. */
+function ensureBuilt(): void {
+  const src = join(ROOT, 'src');
+  const stale = sources(src).some((ts) => {
+    const js = join(ROOT, 'dist', relative(src, ts).replace(/\.ts$/, '.js'));
+    return !existsSync(js) || statSync(js).mtimeMs < statSync(ts).mtimeMs;
+  });
+  if (!stale) return;
+  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/**
+ * Loaded with --import before bin/reply: loads the CLI and the store, says it is
+ * ready, then waits for the go file, so that all processes hit the archive together.
+ */
+const BARRIER = `
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+const dir = process.env.REPLY_TEST_BARRIER;
+for (const url of JSON.parse(process.env.REPLY_TEST_PRELOAD)) await import(url);
+writeFileSync(join(dir, 'ready-' + process.pid), '');
+const deadline = Date.now() + 30000;
+while (!existsSync(join(dir, 'go'))) {
+  if (Date.now() > deadline) throw new Error('barrier: no go signal');
+  await new Promise((resolve) => setTimeout(resolve, 2));
+}
+`;
+
+interface Outcome {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+async function waitFor(condition: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Starts PROCESSES `reply new` at once in one workspace and returns what each said. */
+async function createAtOnce(ws: string): Promise<Outcome[]> {
+  writeFileSync(join(ws, 'body.txt'), '您提出的提案收悉，现将办理情况答复如下：\n\n一、并发写入\n\n正文。\n');
+  const barrier = tempDir();
+  const barrierFile = join(barrier, 'barrier.mjs');
+  writeFileSync(barrierFile, BARRIER);
+  const preload = ['dist/cli/index.js', 'dist/cli/commands/new.js', 'dist/store/db.js', 'dist/store/replies.js'].map((f) =>
+    pathToFileURL(join(ROOT, f)).href,
+  );
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: ws,
+    NO_COLOR: '1',
+    TZ: 'Asia/Shanghai',
+    REPLY_TEST_BARRIER: barrier,
+    REPLY_TEST_PRELOAD: JSON.stringify(preload),
+  };
+  const runs = Array.from({ length: PROCESSES }, (_, i) =>
+    run(
+      ws,
+      [
+        '--import',
+        pathToFileURL(barrierFile).href,
+        BIN,
+        'new',
+        '--kind', '提案答复',
+        '--session', '区政协十五届二次会议',
+        '--proposal-no', String(152100 + i),
+        '--title', `并发提案${i}`,
+        '--proposer', '朱莺委员',
+        '--result', '采纳解决',
+        '--disclosure', '主动公开·全文',
+        '--signed-on', '2023-05-18',
+        '--body', 'body.txt',
+        '--json',
+      ],
+      env,
+    ),
+  );
+  const ready = () => readdirSync(barrier).filter((f) => f.startsWith('ready-')).length;
+  try {
+    await waitFor(() => ready() === PROCESSES, 40_000, 'all processes to be ready');
+  } finally {
+    // Release them even on a timeout, so no process is left waiting.
+    writeFileSync(join(barrier, 'go'), '');
+  }
+  return Promise.all(runs);
+}
+
+function checkOutcomes(ws: string, outcomes: readonly Outcome[]): void {
+  for (const [i, o] of outcomes.entries()) {
+    expect({ process: i, code: o.code, signal: o.signal, stderr: o.stderr }).toEqual({ process: i, code: 0, signal: null, stderr: '' });
+  }
+  const replies = outcomes.map(
+    (o) => JSON.parse(o.stdout) as { id: number; proposalNo: string; docNumber: { text: string; prefix: string; year: number; seq: number } },
+  );
+  const seqs = replies.map((r) => r.docNumber.seq).sort((a, b) => a - b);
+  expect(seqs).toEqual(Array.from({ length: PROCESSES }, (_, i) => i + 1));
+  expect(new Set(replies.map((r) => r.id)).size).toBe(PROCESSES);
+  for (const r of replies) {
+    expect(r.docNumber.prefix).toBe('普发改委');
+    expect(r.docNumber.year).toBe(2023);
+    expect(r.docNumber.text).toBe(`普发改委〔2023〕${r.docNumber.seq}号`);
+  }
+
+  const db = new Database(join(ws, 'data', 'replies.db'), { readonly: true });
+  try {
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect({ replies: count('replies'), revisions: count('revisions'), doc_numbers: count('doc_numbers') }).toEqual({
+      replies: PROCESSES,
+      revisions: PROCESSES,
+      doc_numbers: PROCESSES,
+    });
+    // What each process reported is what the archive holds.
+    const rows = db.prepare('SELECT id, proposal_no, doc_prefix, doc_year, doc_seq FROM replies ORDER BY id').all() as {
+      id: number;
+      proposal_no: string;
+      doc_prefix: string;
+      doc_year: number;
+      doc_seq: number;
+    }[];
+    expect(rows.map((r) => ({ id: r.id, proposalNo: r.proposal_no, seq: r.doc_seq })).sort((a, b) => a.id - b.id)).toEqual(
+      replies.map((r) => ({ id: r.id, proposalNo: r.proposalNo, seq: r.docNumber.seq })).sort((a, b) => a.id - b.id),
+    );
+    const ledger = db.prepare('SELECT seq, reply_id FROM doc_numbers ORDER BY seq').all() as { seq: number; reply_id: number }[];
+    expect(ledger.map((l) => l.seq)).toEqual(seqs);
+    for (const l of ledger) expect(rows.find((r) => r.id === l.reply_id)?.doc_seq).toBe(l.seq);
+    const revisions = db.prepare("SELECT reply_id, revision, change FROM revisions ORDER BY reply_id").all();
+    expect(revisions).toEqual(rows.map((r) => ({ reply_id: r.id, revision: 1, change: 'created' })));
+  } finally {
+    db.close();
+  }
+}
+
+describe('concurrent filing through the CLI', () => {
+  beforeAll(() => ensureBuilt(), 120_000);
+
+  it(`gives ${PROCESSES} processes filing at once into a new archive the numbers 1..${PROCESSES}`, async () => {
+    const ws = workspace();
+    expect(existsSync(join(ws, 'data', 'replies.db'))).toBe(false);
+    checkOutcomes(ws, await createAtOnce(ws));
+  }, 60_000);
+
+  it(`gives ${PROCESSES} processes filing at once into an existing archive the numbers 1..${PROCESSES}`, async () => {
+    const ws = workspace();
+    openDatabase(join(ws, 'data', 'replies.db')).close();
+    checkOutcomes(ws, await createAtOnce(ws));
+  }, 60_000);
+});
