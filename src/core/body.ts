@@ -124,16 +124,33 @@ export function plainText(inlines: readonly Inline[], ref: (n: number) => string
 function toBlock(text: string, line: number, numbers: Map<string, number>): Block {
   const marker = markerOf(text);
   if (!marker) return { type: 'paragraph', inlines: parseInlines(text, numbers), line };
-  const after = text.slice(marker.raw.length);
-  const end = SENTENCE_END.exec(after);
-  const split = end && end.index + 1 < after.length ? end.index + 1 : after.length;
-  return {
-    type: 'heading',
-    marker,
-    title: parseInlines(after.slice(0, split), numbers),
-    rest: parseInlines(after.slice(split), numbers),
-    line,
-  };
+  const [title, rest] = splitRunIn(parseInlines(text.slice(marker.raw.length), numbers));
+  return { type: 'heading', marker, title, rest, line };
+}
+
+/**
+ * A heading runs on when text follows its first sentence end: the title is
+ * up to that end (a bold run holding it stays whole), the rest is the run-on.
+ */
+function splitRunIn(inlines: Inline[]): [Inline[], Inline[]] {
+  for (let i = 0; i < inlines.length; i++) {
+    const run = inlines[i]!;
+    if (run.type === 'footnoteRef') continue;
+    const end = SENTENCE_END.exec(run.text);
+    if (!end) continue;
+    if (run.type === 'bold') return nonEmptyRest(inlines.slice(0, i + 1), inlines.slice(i + 1), inlines);
+    const head = run.text.slice(0, end.index + 1);
+    const tail = run.text.slice(end.index + 1);
+    const title = [...inlines.slice(0, i), { type: 'text', text: head } as const];
+    const rest = [...(tail ? [{ type: 'text', text: tail } as const] : []), ...inlines.slice(i + 1)];
+    return nonEmptyRest(title, rest, inlines);
+  }
+  return [inlines, []];
+}
+
+/** A heading whose only text after the sentence end is a footnote marker does not run on. */
+function nonEmptyRest(title: Inline[], rest: Inline[], all: Inline[]): [Inline[], Inline[]] {
+  return rest.some((r) => r.type !== 'footnoteRef') ? [title, rest] : [all, []];
 }
 
 const INLINE = /\*\*(.+?)\*\*|\[\^([^\]\s]+)\]/gu;

@@ -80,6 +80,7 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
     }
   };
   const kind = input.kind === undefined || isBlank(input.kind) ? undefined : take(() => parseKind(input.kind!));
+  const proposalNo = isBlank(input.proposalNo) ? undefined : take(() => parseProposalNo(input.proposalNo!));
   const proposers = take(() => parseProposers(input.proposers ?? [], kind));
   const result = input.result && take(() => oneOf('result', input.result!, config.results));
   const disclosure = input.disclosure && take(() => oneOf('disclosure', input.disclosure!, config.disclosures));
@@ -95,7 +96,7 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
     kind: kind!,
     docNumber: docNumber ?? null,
     session: input.session!.trim(),
-    proposalNo: parseProposalNo(input.proposalNo!),
+    proposalNo: proposalNo!,
     proposalTitle: input.title!.trim(),
     proposers: proposers!,
     salutation: blankToNull(input.salutation),
@@ -210,7 +211,7 @@ export function parseProposers(items: ReplyInput['proposers'] & {}, kind: Kind |
 
 export function parseProposalNo(text: string): string {
   const value = text.trim().replace(/^第/u, '').replace(/号$/u, '');
-  if (!/^[0-9A-Za-z-]{1,20}$/.test(value)) {
+  if (!/^\d{1,12}$/.test(value)) {
     throw new ValidationError([{ field: 'proposal-no', key: 'proposalNo.bad', params: { value: text } }]);
   }
   return value;

@@ -30,7 +30,9 @@ export function fromChineseNumeral(text: string): number | undefined {
       current = ch === '零' || ch === '〇' ? 0 : DIGITS.indexOf(ch as (typeof DIGITS)[number]);
     }
   }
-  return total + current;
+  const value = total + current;
+  // Only the canonical spelling is a numeral: 十十 or 一二 are not.
+  return toChineseNumeral(value) === text.replace(/〇/g, '零') ? value : undefined;
 }
 
 const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'] as const;

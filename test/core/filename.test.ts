@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { DocNumber } from '../../src/core/doc-number.js';
+import { replyFileName } from '../../src/core/filename.js';
+import type { ReplyFields } from '../../src/core/reply.js';
+
+const reply = (over: Partial<ReplyFields> = {}): ReplyFields =>
+  ({
+    kind: '提案答复',
+    docNumber: DocNumber.parse('普发改委〔2023〕16号'),
+    session: '区政协十五届二次会议',
+    proposalNo: '152104',
+    ...over,
+  }) as ReplyFields;
+
+describe('replyFileName names a rendered reply by doc number and title', () => {
+  it('names corpus 000', () => {
+    expect(replyFileName(reply(), '.docx')).toBe('普发改委〔2023〕16号 对区政协十五届二次会议 第152104号提案的答复.docx');
+  });
+
+  it('names corpus 002, a 会办意见 with its leading zero', () => {
+    const name = replyFileName(
+      reply({ kind: '会办意见', docNumber: DocNumber.parse('普府〔2025〕19号'), session: '市政协十四届三次会议', proposalNo: '0690' }),
+      '.pdf',
+    );
+    expect(name).toBe('普府〔2025〕19号 对市政协十四届三次会议 第0690号提案的会办意见.pdf');
+  });
+
+  it('replaces characters no file system allows', () => {
+    expect(replyFileName(reply({ session: '区政协/十五届:二次*会议?' }), '.md')).toBe(
+      '普发改委〔2023〕16号 对区政协_十五届_二次_会议_ 第152104号提案的答复.md',
+    );
+  });
+
+  it('collapses runs of blanks', () => {
+    expect(replyFileName(reply({ session: '区政协  十五届   二次会议' }), '.md')).toContain('对区政协 十五届 二次会议 第');
+  });
+
+  it('keeps names to 120 characters before the extension', () => {
+    const name = replyFileName(reply({ session: '会'.repeat(200) }), '.docx');
+    expect(name.endsWith('.docx')).toBe(true);
+    expect(name.length).toBe(120 + '.docx'.length);
+  });
+});
