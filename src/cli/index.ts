@@ -31,7 +31,10 @@ const HANDLERS: Record<string, () => Promise<{ default: Handler }>> = {
 };
 
 /** Builds the command tree. Handlers are imported only when their command runs. */
-function program(run: (module: string, args: string[], options: Record<string, unknown>, global: GlobalOptions) => Promise<void>): Command {
+function program(
+  run: (module: string, args: string[], options: Record<string, unknown>, global: GlobalOptions) => Promise<void>,
+  output: { writeOut: (s: string) => void; writeErr: (s: string) => void; outputError: () => void },
+): Command {
   const root = new Command('reply')
     .description(t('cmd.program'))
     .option('--db <path>', t('opt.db'))
@@ -41,7 +44,8 @@ function program(run: (module: string, args: string[], options: Record<string, u
     .helpCommand(false)
     .version(version(), '-V, --version', t('opt.version'))
     .showSuggestionAfterError(false)
-    .exitOverride();
+    .exitOverride()
+    .configureOutput(output);
 
   const command = (name: string, description: string, module = name) => {
     const cmd = root.command(name).description(description).helpOption('-h, --help', t('opt.help')).exitOverride();
@@ -123,16 +127,19 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
   const debug = argv.includes('--debug');
   let exitCode = 0;
   let ctx: Context | undefined;
-  const root = program(async (module, args, options, global) => {
-    ctx = new Context(io.cwd ?? process.cwd(), io.env ?? process.env, global, streams, io.clock, io.prompter);
-    const handler = (await HANDLERS[module]!()).default;
-    exitCode = (await handler(ctx, args, options)) ?? 0;
-  });
-  root.configureOutput({
-    writeOut: (s) => streams.stdout.write(s),
-    writeErr: (s) => streams.stderr.write(s),
-    outputError: () => {},
-  });
+  const root = program(
+    async (module, args, options, global) => {
+      ctx = new Context(io.cwd ?? process.cwd(), io.env ?? process.env, global, streams, io.clock, io.prompter);
+      const handler = (await HANDLERS[module]!()).default;
+      exitCode = (await handler(ctx, args, options)) ?? 0;
+    },
+    {
+      writeOut: (s) => streams.stdout.write(s),
+      writeErr: (s) => streams.stderr.write(s),
+      // Commander's own (English) error lines are replaced by the catalogue's, in report().
+      outputError: () => {},
+    },
+  );
   try {
     await root.parseAsync(argv as string[], { from: 'user' });
     return exitCode;
@@ -147,6 +154,7 @@ function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean): 
   const say = (line: string) => stderr.write(line + '\n');
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
+    if (error.code === 'commander.help') return 2; // `reply` alone: the help was printed to stderr
     say(t('error.prefix') + usageMessage(error));
     return 2;
   }
@@ -184,8 +192,11 @@ function usageMessage(error: CommanderError): string {
       return t('usage.optionMissingArgument', { detail });
     case 'commander.excessArguments':
       return t('usage.excessArguments');
-    case 'commander.invalidArgument':
-      return t('option.badValue', { option: detail, value: error.message.split("'")[3] ?? '' });
+    case 'commander.invalidArgument': {
+      const [, option = '', value = ''] = /'(--[\w-]+)[^']*' argument '([^']*)'/.exec(error.message) ?? [];
+      const allowed = /Allowed choices are (.*)\./.exec(error.message)?.[1] ?? '';
+      return t('option.badChoice', { option, value, allowed });
+    }
     default:
       return t('usage.other', { detail: error.message.replace(/^error:\s*/, '') });
   }

@@ -72,6 +72,7 @@ const zhCN = {
   'format.unknown': '不支持的格式「{value}」，可用：{formats}',
   'option.badYear': '年份「{value}」无效',
   'option.badValue': '{option} 的值「{value}」无效',
+  'option.badChoice': '{option} 的值「{value}」无效，可选：{allowed}',
 
   // usage errors from the argument parser
   'usage.unknownOption': '未知选项 {detail}（reply --help 查看用法）',
