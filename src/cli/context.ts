@@ -28,6 +28,7 @@ export class Context {
   readonly workspace: string;
   readonly configFile: string | undefined;
   private repo: ReplyRepository | undefined;
+  private repoInMemory = false;
   private loadedConfig: Config | undefined;
 
   constructor(
@@ -77,14 +78,21 @@ export class Context {
     return this.configFile ? this.config() : undefined;
   }
 
-  async replies(): Promise<ReplyRepository> {
-    if (!this.repo) {
-      const [{ openDatabase }, { SqliteReplies }] = await Promise.all([
-        import('../store/db.js'),
-        import('../store/replies.js'),
-      ]);
-      this.repo = new SqliteReplies(openDatabase(this.dbFile), this.clock);
-    }
+  /**
+   * The archive. A command that only reads does not create one: where there
+   * is no archive file yet it reads an empty archive held in memory.
+   */
+  async replies(mode: 'read' | 'write' = 'write'): Promise<ReplyRepository> {
+    if (this.repo && (mode === 'read' || !this.repoInMemory)) return this.repo;
+    const [{ openDatabase }, { SqliteReplies }] = await Promise.all([
+      import('../store/db.js'),
+      import('../store/replies.js'),
+    ]);
+    this.repo?.close();
+    this.repoInMemory = mode === 'read' && !existsSync(this.dbFile);
+    // An archive the user named must be there to be read: an empty list would hide a typo.
+    if (this.repoInMemory && (this.options.db || this.env.REPLY_DB)) throw new ReplyError('db.notFound', { file: this.dbFile });
+    this.repo = new SqliteReplies(openDatabase(this.repoInMemory ? ':memory:' : this.dbFile), this.clock);
     return this.repo;
   }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { ReplyError, ValidationError } from '../core/errors.js';
 import { Context, type GlobalOptions, type Streams } from './context.js';
 import { t } from './messages.js';
@@ -83,7 +83,7 @@ function program(
 
   command('list', t('cmd.list'))
     .option('--year <year>', '成文年份')
-    .addOption(new Option('--status <status>', '状态').choices(['draft', 'signed', 'sent', 'void']))
+    .option('--status <status>', '状态：draft、signed、sent、void（或 草稿、已签发、已发送、已作废）')
     .option('--kind <kind>', '类型')
     .option('--result <text>', '办理结果')
     .option('--proposer <name>', '提案人（包含即可）')
@@ -130,6 +130,8 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
   const root = program(
     async (module, args, options, global) => {
       ctx = new Context(io.cwd ?? process.cwd(), io.env ?? process.env, global, streams, io.clock, io.prompter);
+      // A broken config is reported by every command, not only by those that read it.
+      if (module !== 'init') ctx.configIfAny();
       const handler = (await HANDLERS[module]!()).default;
       exitCode = (await handler(ctx, args, options)) ?? 0;
     },
@@ -151,7 +153,9 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
 }
 
 function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean): number {
-  const say = (line: string) => stderr.write(line + '\n');
+  // Whatever a message carries (a file's text, a library's sentence), it is said on one line.
+  const say = (line: string) => stderr.write(line.replace(/\s*\n\s*/g, ' ') + '\n');
+  const sayStack = (stack: string | undefined) => stderr.write(String(stack) + '\n');
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
     if (error.code === 'commander.help') return 2; // `reply` alone: the help was printed to stderr
@@ -165,17 +169,17 @@ function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean): 
   if (error instanceof ValidationError) {
     const list = error.issues.map((i) => t('fields.item', { field: i.field, problem: t(i.key, i.params) })).join('；');
     say(t('error.prefix') + t('fields.invalid', { list }));
-    if (debug) say(String(error.stack));
+    if (debug) sayStack(error.stack);
     return error.exitCode;
   }
   if (error instanceof ReplyError) {
     say(t('error.prefix') + t(error.key, error.params));
-    if (debug) say(String(error.stack));
+    if (debug) sayStack(error.stack);
     return error.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);
   say(t('error.prefix') + t('error.bug', { detail }));
-  if (debug && error instanceof Error) say(String(error.stack));
+  if (debug && error instanceof Error) sayStack(error.stack);
   return 1;
 }
 

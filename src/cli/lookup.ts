@@ -6,7 +6,7 @@ import type { Context } from './context.js';
 /** Finds a reply by its numeric id or by its doc number in any typed form. */
 export async function findReply(ctx: Context, idText: string): Promise<Reply> {
   const text = idText.trim();
-  const repo = await ctx.replies();
+  const repo = await ctx.replies('read');
   if (/^\d+$/.test(text)) {
     const reply = repo.get(Number(text));
     if (!reply) throw new ReplyError('reply.notFound', { id: text });

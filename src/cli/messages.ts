@@ -40,16 +40,35 @@ const zhCN = {
   'reply.badId': '「{id}」既不是记录编号，也不是发文字号',
   'reply.changedMeanwhile': '第 {id} 号记录已被他人修改，请重新执行',
   'reply.voidFrozen': '第 {id} 号记录已作废，不能再修改',
-  'reply.signedFrozen': '第 {id} 号记录已{status}，修改会改变已签发的内容；确需修改请加 --force',
+  'reply.signedFrozen': '第 {id} 号记录{status}，修改会改变已签发的内容；确需修改请加 --force',
   'status.same': '第 {id} 号记录已是「{status}」状态',
   'status.notAllowed': '第 {id} 号记录不能从「{from}」改为「{to}」，可改为：{allowed}',
   'status.unknown': '未知的状态「{value}」，应为 signed、sent 或 void',
+  'list.badStatus': '--status 的值「{value}」无效，可选：draft、signed、sent、void（或 草稿、已签发、已发送、已作废）',
+  'list.badKind': '--kind 的值「{value}」无效，可选：提案答复、建议答复、会办意见',
   'db.tooNew': '档案库 {file} 的结构版本为 {version}，高于本程序支持的 {supported}，请升级 reply',
   'db.cannotOpen': '无法打开档案库 {file}',
+  'db.notFound': '档案库 {file} 不存在',
 
   // errors: config, files, templates
   'config.notFound': '当前目录及上级目录中没有 reply.config.json，请先运行 reply init',
-  'config.syntax': '配置文件 {file} 第 {line} 行格式错误（{detail}）',
+  'config.syntax': '配置文件 {file} 第 {line} 行格式错误（{reasonKey}）',
+  'jsonc.InvalidSymbol': '无效的符号',
+  'jsonc.InvalidNumberFormat': '数字格式无效',
+  'jsonc.PropertyNameExpected': '缺少键名',
+  'jsonc.ValueExpected': '缺少值',
+  'jsonc.ColonExpected': '缺少冒号',
+  'jsonc.CommaExpected': '缺少逗号',
+  'jsonc.CloseBraceExpected': '缺少 }',
+  'jsonc.CloseBracketExpected': '缺少 ]',
+  'jsonc.EndOfFileExpected': '结尾处有多余内容',
+  'jsonc.InvalidCommentToken': '注释无效',
+  'jsonc.UnexpectedEndOfComment': '注释没有结束',
+  'jsonc.UnexpectedEndOfString': '字符串没有结束',
+  'jsonc.UnexpectedEndOfNumber': '数字没有结束',
+  'jsonc.InvalidUnicode': 'Unicode 转义无效',
+  'jsonc.InvalidEscapeCharacter': '转义字符无效',
+  'jsonc.InvalidCharacter': '字符无效',
   'config.missingKey': '配置文件 {file} 缺少必填项 {key}',
   'config.badValue': '配置文件 {file} 中 {key} 的值无效',
   'config.unknownKey': '配置文件 {file} 中有未知的配置项 {key}',
@@ -170,8 +189,15 @@ export function hasMessage(key: string): key is MessageKey {
   return key in catalogue;
 }
 
-/** The sentence for a key with its placeholders filled; an unknown key shows itself. */
+/**
+ * The sentence for a key with its placeholders filled; an unknown key shows
+ * itself. A parameter named `…Key` holds a key of its own and is translated too.
+ */
 export function t(key: MessageKey | (string & {}), params: Record<string, string | number> = {}): string {
   const template = catalogue[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return name.endsWith('Key') ? t(value) : value;
+  });
 }

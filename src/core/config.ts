@@ -49,7 +49,7 @@ export function parseConfig(source: string, file: string): Config {
   const first = errors[0];
   if (first) {
     const line = source.slice(0, first.offset).split('\n').length;
-    throw new ReplyError('config.syntax', { file, line, detail: printParseErrorCode(first.error) });
+    throw new ReplyError('config.syntax', { file, line, reasonKey: `jsonc.${printParseErrorCode(first.error)}` });
   }
   const result = schema.safeParse(data);
   if (!result.success) {

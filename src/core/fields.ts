@@ -181,6 +181,34 @@ function applyEdit(r: ReplyFields, field: string, raw: string, config: Config): 
   }
 }
 
+/** Each field a clerk decides, by the name `--set` uses, and how to read it off a reply. */
+const FIELD_VALUES: readonly (readonly [string, (r: ReplyFields) => unknown])[] = [
+  ['kind', (r) => r.kind],
+  ['doc-number', (r) => r.docNumber.toString()],
+  ['session', (r) => r.session],
+  ['proposal-no', (r) => r.proposalNo],
+  ['title', (r) => r.proposalTitle],
+  ['proposer', (r) => r.proposers],
+  ['lead-unit', (r) => r.leadUnit],
+  ['salutation', (r) => r.salutation],
+  ['result', (r) => r.result],
+  ['disclosure', (r) => r.disclosure],
+  ['signed-on', (r) => r.signedOn],
+  ['issued-on', (r) => r.issuedOn],
+  ['organ', (r) => r.organ],
+  ['header', (r) => r.header],
+  ['printing-organ', (r) => r.printingOrgan],
+  ['contact', (r) => r.contact],
+  ['contact-labels', (r) => r.contactLabels],
+  ['cc', (r) => r.cc],
+  ['body', (r) => r.body],
+];
+
+/** The fields, by their user-facing names, in which two states of a reply differ. */
+export function changedFields(a: ReplyFields, b: ReplyFields): string[] {
+  return FIELD_VALUES.filter(([, value]) => JSON.stringify(value(a)) !== JSON.stringify(value(b))).map(([name]) => name);
+}
+
 export function parseKind(text: string): Kind {
   const kind = kindOf(text);
   if (!kind) throw new ValidationError([{ field: 'kind', key: 'kind.unknown', params: { value: text } }]);

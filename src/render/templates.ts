@@ -54,9 +54,15 @@ function compileTemplate(format: string, kind: Kind, workspaceTemplates: string 
     try {
       return template(context);
     } catch (error) {
-      throw new ReplyError('template.failed', { file, detail: (error as Error).message });
+      throw new ReplyError('template.failed', { file, detail: oneLine((error as Error).message) });
     }
   };
+}
+
+/** Handlebars' parse errors span lines (the source and a caret): keep the first and the last. */
+function oneLine(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length > 1 ? `${lines[0]} ${lines[lines.length - 1]}` : (lines[0] ?? '');
 }
 
 function read(file: string): string {

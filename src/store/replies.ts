@@ -164,11 +164,10 @@ export class SqliteReplies implements ReplyRepository {
 
   /** Refuses a number that any reply holds or ever held. */
   private claimNumber(n: DocNumber, forId: number | undefined): void {
-    const holder = this.stmt.numberHolder.get(n.prefix, n.year, n.seq);
-    if (holder && holder.reply_id !== forId) {
-      throw new ReplyError('docNumber.taken', { docNumber: n.toString(), id: holder.reply_id });
-    }
-    if (holder) throw new ReplyError('docNumber.usedBefore', { docNumber: n.toString() });
+    if (!this.stmt.numberHolder.get(n.prefix, n.year, n.seq)) return;
+    const current = this.stmt.byNumber.get(n.prefix, n.year, n.seq);
+    if (current && current.id !== forId) throw new ReplyError('docNumber.taken', { docNumber: n.toString(), id: current.id });
+    throw new ReplyError('docNumber.usedBefore', { docNumber: n.toString() });
   }
 
   private current(id: number, expectedUpdatedAt: string): Reply {

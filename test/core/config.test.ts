@@ -134,7 +134,7 @@ describe('parseConfig reports a syntax error with its line', () => {
     expect(error).toBeInstanceOf(ReplyError);
     expect(error.key).toBe('config.syntax');
     expect(error.params).toMatchObject({ file: FILE, line: 3 });
-    expect(typeof error.params.detail).toBe('string');
+    expect(error.params.reasonKey).toBe('jsonc.InvalidSymbol');
   });
 
   it('gives the line where a missing comma is noticed', () => {

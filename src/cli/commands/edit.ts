@@ -1,5 +1,5 @@
 import { ReplyError } from '../../core/errors.js';
-import { applyEdits, normaliseBody, type FieldEdit } from '../../core/fields.js';
+import { applyEdits, changedFields, normaliseBody, type FieldEdit } from '../../core/fields.js';
 import type { ReplyFields } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { editText } from '../editor.js';
@@ -36,7 +36,7 @@ export default async function edit(ctx: Context, args: string[], options: Record
   }
   if (next.body.trim() === '') throw new ReplyError('body.empty');
 
-  if (JSON.stringify(comparable(next)) === JSON.stringify(comparable(reply))) {
+  if (changedFields(reply, next).length === 0) {
     ctx.streams.stderr.write(t('edit.noChange') + '\n');
     return 0;
   }
@@ -56,10 +56,4 @@ function parseSet(text: string): FieldEdit {
   const at = text.indexOf('=');
   if (at <= 0) throw new ReplyError('edit.badSet', { value: text }, 2);
   return { field: text.slice(0, at).trim(), value: text.slice(at + 1) };
-}
-
-/** The fields a clerk can change, without the archive's bookkeeping. */
-function comparable(r: ReplyFields): unknown {
-  const { id: _id, status: _s, createdAt: _c, updatedAt: _u, ...fields } = r as ReplyFields & Record<string, unknown>;
-  return { ...fields, docNumber: r.docNumber.toString() };
 }

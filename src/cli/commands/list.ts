@@ -1,8 +1,7 @@
 import chalk from 'chalk';
 import { ReplyError } from '../../core/errors.js';
-import { parseKind } from '../../core/fields.js';
 import type { ListFilter } from '../../core/ports.js';
-import { statusOf, type Reply, type Status } from '../../core/reply.js';
+import { kindOf, statusOf, type Reply, type Status } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { t } from '../messages.js';
 import { formatRows, type Column } from '../output.js';
@@ -21,7 +20,7 @@ interface ListOptions {
 export default async function list(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
   const opts = options as ListOptions;
   const filter = toFilter(opts);
-  const replies = (await ctx.replies()).list(filter);
+  const replies = (await ctx.replies('read')).list(filter);
   const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
   if (format === 'table' && replies.length === 0) {
     ctx.streams.stderr.write(t('list.empty') + '\n');
@@ -49,10 +48,14 @@ function toFilter(o: ListOptions): ListFilter {
   }
   if (o.status !== undefined) {
     const status = statusOf(o.status);
-    if (!status) throw new ReplyError('status.unknown', { value: o.status }, 2);
+    if (!status) throw new ReplyError('list.badStatus', { value: o.status }, 2);
     filter.status = status;
   }
-  if (o.kind !== undefined) filter.kind = parseKind(o.kind);
+  if (o.kind !== undefined) {
+    const kind = kindOf(o.kind);
+    if (!kind) throw new ReplyError('list.badKind', { value: o.kind }, 2);
+    filter.kind = kind;
+  }
   if (o.result) filter.result = o.result.trim();
   if (o.proposer) filter.proposer = o.proposer.trim().replace(/(委员|代表)$/u, '');
   return filter;

@@ -1,4 +1,5 @@
 import { parseBody, plainText } from '../../core/body.js';
+import { changedFields } from '../../core/fields.js';
 import type { Revision } from '../../core/ports.js';
 import { issueDate, type Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
@@ -77,13 +78,4 @@ function historyTable(revisions: readonly Revision[]): string {
     return [String(rev.revision), timeText(rev.at), change];
   });
   return table([t('history.revision'), t('history.at'), t('history.change')], rows);
-}
-
-/** The fields (by their user-facing names) that differ between two states of a reply. */
-function changedFields(a: Reply, b: Reply): string[] {
-  const ja = replyJson(a);
-  const jb = replyJson(b);
-  return Object.keys(jb).filter(
-    (k) => !['updatedAt', 'status'].includes(k) && JSON.stringify(ja[k]) !== JSON.stringify(jb[k]),
-  );
 }

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const COMMANDS = {
+  init: '在当前目录创建 reply.config.json',
+  new: '新建一份答复并归档',
+  list: '列出答复，最新的在前',
+  show: '查看一份答复的全部字段与正文',
+  edit: '修改一份答复',
+  status: '变更状态',
+  render: '按公文格式输出答复',
+};
+
+describe('reply --help', () => {
+  it('lists every command with its description and the global options, exit 0', () => {
+    const run = runCli(tempDir(), ['--help']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('提案答复的起草、归档、检索与公文排版');
+    for (const [name, description] of Object.entries(COMMANDS)) {
+      expect(run.stdout).toMatch(new RegExp(`^\\s+${name}\\b.*${description}`, 'mu'));
+    }
+    for (const option of ['--db <path>', '--no-input', '--debug', '--version', '--help']) expect(run.stdout).toContain(option);
+    expect(runCli(tempDir(), ['-h']).stdout).toBe(run.stdout);
+  });
+
+  it.each([
+    ['init', ['--organ', '--doc-prefix', '--force']],
+    ['new', ['--kind', '--session', '--proposal-no', '--title', '--proposer', '--lead-unit', '--result', '--disclosure',
+      '--signed-on', '--issued-on', '--doc-number', '--cc', '--body', '--answers', '--edit', '--json']],
+    ['list', ['--year', '--status', '--kind', '--result', '--proposer', '--json', '--csv']],
+    ['show', ['<id>', '--history', '--json']],
+    ['edit', ['<id>', '--set', '--body', '--force', '--json']],
+    ['status', ['<id>', '<status>', '--json']],
+    ['render', ['<id>', '--format', '--out', '--force']],
+  ])('reply %s --help describes its options, exit 0', (command, options) => {
+    const run = runCli(tempDir(), [command, '--help']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`reply ${command}`);
+    expect(run.stdout).toContain(COMMANDS[command as keyof typeof COMMANDS]);
+    for (const option of options) expect(run.stdout).toContain(option);
+  });
+
+  it('needs no workspace and writes nothing', () => {
+    const dir = tempDir();
+    expect(runCli(dir, ['new', '--help']).code).toBe(0);
+    expect(runCli(dir, ['list', '-h']).code).toBe(0);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('reply --version', () => {
+  it('prints the package version', () => {
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-V']) {
+      expect(runCli(tempDir(), [flag])).toEqual({ stdout: `${version}\n`, stderr: '', code: 0 });
+    }
+  });
+});
+
+describe('reply with no command', () => {
+  it('shows the usage on stderr and exits 2', () => {
+    const run = runCli(tempDir(), []);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    for (const name of Object.keys(COMMANDS)) expect(run.stderr).toMatch(new RegExp(`^\\s+${name}\\b`, 'm'));
+  });
+});
