@@ -87,6 +87,7 @@ function program(
     .option('--kind <kind>', '类型')
     .option('--result <text>', '办理结果')
     .option('--proposer <name>', '提案人（包含即可）')
+    .option('--limit <n>', '最多列出几份（最新的在前）')
     .option('--json', t('opt.json'))
     .option('--csv', t('opt.csv'));
 

@@ -9,6 +9,8 @@ export interface ListFilter {
   readonly result?: string;
   /** Matches any proposer whose name contains this text. */
   readonly proposer?: string;
+  /** At most this many, the newest first. */
+  readonly limit?: number;
 }
 
 /** One stored state of a reply; revision 1 is the reply as filed. */

@@ -121,7 +121,8 @@ export class SqliteReplies implements ReplyRepository {
       params.proposer = filter.proposer;
     }
     const sql = `SELECT * FROM replies ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY signed_on DESC, id DESC`;
+      ORDER BY signed_on DESC, id DESC ${filter.limit !== undefined ? 'LIMIT @limit' : ''}`;
+    if (filter.limit !== undefined) params.limit = filter.limit;
     return this.db.prepare<[Record<string, string | number>], Row>(sql).all(params).map(fromRow);
   }
 

@@ -136,6 +136,12 @@ describe('reply list', () => {
     expectError(runCli(ws, ['list', '--status', 'lost']), 2, '--status', 'lost');
   });
 
+  it('--limit keeps the newest ones, after the filters', () => {
+    expect(ids(['--limit', '2'])).toEqual(NEWEST_FIRST.slice(0, 2));
+    expect(ids(['--year', '2023', '--limit', '3'])).toEqual([3, 6, 1]);
+    expectError(runCli(ws, ['list', '--limit', '0']), 2, '--limit');
+  });
+
   it('--status takes the Chinese status names that `reply status` takes', () => {
     expect(ids(['--status', '作废'])).toEqual([2]);
   });

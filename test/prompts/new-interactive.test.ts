@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -67,7 +67,7 @@ async function runInteractive(cwd: string, args: string[], prompter: Prompter, e
 /** An $EDITOR that writes a real body over the scaffold it is given. */
 function editorWriting(dir: string, body: string): string {
   const script = join(dir, 'editor.mjs');
-  writeFileSync(script, `import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[2], ${JSON.stringify(body)});\n`);
+  writeFileSync(script, `import { existsSync, writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[2], ${JSON.stringify(body)});\n`);
   return `"${process.execPath}" "${script}"`;
 }
 
@@ -146,6 +146,7 @@ describe('reply new on a terminal asks for what is missing', () => {
     const run = await runInteractive(dir, ['new'], prompter);
     expect(run.code).toBe(130);
     expect(run.stderr).toBe('已取消，未写入任何内容。\n');
+    expect(existsSync(join(dir, 'data', 'replies.db'))).toBe(false);
     const list = await runInteractive(dir, ['list', '--json'], scripted({}));
     expect(JSON.parse(list.stdout)).toEqual([]);
   });

@@ -13,6 +13,7 @@ interface ListOptions {
   kind?: string;
   result?: string;
   proposer?: string;
+  limit?: string;
   json?: boolean;
   csv?: boolean;
 }
@@ -57,6 +58,10 @@ function toFilter(o: ListOptions): ListFilter {
     filter.kind = kind;
   }
   if (o.result) filter.result = o.result.trim();
+  if (o.limit !== undefined) {
+    if (!/^\d+$/.test(o.limit) || Number(o.limit) < 1) throw new ReplyError('option.badValue', { option: '--limit', value: o.limit }, 2);
+    filter.limit = Number(o.limit);
+  }
   if (o.proposer) filter.proposer = o.proposer.trim().replace(/(委员|代表)$/u, '');
   return filter;
 }

@@ -50,9 +50,8 @@ export default async function newReply(ctx: Context, _args: string[], options: R
   // Flags, an answers file or --json mean a script is talking: it is never asked anything.
   const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);
   const interactive = ctx.interactive && !scripted;
-  const repo = await ctx.replies();
   if (interactive) {
-    const last = repo.list({})[0];
+    const [last] = (await ctx.replies('read')).list({ limit: 1 });
     input = await askMissing(input, await ctx.prompter(), config, { today, session: last?.session });
   }
 
@@ -67,7 +66,7 @@ export default async function newReply(ctx: Context, _args: string[], options: R
   }
 
   const draft = buildNewReply(input, config, today);
-  const reply = repo.create(draft, config.docPrefix);
+  const reply = (await ctx.replies()).create(draft, config.docPrefix);
   if (opts.json) {
     ctx.streams.stdout.write(JSON.stringify(replyJson(reply), null, 2) + '\n');
   } else {
