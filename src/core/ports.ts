@@ -22,10 +22,29 @@ export interface Revision {
   readonly reply: Reply;
 }
 
+/** The file an imported reply was read from, kept verbatim beside it. */
+export interface Source {
+  readonly path: string;
+  readonly sha256: string;
+  /** txt, md or docx */
+  readonly format: string;
+  /** utf-8 or gb18030 for text files; the .docx text is UTF-8 */
+  readonly encoding: string;
+  readonly text: string;
+}
+
+export interface CreateOptions {
+  /** Imported replies come in as they were published: sent. */
+  readonly status?: Status;
+  readonly source?: Source;
+}
+
 /** The archive as the core sees it. Every write is one transaction. */
 export interface ReplyRepository {
   /** Files a reply; allocates the next doc number of (prefix, year) when none is given. */
-  create(reply: NewReply, prefix: string): Reply;
+  create(reply: NewReply, prefix: string, options?: CreateOptions): Reply;
+  /** The reply imported from a file with this sha256, if any. */
+  importedFrom(sha256: string): { readonly replyId: number; readonly path: string } | undefined;
   get(id: number): Reply | undefined;
   findByDocNumber(docNumber: DocNumber): Reply | undefined;
   list(filter: ListFilter): Reply[];

@@ -67,6 +67,60 @@ const STEPS: readonly string[] = [
   CREATE TRIGGER revisions_frozen BEFORE UPDATE ON revisions
     BEGIN SELECT RAISE(ABORT, 'revisions are never changed'); END;
   `,
+  `
+  -- Where an imported reply came from: the file, its sha256 and its text as read.
+  CREATE TABLE sources (
+    sha256      TEXT PRIMARY KEY,
+    reply_id    INTEGER NOT NULL REFERENCES replies (id),
+    path        TEXT NOT NULL,
+    format      TEXT NOT NULL,
+    encoding    TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX sources_reply ON sources (reply_id);
+  CREATE TRIGGER sources_keep BEFORE DELETE ON sources
+    BEGIN SELECT RAISE(ABORT, 'sources are never deleted'); END;
+
+  -- The proposers' names as one text (朱莺、经济委员会), for search and the proposer filter.
+  ALTER TABLE replies ADD COLUMN proposer_names TEXT NOT NULL DEFAULT '';
+  UPDATE replies SET proposer_names =
+    coalesce((SELECT group_concat(p.value ->> '$.name', '、') FROM json_each(replies.proposers) AS p), '');
+
+  -- What search reads: the reply title as printed, the proposal title, the proposers' names and the body.
+  -- Each column ends with two U+0001 so that every 1- and 2-character sequence of the text starts a
+  -- trigram: short terms are then found through the trigram index (see fts.ts).
+  CREATE VIEW search_content AS
+  SELECT id,
+    '对' || session || ' 第' || proposal_no || '号'
+      || CASE kind WHEN '建议答复' THEN '建议的答复' WHEN '会办意见' THEN '提案的会办意见' ELSE '提案的答复' END
+      || char(1, 1) AS title,
+    proposal_title || char(1, 1) AS proposal_title,
+    proposer_names || char(1, 1) AS proposers,
+    body || char(1, 1) AS body
+  FROM replies;
+
+  CREATE VIRTUAL TABLE replies_fts USING fts5 (
+    title, proposal_title, proposers, body,
+    content = 'search_content', content_rowid = 'id', tokenize = 'trigram'
+  );
+  CREATE VIRTUAL TABLE replies_fts_terms USING fts5vocab (replies_fts, 'row');
+
+  -- The index follows every write (replies are never deleted).
+  CREATE TRIGGER replies_fts_insert AFTER INSERT ON replies BEGIN
+    INSERT INTO replies_fts (rowid, title, proposal_title, proposers, body)
+      SELECT id, title, proposal_title, proposers, body FROM search_content WHERE id = new.id;
+  END;
+  CREATE TRIGGER replies_fts_before_update BEFORE UPDATE ON replies BEGIN
+    INSERT INTO replies_fts (replies_fts, rowid, title, proposal_title, proposers, body)
+      SELECT 'delete', id, title, proposal_title, proposers, body FROM search_content WHERE id = old.id;
+  END;
+  CREATE TRIGGER replies_fts_after_update AFTER UPDATE ON replies BEGIN
+    INSERT INTO replies_fts (rowid, title, proposal_title, proposers, body)
+      SELECT id, title, proposal_title, proposers, body FROM search_content WHERE id = new.id;
+  END;
+  INSERT INTO replies_fts (replies_fts) VALUES ('rebuild');
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

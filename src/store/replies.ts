@@ -3,7 +3,7 @@ import type { IsoDate } from '../core/dates.js';
 import { DocNumber } from '../core/doc-number.js';
 import { ReplyError } from '../core/errors.js';
 import type { NewReply } from '../core/fields.js';
-import type { Clock, ListFilter, ReplyRepository, Revision } from '../core/ports.js';
+import type { Clock, CreateOptions, ListFilter, ReplyRepository, Revision } from '../core/ports.js';
 import type { Kind, Reply, ReplyFields, Status } from '../core/reply.js';
 
 interface Row {
@@ -34,10 +34,10 @@ interface Row {
   updated_at: string;
 }
 
-const COLUMNS = `kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers,
+const COLUMNS = `kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers, proposer_names,
   salutation, lead_unit, result, disclosure, body, signed_on, issued_on, organ, header, printing_organ,
   contact, contact_labels, cc`;
-const PARAMS = `@kind, @doc_prefix, @doc_year, @doc_seq, @session, @proposal_no, @proposal_title, @proposers,
+const PARAMS = `@kind, @doc_prefix, @doc_year, @doc_seq, @session, @proposal_no, @proposal_title, @proposers, @proposer_names,
   @salutation, @lead_unit, @result, @disclosure, @body, @signed_on, @issued_on, @organ, @header, @printing_organ,
   @contact, @contact_labels, @cc`;
 
@@ -62,7 +62,14 @@ export class SqliteReplies implements ReplyRepository {
       ),
       insert: db.prepare(
         `INSERT INTO replies (${COLUMNS}, status, created_at, updated_at)
-         VALUES (${PARAMS}, 'draft', @now, @now)`,
+         VALUES (${PARAMS}, @status, @now, @now)`,
+      ),
+      source: db.prepare(
+        `INSERT INTO sources (sha256, reply_id, path, format, encoding, text, imported_at)
+         VALUES (@sha256, @replyId, @path, @format, @encoding, @text, @now)`,
+      ),
+      sourceBySha: db.prepare<[string], { reply_id: number; path: string }>(
+        'SELECT reply_id, path FROM sources WHERE sha256 = ?',
       ),
       update: db.prepare(
         `UPDATE replies SET ${COLUMNS.split(',').map((c) => `${c.trim()} = @${c.trim()}`).join(', ')},
@@ -81,18 +88,25 @@ export class SqliteReplies implements ReplyRepository {
     };
   }
 
-  create(reply: NewReply, prefix: string): Reply {
+  create(reply: NewReply, prefix: string, options: CreateOptions = {}): Reply {
     const file = this.db.transaction((): Reply => {
       const now = this.clock.now().toISOString();
       const year = Number(reply.signedOn.slice(0, 4));
       const docNumber = reply.docNumber ?? DocNumber.of(prefix, year, (this.stmt.lastSeq.get(prefix, year)?.seq ?? 0) + 1);
       this.claimNumber(docNumber, undefined);
-      const { lastInsertRowid } = this.stmt.insert.run({ ...toParams({ ...reply, docNumber }), now });
+      const status = options.status ?? 'draft';
+      const { lastInsertRowid } = this.stmt.insert.run({ ...toParams({ ...reply, docNumber }), status, now });
       const id = Number(lastInsertRowid);
       this.stmt.ledger.run(docNumber.prefix, docNumber.year, docNumber.seq, id, now);
+      if (options.source) this.stmt.source.run({ ...options.source, replyId: id, now });
       return this.record(id, 'created', now);
     });
     return file.immediate();
+  }
+
+  importedFrom(sha256: string): { replyId: number; path: string } | undefined {
+    const row = this.stmt.sourceBySha.get(sha256);
+    return row && { replyId: row.reply_id, path: row.path };
   }
 
   get(id: number): Reply | undefined {
@@ -117,7 +131,7 @@ export class SqliteReplies implements ReplyRepository {
     if (filter.kind) (where.push('kind = @kind'), (params.kind = filter.kind));
     if (filter.result) (where.push('result = @result'), (params.result = filter.result));
     if (filter.proposer) {
-      where.push(`EXISTS (SELECT 1 FROM json_each(replies.proposers) p WHERE instr(p.value ->> '$.name', @proposer) > 0)`);
+      where.push('instr(proposer_names, @proposer) > 0');
       params.proposer = filter.proposer;
     }
     const sql = `SELECT * FROM replies ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
@@ -203,6 +217,7 @@ function toParams(r: ReplyFields): Record<string, string | number | null> {
     proposal_no: r.proposalNo,
     proposal_title: r.proposalTitle,
     proposers: JSON.stringify(r.proposers),
+    proposer_names: r.proposers.map((p) => p.name).join('、'),
     salutation: r.salutation,
     lead_unit: r.leadUnit,
     result: r.result,
