@@ -28,6 +28,7 @@ const HANDLERS: Record<string, () => Promise<{ default: Handler }>> = {
   edit: () => import('./commands/edit.js'),
   status: () => import('./commands/status.js'),
   render: () => import('./commands/render.js'),
+  import: () => import('./commands/import.js'),
 };
 
 /** Builds the command tree. Handlers are imported only when their command runs. */
@@ -94,6 +95,7 @@ function program(
   command('show', t('cmd.show'))
     .argument('<id>', '记录编号或发文字号')
     .option('--history', '列出修订记录')
+    .option('--source', '输出导入时的原文')
     .option('--json', t('opt.json'));
 
   command('edit', t('cmd.edit'))
@@ -113,6 +115,11 @@ function program(
     .option('--format <format>', 'txt | md', 'txt')
     .option('--out <path>', '输出文件或目录（默认标准输出）')
     .option('--force', '覆盖已存在的文件');
+
+  command('import', t('cmd.import'))
+    .argument('<path...>', '文件或目录（递归查找 .txt、.md、.docx）')
+    .option('--dry-run', '只显示将导入什么，不写入')
+    .option('--json', '输出每个文件的导入报告（JSON）');
 
   return root;
 }

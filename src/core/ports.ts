@@ -45,6 +45,8 @@ export interface ReplyRepository {
   create(reply: NewReply, prefix: string, options?: CreateOptions): Reply;
   /** The reply imported from a file with this sha256, if any. */
   importedFrom(sha256: string): { readonly replyId: number; readonly path: string } | undefined;
+  /** The file a reply was imported from, with its text as read. */
+  sourceOf(replyId: number): (Source & { readonly importedAt: string }) | undefined;
   get(id: number): Reply | undefined;
   findByDocNumber(docNumber: DocNumber): Reply | undefined;
   list(filter: ListFilter): Reply[];

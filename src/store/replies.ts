@@ -3,7 +3,7 @@ import type { IsoDate } from '../core/dates.js';
 import { DocNumber } from '../core/doc-number.js';
 import { ReplyError } from '../core/errors.js';
 import type { NewReply } from '../core/fields.js';
-import type { Clock, CreateOptions, ListFilter, ReplyRepository, Revision } from '../core/ports.js';
+import type { Clock, CreateOptions, ListFilter, ReplyRepository, Revision, Source } from '../core/ports.js';
 import type { Kind, Reply, ReplyFields, Status } from '../core/reply.js';
 
 interface Row {
@@ -68,6 +68,9 @@ export class SqliteReplies implements ReplyRepository {
         `INSERT INTO sources (sha256, reply_id, path, format, encoding, text, imported_at)
          VALUES (@sha256, @replyId, @path, @format, @encoding, @text, @now)`,
       ),
+      sourceOf: db.prepare<[number], { path: string; sha256: string; format: string; encoding: string; text: string; imported_at: string }>(
+        'SELECT path, sha256, format, encoding, text, imported_at FROM sources WHERE reply_id = ? ORDER BY imported_at LIMIT 1',
+      ),
       sourceBySha: db.prepare<[string], { reply_id: number; path: string }>(
         'SELECT reply_id, path FROM sources WHERE sha256 = ?',
       ),
@@ -107,6 +110,13 @@ export class SqliteReplies implements ReplyRepository {
   importedFrom(sha256: string): { replyId: number; path: string } | undefined {
     const row = this.stmt.sourceBySha.get(sha256);
     return row && { replyId: row.reply_id, path: row.path };
+  }
+
+  sourceOf(replyId: number): (Source & { importedAt: string }) | undefined {
+    const row = this.stmt.sourceOf.get(replyId);
+    if (!row) return undefined;
+    const { imported_at: importedAt, ...source } = row;
+    return { ...source, importedAt };
   }
 
   get(id: number): Reply | undefined {

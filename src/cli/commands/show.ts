@@ -1,6 +1,7 @@
 import { parseBody, plainText } from '../../core/body.js';
 import { changedFields } from '../../core/fields.js';
 import type { Revision } from '../../core/ports.js';
+import { ReplyError } from '../../core/errors.js';
 import { issueDate, type Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
@@ -10,6 +11,7 @@ import { dateText, proposersText, replyJson, salutationOf, statusLabel, timeText
 
 interface ShowOptions {
   history?: boolean;
+  source?: boolean;
   json?: boolean;
 }
 
@@ -26,8 +28,15 @@ export default async function show(ctx: Context, args: string[], options: Record
     }
     return 0;
   }
+  const source = (await ctx.replies('read')).sourceOf(reply.id);
+  if (opts.source) {
+    if (!source) throw new ReplyError('show.noSource', { id: reply.id });
+    out.write(source.text);
+    return 0;
+  }
   if (opts.json) {
-    out.write(JSON.stringify(replyJson(reply), null, 2) + '\n');
+    const { text: _text, ...origin } = source ?? { text: '' };
+    out.write(JSON.stringify({ ...replyJson(reply), source: source ? origin : null }, null, 2) + '\n');
     return 0;
   }
   out.write(describe(reply));

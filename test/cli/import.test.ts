@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir, workspace } from '../helpers/cli.js';
+import { corpusRecord, published, REPLIES, type CorpusId } from '../helpers/corpus.js';
+import { expectError, listJson, showJson } from './support.js';
+
+const SHARED_CORPUS = join(ROOT, 'test', 'fixtures', 'corpus');
+const IDS = Object.keys(REPLIES) as CorpusId[];
+const fileOf = (id: CorpusId) => join(SHARED_CORPUS, REPLIES[id].file);
+
+function importOk(ws: string, args: string[]) {
+  const run = runCli(ws, ['import', ...args]);
+  expect(run.code, run.stderr).toBe(0);
+  return run;
+}
+
+/** The fields of a reply's JSON that come from the document (not the archive's bookkeeping). */
+function documentFields(json: Record<string, unknown>) {
+  const { id: _id, createdAt: _c, updatedAt: _u, source: _s, ...fields } = json;
+  return fields;
+}
+
+/** A .docx holding the published text, one Word paragraph per line, as an office's file would. */
+async function docxOf(text: string): Promise<Buffer> {
+  const paragraphs = text.split('\n').filter((l) => l.trim()).map((l) => new Paragraph(l));
+  return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
+}
+
+describe('reply import of the corpus', () => {
+  it('files every reply, skips the news article, and says so per file', () => {
+    const ws = workspace();
+    const run = importOk(ws, [SHARED_CORPUS]);
+    expect(run.stdout).toContain(`已导入  第 1 号  普发改委〔2023〕16号  ${fileOf('000')}`);
+    expect(run.stdout).toContain('003_5561e4fdd77a1f2f.txt：不是答复文件');
+    expect(run.stderr).toMatch(/^共 \d+ 个文件：导入 4，跳过 \d+，冲突 0\n$/);
+    expect(listJson(ws).map((r) => r.docNumber.text).sort()).toEqual(
+      ['普发改委〔2021〕9号', '普发改委〔2023〕10号', '普发改委〔2023〕16号', '普府〔2025〕19号'],
+    );
+  });
+
+  it('renders each imported reply back to the published text, apart from the repaired artifacts', () => {
+    const ws = workspace();
+    importOk(ws, [SHARED_CORPUS]);
+    for (const id of IDS) {
+      const number = corpusRecord(id).docNumber.toString();
+      const run = runCli(ws, ['render', number]);
+      expect(run.code, run.stderr).toBe(0);
+      // The golden files are the published texts with their named artifacts repaired (test/render/text.test.ts).
+      expect(run.stdout).toBe(readFileSync(join(ROOT, 'test', 'golden', `${id}.txt`), 'utf8'));
+    }
+  });
+
+  it('has every field right in show --json, keeps the source verbatim with its path and sha256, and files it as sent', () => {
+    const ws = workspace();
+    importOk(ws, [SHARED_CORPUS]);
+    for (const id of IDS) {
+      const expected = corpusRecord(id);
+      const json = showJson(ws, expected.docNumber.toString()) as unknown as Record<string, unknown>;
+      expect(json).toMatchObject({
+        kind: expected.kind,
+        status: 'sent',
+        session: expected.session,
+        proposalNo: expected.proposalNo,
+        proposalTitle: expected.proposalTitle,
+        proposers: expected.proposers,
+        leadUnit: expected.leadUnit,
+        result: expected.result,
+        disclosure: expected.disclosure,
+        signedOn: expected.signedOn,
+        organ: expected.organ,
+        header: expected.header,
+        printingOrgan: expected.printingOrgan,
+        contact: expected.contact,
+        contactLabels: expected.contactLabels,
+        cc: expected.cc,
+        body: expected.body,
+      });
+      const bytes = readFileSync(fileOf(id));
+      expect(json.source).toEqual({
+        path: fileOf(id),
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        format: 'txt',
+        encoding: 'utf-8',
+        importedAt: expect.any(String),
+      });
+      expect(runCli(ws, ['show', expected.docNumber.toString(), '--source']).stdout).toBe(bytes.toString('utf8'));
+    }
+  });
+
+  it('changes nothing when the same files are imported again', () => {
+    const ws = workspace();
+    importOk(ws, [SHARED_CORPUS]);
+    const before = listJson(ws);
+    const again = importOk(ws, [SHARED_CORPUS]);
+    expect(again.stdout).toContain('已导入过（第 1 号）');
+    expect(again.stderr).toMatch(/导入 0，/);
+    expect(listJson(ws)).toEqual(before);
+  });
+
+  it('--dry-run shows what would be filed and writes nothing', () => {
+    const ws = workspace();
+    const run = importOk(ws, ['--dry-run', SHARED_CORPUS]);
+    expect(run.stdout).toContain(`将导入  普发改委〔2023〕16号  ${fileOf('000')}`);
+    expect(run.stderr).toContain('将导入 4');
+    expect(existsSync(join(ws, 'data'))).toBe(false);
+  });
+
+  it('--json reports each file: filed, skipped with reason, warnings', () => {
+    const ws = workspace();
+    const run = runCli(ws, ['import', '--json', fileOf('000'), join(SHARED_CORPUS, '003_5561e4fdd77a1f2f.txt')]);
+    expect(run.code).toBe(1); // 003 was named and is not a reply
+    const reports = JSON.parse(run.stdout);
+    expect(reports).toEqual([
+      { file: fileOf('000'), outcome: 'filed', id: 1, docNumber: '普发改委〔2023〕16号', warnings: [] },
+      expect.objectContaining({ file: join(SHARED_CORPUS, '003_5561e4fdd77a1f2f.txt'), outcome: 'skipped', reason: expect.stringContaining('不是答复文件') }),
+    ]);
+  });
+});
+
+describe('reply import of other encodings and formats', () => {
+  it('imports a GB18030 (GBK) copy of a corpus reply to the same record', () => {
+    const utf8 = workspace();
+    importOk(utf8, [fileOf('000')]);
+    const gbk = workspace();
+    const copy = join(gbk, '答复-gbk.txt');
+    writeFileSync(copy, iconv.encode(published('000'), 'gb18030'));
+    importOk(gbk, [copy]);
+    const json = showJson(gbk, 1) as unknown as Record<string, unknown>;
+    expect(documentFields(json)).toEqual(documentFields(showJson(utf8, 1) as unknown as Record<string, unknown>));
+    expect(json.source).toMatchObject({ encoding: 'gb18030', format: 'txt' });
+  });
+
+  it('imports a UTF-8 file with a BOM', () => {
+    const ws = workspace();
+    const copy = join(ws, 'bom.txt');
+    writeFileSync(copy, '\uFEFF' + published('004'));
+    importOk(ws, [copy]);
+    expect(showJson(ws, 1).docNumber.text).toBe('普发改委〔2021〕9号');
+  });
+
+  it('imports a .docx copy of a corpus reply to the same record', async () => {
+    const txt = workspace();
+    importOk(txt, [fileOf('002')]);
+    const word = workspace();
+    const copy = join(word, '会办意见.docx');
+    writeFileSync(copy, await docxOf(published('002')));
+    importOk(word, [copy]);
+    const json = showJson(word, 1) as unknown as Record<string, unknown>;
+    expect(documentFields(json)).toEqual(documentFields(showJson(txt, 1) as unknown as Record<string, unknown>));
+    expect(json.source).toMatchObject({ format: 'docx' });
+  });
+
+  it('reports a copy whose doc number is already filed from another source as a conflict, and keeps the first', () => {
+    const ws = workspace();
+    importOk(ws, [fileOf('000')]);
+    const before = listJson(ws);
+    const copy = join(ws, 'gbk.txt');
+    writeFileSync(copy, iconv.encode(published('000'), 'gb18030'));
+    const run = runCli(ws, ['import', copy]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(`冲突    ${copy}：发文字号 普发改委〔2023〕16号 已被第 1 号记录占用，未覆盖\n`);
+    expect(listJson(ws)).toEqual(before);
+  });
+});
+
+describe('reply import skips what is not a reply, with a reason, and goes on', () => {
+  it('skips an empty file, a binary file, a corrupt .docx and an unsupported file, and files the rest', () => {
+    const ws = workspace();
+    const dir = join(tempDir(), 'in');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a-empty.txt'), '');
+    writeFileSync(join(dir, 'b-binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    writeFileSync(join(dir, 'c-corrupt.docx'), 'PK\u0003\u0004 not really a zip');
+    copyFileSync(fileOf('001'), join(dir, 'd-reply.txt'));
+    writeFileSync(join(dir, 'e-scan.pdf'), '%PDF-1.4');
+    const run = runCli(ws, ['import', dir, join(dir, 'e-scan.pdf')]);
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual([
+      `跳过    ${join(dir, 'a-empty.txt')}：文件为空`,
+      `跳过    ${join(dir, 'b-binary.txt')}：不是文本文件`,
+      `跳过    ${join(dir, 'c-corrupt.docx')}：无法读取的 .docx 文件（已损坏或不是 Word 文档）`,
+      `已导入  第 1 号  普发改委〔2023〕10号  ${join(dir, 'd-reply.txt')}`,
+      `跳过    ${join(dir, 'e-scan.pdf')}：不支持的文件类型（只导入 .txt、.md、.docx）`,
+    ]);
+    // The .pdf was named on the command line: a file the user asked for and did not get.
+    expect(run.code).toBe(1);
+    expect(listJson(ws)).toHaveLength(1);
+  });
+
+  it('names a missing file', () => {
+    const ws = workspace();
+    const run = runCli(ws, ['import', join(ws, 'nope.txt')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(`跳过    ${join(ws, 'nope.txt')}：无法读取文件\n`);
+  });
+
+  it('files a reply with a field it could not find, and warns', () => {
+    const ws = workspace();
+    const file = join(ws, 'no-contact.txt');
+    writeFileSync(file, published('000').replace(/联系人姓名：宋佩颖\n/, ''));
+    const run = importOk(ws, [file]);
+    expect(run.stdout).toContain('（注意：未找到联系人）');
+  });
+
+  it('needs at least one path', () => {
+    expectError(runCli(workspace(), ['import']), 2, '缺少参数');
+  });
+});
