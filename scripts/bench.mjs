@@ -1,87 +1,173 @@
-// npm run bench — prints speed and size figures of the archive and the text render.
-// Figures, not pass/fail: the README quotes them. Run after `npm run build`.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// npm run bench — speed and size figures of the archive, import, search and render.
+// It prints figures; it passes or fails nothing. The README quotes them.
+//   BENCH_SIZES=10000,100000  archive sizes to measure (default: both)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { parseConfig } from '../dist/core/config.js';
+import { isoDay } from '../dist/core/dates.js';
+import { buildNewReply } from '../dist/core/fields.js';
+import { parsePublished } from '../dist/core/published.js';
+import { readSource } from '../dist/cli/sources.js';
+import { textExporter } from '../dist/render/text.js';
 import { openDatabase } from '../dist/store/db.js';
 import { SqliteReplies } from '../dist/store/replies.js';
-import { parseConfig } from '../dist/core/config.js';
-import { buildNewReply } from '../dist/core/fields.js';
-import { isoDay } from '../dist/core/dates.js';
-import { textExporter } from '../dist/render/text.js';
+import { syntheticAnswers } from './synthetic.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const COUNT = Number(process.env.BENCH_REPLIES ?? 10_000);
-const dir = mkdtempSync(join(tmpdir(), 'reply-bench-'));
-const dbFile = join(dir, 'data', 'replies.db');
+const BIN = join(ROOT, 'bin', 'reply');
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const config = parseConfig(readFileSync(join(ROOT, 'reply.config.json'), 'utf8'), 'reply.config.json');
-const body = readFileSync(join(ROOT, 'data/samples/reply-152104.body.md'), 'utf8');
+const clock = { now: () => new Date() };
+
+/** Queries of 3–6 characters and two terms, and of 1–2 characters, as clerks type them. */
+const QUERIES = ['长三角', '数字化转型', '海纳小镇', '营商环境', '桃浦智创城', '人工智能 产业', '长三角 协同创新', '养老服务'];
+const SHORT_QUERIES = ['数据', '提案', '园区', '镇', '人才'];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
-const ms = (x) => `${x.toFixed(2)} ms`;
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
+const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+const fileSize = (f) => (existsSync(f) ? statSync(f).size : 0);
+const dbSize = (f) => fileSize(f) + fileSize(`${f}-wal`);
+const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 
-function draft(i) {
-  const year = 2015 + (i % 10);
-  return buildNewReply(
-    {
-      kind: '提案答复', session: '区政协十五届二次会议', proposalNo: String(150000 + i), title: `第${i}号提案的标题`,
-      proposers: ['朱莺委员'], result: '采纳解决', disclosure: '主动公开·全文', signedOn: `${year}-05-18`, body,
-    },
-    config,
-    isoDay(2026, 1, 1),
-  );
+function table(title, rows) {
+  console.log(`\n${title}`);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
 }
 
-const repo = new SqliteReplies(openDatabase(dbFile), { now: () => new Date() });
-const createTimes = [];
-const started = performance.now();
-for (let i = 0; i < COUNT; i++) {
-  const t0 = performance.now();
-  repo.create(draft(i), config.docPrefix);
-  createTimes.push(performance.now() - t0);
-}
-const elapsed = (performance.now() - started) / 1000;
-const sample = repo.get(Math.ceil(COUNT / 2));
-const renderTimes = [];
-for (let i = 0; i < 200; i++) {
-  const t0 = performance.now();
-  textExporter.render(sample, {});
-  renderTimes.push(performance.now() - t0);
-}
-repo.close();
-
-function wholeProcess(args) {
+/** Whole-process time of a command, median of several runs. */
+function processTime(command, args, options = {}) {
   const times = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    execFileSync(process.execPath, [join(ROOT, 'bin/reply'), '--db', dbFile, ...args], { cwd: ROOT, stdio: 'ignore' });
+    spawnSync(command, args, { stdio: 'ignore', ...options });
     times.push(performance.now() - t0);
   }
   return median(times);
 }
 
-const size = (f) => {
-  try {
-    return statSync(f).size;
-  } catch {
-    return 0;
+/** Writes the published text of N synthetic replies, one file each. */
+function writeTexts(dir, n) {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const draft = buildNewReply(syntheticAnswers(i), config, isoDay(2026, 1, 1));
+    const text = textExporter.render({ ...draft, docNumber: draft.docNumber }, {});
+    writeFileSync(join(dir, `${String(i).padStart(6, '0')}.txt`), text);
   }
-};
-const rows = [
-  ['replies filed', String(COUNT)],
-  ['filing rate (each its own transaction)', `${Math.round(COUNT / elapsed)} replies/s`],
-  ['filing p50 / p95', `${ms(median(createTimes))} / ${ms(p95(createTimes))}`],
-  ['archive size', `${((size(dbFile) + size(dbFile + '-wal')) / 1e6).toFixed(1)} MB`],
-  ['text render p50 (one reply, in process)', ms(median(renderTimes))],
-  ['reply --help (whole process)', ms(wholeProcess(['--help']))],
-  ['reply list --year 2020 (whole process)', ms(wholeProcess(['list', '--year', '2020']))],
-  ['reply show <id> (whole process)', ms(wholeProcess(['show', String(Math.ceil(COUNT / 2))]))],
-  ['reply render <id> (whole process)', ms(wholeProcess(['render', String(Math.ceil(COUNT / 2))]))],
-];
-const width = Math.max(...rows.map(([k]) => k.length));
-for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-writeFileSync(join(dir, 'done'), '');
-rmSync(dir, { recursive: true, force: true });
+}
+
+/** The floor for import: the same texts into a bare external-content trigram FTS5 table, a transaction each. */
+function rawLoad(dbFile, files) {
+  const db = new Database(dbFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+    CREATE VIRTUAL TABLE docs_fts USING fts5 (body, content = 'docs', content_rowid = 'id', tokenize = 'trigram');`);
+  const doc = db.prepare('INSERT INTO docs (body) VALUES (?)');
+  const fts = db.prepare('INSERT INTO docs_fts (rowid, body) VALUES (?, ?)');
+  const load = db.transaction((text) => fts.run(doc.run(text).lastInsertRowid, text));
+  const t0 = performance.now();
+  for (const file of files) load(readFileSync(file, 'utf8'));
+  const seconds = (performance.now() - t0) / 1000;
+  db.close();
+  return seconds;
+}
+
+/** Import as `reply import` does it: read and decode, parse, file with its source, a transaction each. */
+async function importAll(dbFile, files) {
+  const repo = new SqliteReplies(openDatabase(dbFile), clock);
+  const t0 = performance.now();
+  for (const file of files) {
+    const source = await readSource(file);
+    const parsed = parsePublished(source.text);
+    repo.create(parsed.reply, parsed.reply.docNumber.prefix, {
+      status: 'sent',
+      source: { path: file, sha256: source.sha256, format: source.format, encoding: source.encoding, text: source.text },
+    });
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { repo, seconds };
+}
+
+async function searchFigures(dbFile) {
+  const fts = join(ROOT, 'dist', 'store', 'fts.js');
+  if (!existsSync(fts)) return [['search', 'not built yet (dist/store/fts.js missing)']];
+  const module = await import(fts);
+  const db = openDatabase(dbFile);
+  const search = module.createSearch ? module.createSearch(db) : new module.SqliteSearch(db);
+  const time = (queries) => {
+    const times = [];
+    for (let round = 0; round < 5; round++) {
+      for (const q of queries) {
+        const t0 = performance.now();
+        search.search(q, { limit: 20 });
+        times.push(performance.now() - t0);
+      }
+    }
+    return `p50 ${ms(median(times))}, p95 ${ms(p95(times))}`;
+  };
+  const rows = [
+    ['search, 3–6 characters and two terms (in process)', time(QUERIES)],
+    ['search, 1–2 characters (in process)', time(SHORT_QUERIES)],
+  ];
+  db.close();
+  return rows;
+}
+
+for (const n of SIZES) {
+  const dir = mkdtempSync(join(tmpdir(), `reply-bench-${n}-`));
+  try {
+    const texts = join(dir, 'texts');
+    let t0 = performance.now();
+    writeTexts(texts, n);
+    const files = readdirSync(texts).sort().map((f) => join(texts, f));
+    const generated = (performance.now() - t0) / 1000;
+
+    const rawFile = join(dir, 'raw.db');
+    const rawSeconds = rawLoad(rawFile, files);
+    const dbFile = join(dir, 'data', 'replies.db');
+    const { repo, seconds } = await importAll(dbFile, files);
+
+    const sample = repo.get(Math.ceil(n / 2));
+    const renders = [];
+    for (let i = 0; i < 200; i++) {
+      t0 = performance.now();
+      textExporter.render(sample, {});
+      renders.push(performance.now() - t0);
+    }
+    repo.close();
+    const db = new Database(dbFile);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+
+    const rows = [
+      ['synthetic replies (published text, ~3,000 characters)', `${n} (written in ${generated.toFixed(0)} s)`],
+      ['raw trigram FTS5 load, a transaction each (the floor)', `${Math.round(n / rawSeconds)} replies/s (${rawSeconds.toFixed(0)} s), ${mb(dbSize(rawFile))}`],
+      ['reply import pipeline: read, parse, file with source', `${Math.round(n / seconds)} replies/s (${seconds.toFixed(0)} s), ${Math.round((100 * rawSeconds) / seconds)}% of the floor's rate`],
+      ['archive size', mb(dbSize(dbFile))],
+      ['text render of one reply (in process)', `p50 ${ms(median(renders))}`],
+      ...(await searchFigures(dbFile)),
+      ['reply list --year 2020 (whole process)', ms(processTime(process.execPath, [BIN, '--db', dbFile, 'list', '--year', '2020']))],
+      ['reply list --limit 20 (whole process)', ms(processTime(process.execPath, [BIN, '--db', dbFile, 'list', '--limit', '20']))],
+      ['reply show (whole process)', ms(processTime(process.execPath, [BIN, '--db', dbFile, 'show', '1']))],
+      ['reply render (whole process)', ms(processTime(process.execPath, [BIN, '--db', dbFile, 'render', '1']))],
+    ];
+    if (existsSync(join(ROOT, 'dist', 'cli', 'commands', 'search.js'))) {
+      for (const q of [...QUERIES, ...SHORT_QUERIES]) {
+        const reply = processTime(process.execPath, [BIN, '--db', dbFile, 'search', q]);
+        const rg = hasCommand('rg') ? processTime('rg', ['-l', '--fixed-strings', q.split(' ')[0], texts]) : undefined;
+        rows.push([`reply search ${q} (whole process)`, `${ms(reply)}${rg !== undefined ? `   ripgrep ${ms(rg)}` : ''}`]);
+      }
+    }
+    table(`${n} replies`, rows);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (!hasCommand('rg')) console.log('\n(ripgrep is not installed: install it to time it beside reply search)');

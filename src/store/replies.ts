@@ -30,6 +30,7 @@ interface Row {
   contact_labels: string;
   cc: string;
   status: string;
+  last_change: Revision['change'];
   created_at: string;
   updated_at: string;
 }
@@ -76,10 +77,10 @@ export class SqliteReplies implements ReplyRepository {
       ),
       update: db.prepare(
         `UPDATE replies SET ${COLUMNS.split(',').map((c) => `${c.trim()} = @${c.trim()}`).join(', ')},
-           updated_at = @now
+           updated_at = @now, last_change = 'edited'
          WHERE id = @id`,
       ),
-      setStatus: db.prepare('UPDATE replies SET status = ?, updated_at = ? WHERE id = ?'),
+      setStatus: db.prepare("UPDATE replies SET status = ?, updated_at = ?, last_change = 'status' WHERE id = ?"),
       ledger: db.prepare('INSERT INTO doc_numbers (prefix, year, seq, reply_id, issued_at) VALUES (?, ?, ?, ?, ?)'),
       revision: db.prepare(
         `INSERT INTO revisions (reply_id, revision, at, change, snapshot)
@@ -102,7 +103,7 @@ export class SqliteReplies implements ReplyRepository {
       const id = Number(lastInsertRowid);
       this.stmt.ledger.run(docNumber.prefix, docNumber.year, docNumber.seq, id, now);
       if (options.source) this.stmt.source.run({ ...options.source, replyId: id, now });
-      return this.record(id, 'created', now);
+      return fromRow(this.stmt.get.get(id)!);
     });
     return file.immediate();
   }
@@ -155,11 +156,12 @@ export class SqliteReplies implements ReplyRepository {
       const current = this.current(id, expectedUpdatedAt);
       if (!current.docNumber.equals(fields.docNumber)) this.claimNumber(fields.docNumber, id);
       const now = this.nextTime(current.updatedAt);
+      this.keep(current);
       this.stmt.update.run({ ...toParams(fields), now, id });
       if (!current.docNumber.equals(fields.docNumber)) {
         this.stmt.ledger.run(fields.docNumber.prefix, fields.docNumber.year, fields.docNumber.seq, id, now);
       }
-      return this.record(id, 'edited', now);
+      return fromRow(this.stmt.get.get(id)!);
     });
     return run.immediate();
   }
@@ -168,19 +170,24 @@ export class SqliteReplies implements ReplyRepository {
     const run = this.db.transaction((): Reply => {
       const current = this.current(id, expectedUpdatedAt);
       const now = this.nextTime(current.updatedAt);
+      this.keep(current);
       this.stmt.setStatus.run(status, now, id);
-      return this.record(id, 'status', now);
+      return fromRow(this.stmt.get.get(id)!);
     });
     return run.immediate();
   }
 
+  /** The stored earlier states, then the current one. */
   history(id: number): Revision[] {
-    return this.stmt.history.all(id).map((r) => ({
+    const row = this.stmt.get.get(id);
+    if (!row) return [];
+    const earlier = this.stmt.history.all(id).map((r) => ({
       revision: r.revision,
       at: r.at,
       change: r.change,
       reply: fromSnapshot(r.snapshot),
     }));
+    return [...earlier, { revision: earlier.length + 1, at: row.updated_at, change: row.last_change, reply: fromRow(row) }];
   }
 
   close(): void {
@@ -195,18 +202,17 @@ export class SqliteReplies implements ReplyRepository {
     throw new ReplyError('docNumber.usedBefore', { docNumber: n.toString() });
   }
 
-  private current(id: number, expectedUpdatedAt: string): Reply {
+  private current(id: number, expectedUpdatedAt: string): Reply & { lastChange: Revision['change'] } {
     const row = this.stmt.get.get(id);
     if (!row) throw new ReplyError('reply.notFound', { id: String(id) });
     if (row.updated_at !== expectedUpdatedAt) throw new ReplyError('reply.changedMeanwhile', { id });
-    return fromRow(row);
+    return { ...fromRow(row), lastChange: row.last_change };
   }
 
-  /** Stores the state just written as the next revision and returns it. */
-  private record(id: number, change: Revision['change'], at: string): Reply {
-    const reply = fromRow(this.stmt.get.get(id)!);
-    this.stmt.revision.run(id, id, at, change, JSON.stringify(reply));
-    return reply;
+  /** Keeps the state a change is about to replace, as it was, with what made it. */
+  private keep(current: Reply & { lastChange: Revision['change'] }): void {
+    const { lastChange, ...reply } = current;
+    this.stmt.revision.run(reply.id, reply.id, reply.updatedAt, lastChange, JSON.stringify(reply));
   }
 
   /** A time strictly after the previous update, so revisions keep their order. */

@@ -35,8 +35,9 @@ export default async function show(ctx: Context, args: string[], options: Record
     return 0;
   }
   if (opts.json) {
-    const { text: _text, ...origin } = source ?? { text: '' };
-    out.write(JSON.stringify({ ...replyJson(reply), source: source ? origin : null }, null, 2) + '\n');
+    // An imported reply says where it came from (its text: show --source).
+    const origin = source && (({ text: _text, ...rest }) => rest)(source);
+    out.write(JSON.stringify({ ...replyJson(reply), ...(origin ? { source: origin } : {}) }, null, 2) + '\n');
     return 0;
   }
   out.write(describe(reply));
