@@ -112,7 +112,8 @@ function program(
 
   command('render', t('cmd.render'))
     .argument('<id>', '记录编号或发文字号')
-    .option('--format <format>', 'txt | md', 'txt')
+    .option('--format <format>', 'txt | md | docx', 'txt')
+    .option('--stamped', '加盖印章的版式（成文日期右空四字，署名居中于其上）')
     .option('--out <path>', '输出文件或目录（默认标准输出）')
     .option('--force', '覆盖已存在的文件');
 

@@ -89,6 +89,7 @@ const zhCN = {
   'edit.badSet': '--set 的写法应为 字段=值：「{value}」',
   'template.missing': '找不到 {format} 格式「{kind}」的模板',
   'template.failed': '模板 {file} 渲染失败：{detail}',
+  'render.binaryToTerminal': '{format} 是二进制文件，不能输出到终端，请用 --out 指定文件或目录',
   'format.unknown': '不支持的格式「{value}」，可用：{formats}',
   'option.badYear': '年份「{value}」无效',
   'option.badValue': '{option} 的值「{value}」无效',

@@ -4,6 +4,31 @@ import { ReplyError } from './errors.js';
 import { DEFAULT_CONTACT_LABELS, type Contact, type ContactLabels } from './reply.js';
 import { DocNumber } from './doc-number.js';
 
+/** The fonts of the official layout, by role; offices without the _GB2312 fonts name others. */
+export interface Fonts {
+  /** 正文 */
+  readonly fangsong: string;
+  /** 一级标题 */
+  readonly heiti: string;
+  /** 二级标题 */
+  readonly kaiti: string;
+  /** 发文机关标志、标题 */
+  readonly xiaobiaosong: string;
+  /** 页码 */
+  readonly songti: string;
+  /** Latin letters and digits */
+  readonly latin: string;
+}
+
+export const DEFAULT_FONTS: Fonts = {
+  fangsong: '仿宋_GB2312',
+  heiti: '黑体',
+  kaiti: '楷体_GB2312',
+  xiaobiaosong: '方正小标宋简体',
+  songti: '宋体',
+  latin: 'Times New Roman',
+};
+
 /** The office's settings, as read from reply.config.json with defaults applied. */
 export interface Config {
   readonly organ: string;
@@ -16,6 +41,7 @@ export interface Config {
   readonly results: readonly string[];
   readonly disclosures: readonly string[];
   readonly cc: readonly string[];
+  readonly fonts: Fonts;
 }
 
 export const CONFIG_FILE = 'reply.config.json';
@@ -39,6 +65,11 @@ const schema = z
     results: z.array(text).min(1).optional(),
     disclosures: z.array(text).min(1).optional(),
     cc: z.array(text).optional(),
+    fonts: z
+      .object({ fangsong: text, heiti: text, kaiti: text, xiaobiaosong: text, songti: text, latin: text })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -73,6 +104,7 @@ export function parseConfig(source: string, file: string): Config {
     results: c.results ?? [...DEFAULT_RESULTS],
     disclosures: c.disclosures ?? [...DEFAULT_DISCLOSURES],
     cc: c.cc ?? [],
+    fonts: { ...DEFAULT_FONTS, ...c.fonts },
   };
 }
 

@@ -4,4 +4,10 @@ import { markdownExporter, textExporter, type Exporter } from './text.js';
 export const EXPORTERS: Readonly<Record<string, Exporter>> = {
   txt: textExporter,
   md: markdownExporter,
+  docx: {
+    name: 'docx',
+    ext: '.docx',
+    // The docx package is loaded only when a Word file is asked for.
+    render: async (reply, options) => (await import('./docx.js')).renderDocx(reply, options),
+  },
 };

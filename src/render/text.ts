@@ -1,3 +1,4 @@
+import type { Fonts } from '../core/config.js';
 import type { ReplyFields } from '../core/reply.js';
 import { bodyAsMarkdown, bodyAsText } from './body-text.js';
 import { templateContext } from './context.js';
@@ -7,12 +8,14 @@ import { loadTemplate } from './templates.js';
 export interface Exporter {
   readonly name: string;
   readonly ext: string;
-  render(reply: ReplyFields, options: RenderOptions): string | Uint8Array;
+  render(reply: ReplyFields, options: RenderOptions): string | Uint8Array | Promise<Uint8Array>;
 }
 
 export interface RenderOptions {
   /** The workspace's `templates/` folder, whose files override the built-in ones. */
   readonly workspaceTemplates?: string;
+  readonly fonts?: Partial<Fonts>;
+  readonly stamped?: boolean;
 }
 
 /** The published plain-text layout: one blank line between the parts, as the published exports show. */

@@ -10,6 +10,7 @@ interface RenderOptions {
   format: string;
   out?: string;
   force?: boolean;
+  stamped?: boolean;
 }
 
 export default async function render(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
@@ -20,8 +21,14 @@ export default async function render(ctx: Context, args: string[], options: Reco
     throw new ReplyError('format.unknown', { value: opts.format, formats: Object.keys(EXPORTERS).join('、') }, 2);
   }
   const reply = await findReply(ctx, args[0]!);
-  const output = exporter.render(reply, { workspaceTemplates: ctx.workspaceTemplates });
+  const fonts = ctx.configIfAny()?.fonts;
+  const output = await exporter.render(reply, {
+    workspaceTemplates: ctx.workspaceTemplates,
+    ...(fonts ? { fonts } : {}),
+    ...(opts.stamped ? { stamped: true } : {}),
+  });
   if (!opts.out) {
+    if (typeof output !== 'string' && ctx.streams.stdoutIsTTY) throw new ReplyError('render.binaryToTerminal', { format: opts.format }, 2);
     ctx.streams.stdout.write(output);
     return 0;
   }
