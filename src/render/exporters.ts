@@ -1,9 +1,10 @@
-import { markdownExporter, textExporter, type Exporter } from './text.js';
+import { htmlExporter, markdownExporter, textExporter, type Exporter } from './text.js';
 
 /** Every output format by name; `reply render --format` picks one. */
 export const EXPORTERS: Readonly<Record<string, Exporter>> = {
   txt: textExporter,
   md: markdownExporter,
+  html: htmlExporter,
   docx: {
     name: 'docx',
     ext: '.docx',

@@ -1,5 +1,6 @@
-import type { Fonts } from '../core/config.js';
+import { DEFAULT_FONTS, type Fonts } from '../core/config.js';
 import type { ReplyFields } from '../core/reply.js';
+import { bodyAsHtml } from './body-html.js';
 import { bodyAsMarkdown, bodyAsText } from './body-text.js';
 import { templateContext } from './context.js';
 import { loadTemplate } from './templates.js';
@@ -31,6 +32,18 @@ export const markdownExporter: Exporter = {
   ext: '.md',
   render: (reply, options) =>
     tidy(loadTemplate('md', reply.kind, options.workspaceTemplates)(templateContext(reply, bodyAsMarkdown))),
+};
+
+/** One self-contained HTML file in the same layout: A4 pages, the same margins, fonts and sizes. */
+export const htmlExporter: Exporter = {
+  name: 'html',
+  ext: '.html',
+  render: (reply, options) =>
+    loadTemplate('html', reply.kind, options.workspaceTemplates)({
+      ...templateContext(reply, bodyAsHtml),
+      fonts: { ...DEFAULT_FONTS, ...options.fonts },
+      stamped: options.stamped ?? false,
+    }),
 };
 
 /** Trailing spaces go, runs of blank lines (left by empty optional parts) fold into one. */
