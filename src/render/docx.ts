@@ -47,6 +47,8 @@ const SIZE = { 二号: 44, 三号: 32, 四号: 28 } as const;
 const CHAR = 320 + CONDENSE;
 const CHAR_4 = 280;
 const RED = 'FF0000';
+/** The red rule under the doc number: 1.5 pt (size in eighths of a point), 11 pt (≈ 4 mm) below the text. */
+const RULE = { size: 12, space: 11, height: (12 / 8) * 20 + 11 * 20 } as const;
 
 export interface DocxOptions {
   readonly fonts?: Partial<Fonts>;
@@ -79,11 +81,12 @@ export async function renderDocx(reply: ReplyFields, options: DocxOptions = {}):
     new Paragraph({
       ...grid(),
       alignment: AlignmentType.CENTER,
-      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } },
+      border: { bottom: { style: BorderStyle.SINGLE, size: RULE.size, color: RED, space: RULE.space } },
       children: [text.run(reply.docNumber.toString())],
     }),
   );
-  blank();
+  // The rule and its 4 mm add to the doc number's height: the next line gives that back, so the rest stays on the grid.
+  children.push(new Paragraph({ spacing: { line: LINE - RULE.height, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }));
   blank();
   children.push(
     new Paragraph({

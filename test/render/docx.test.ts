@@ -43,7 +43,10 @@ describe('the DOCX page follows GB/T 9704', () => {
     const body = doc000['word/document.xml']!;
     const paragraphs = body.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs)!;
     expect(paragraphs.length).toBeGreaterThan(20);
-    for (const p of paragraphs) expect(p).toMatch(/<w:spacing [^>]*w:line="578" w:lineRule="exact"/);
+    const pitches = paragraphs.map((p) => Number(/<w:spacing [^>]*w:line="(\d+)" w:lineRule="exact"/.exec(p)![1]));
+    // One line gives back the height of the red rule and its 4 mm (1.5 pt + 11 pt), so the rest stays on the grid.
+    expect(pitches.filter((p) => p !== 578)).toEqual([578 - 250]);
+    expect(paragraphs[pitches.indexOf(328) - 1]).toContain('普发改委〔2023〕16号');
     // 28 characters of 16 pt condensed by 0.25 pt fit 442 pt; 29 do not.
     expect(body).toMatch(/<w:spacing w:val="-5"\/>/);
     expect(28 * (320 - 5)).toBeLessThanOrEqual(BLOCK_WIDTH);
