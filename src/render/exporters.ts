@@ -11,4 +11,9 @@ export const EXPORTERS: Readonly<Record<string, Exporter>> = {
     // The docx package is loaded only when a Word file is asked for.
     render: async (reply, options) => (await import('./docx.js')).renderDocx(reply, options),
   },
+  pdf: {
+    name: 'pdf',
+    ext: '.pdf',
+    render: async (reply, options) => (await import('./pdf.js')).renderPdf(reply, options),
+  },
 };
