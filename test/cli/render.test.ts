@@ -46,7 +46,7 @@ describe('reply render to stdout', () => {
   });
 
   it('refuses an unknown format as a usage error, naming the formats there are', () => {
-    expectError(runCli(ws, ['render', '1', '--format', 'pdf']), 2, '不支持的格式「pdf」', 'txt', 'md');
+    expectError(runCli(ws, ['render', '1', '--format', 'odt']), 2, '不支持的格式「odt」', 'txt', 'md', 'html', 'docx', 'pdf');
   });
 
   it('refuses an unknown reply', () => {

@@ -3,6 +3,7 @@ import { parsePublished } from '../../core/published.js';
 import type { ReplyRepository } from '../../core/ports.js';
 import type { Context } from '../context.js';
 import { t } from '../messages.js';
+import { progressBar } from '../progress.js';
 import { collectFiles, readSource } from '../sources.js';
 
 interface ImportOptions {
@@ -24,7 +25,7 @@ export default async function importReplies(ctx: Context, args: string[], option
   const opts = options as ImportOptions;
   const files = collectFiles(args);
   const repo = await ctx.replies(opts.dryRun ? 'read' : 'write');
-  const progress = files.length >= 20 && ctx.streams.stdoutIsTTY && !opts.json ? await progressBar(ctx, files.length) : undefined;
+  const progress = files.length >= 20 && !opts.json ? await progressBar(ctx, 'import.progress', files.length) : undefined;
   const reports: (FileReport & { named: boolean })[] = [];
   for (const { file, named } of files) {
     const report = { ...(await importFile(repo, file, opts.dryRun ?? false)), named };
@@ -101,14 +102,4 @@ function line(r: FileReport): string {
     default:
       return t('import.skipped', { ...params, reason: t(r.reason!, params) });
   }
-}
-
-async function progressBar(ctx: Context, total: number): Promise<{ increment(): void; stop(): void }> {
-  const { SingleBar, Presets } = (await import('cli-progress')).default;
-  const bar = new SingleBar(
-    { format: `${t('import.progress')} [{bar}] {value}/{total}`, stream: ctx.streams.stderr as NodeJS.WriteStream, hideCursor: true },
-    Presets.shades_classic,
-  );
-  bar.start(total, 0);
-  return bar;
 }

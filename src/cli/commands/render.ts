@@ -2,17 +2,27 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ReplyError } from '../../core/errors.js';
 import { replyFileName } from '../../core/filename.js';
+import type { ListFilter } from '../../core/ports.js';
+import { statusOf, type Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
+import { progressBar } from '../progress.js';
 
 interface RenderOptions {
   format: string;
   out?: string;
   force?: boolean;
   stamped?: boolean;
+  all?: boolean;
+  year?: string;
+  status?: string;
 }
 
+/**
+ * One reply to stdout or a file; several (by id, --all, --year, --status)
+ * into a folder, one file each, named from doc number and title.
+ */
 export default async function render(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const opts = options as unknown as RenderOptions;
   const { EXPORTERS } = await import('../../render/exporters.js');
@@ -20,28 +30,70 @@ export default async function render(ctx: Context, args: string[], options: Reco
   if (!exporter) {
     throw new ReplyError('format.unknown', { value: opts.format, formats: Object.keys(EXPORTERS).join('、') }, 2);
   }
-  const reply = await findReply(ctx, args[0]!);
+  const replies = await selected(ctx, args, opts);
   const fonts = ctx.configIfAny()?.fonts;
-  const output = await exporter.render(reply, {
+  const renderOptions = {
     workspaceTemplates: ctx.workspaceTemplates,
     ...(fonts ? { fonts } : {}),
     ...(opts.stamped ? { stamped: true } : {}),
-  });
+  };
+  const batch = args.length !== 1;
+
   if (!opts.out) {
+    if (batch) throw new ReplyError('render.batchNeedsDir', {}, 2);
+    const output = await exporter.render(replies[0]!, renderOptions);
     if (typeof output !== 'string' && ctx.streams.stdoutIsTTY) throw new ReplyError('render.binaryToTerminal', { format: opts.format }, 2);
     ctx.streams.stdout.write(output);
     return 0;
   }
   const target = resolve(ctx.cwd, opts.out);
-  const isDir = /[\\/]$/.test(opts.out) || (existsSync(target) && statSync(target).isDirectory());
-  const file = isDir ? join(target, replyFileName(reply, exporter.ext)) : target;
-  if (existsSync(file) && !opts.force) throw new ReplyError('file.exists', { file });
+  const isDir = batch || /[\\/]$/.test(opts.out) || (existsSync(target) && statSync(target).isDirectory());
+  const files = replies.map((reply) => (isDir ? join(target, replyFileName(reply, exporter.ext)) : target));
+  // Nothing is written when any file would be overwritten.
+  const taken = opts.force ? undefined : files.find((file) => existsSync(file));
+  if (taken) throw new ReplyError('file.exists', { file: taken });
+
+  const progress = await progressBar(ctx, 'render.progress', replies.length);
+  for (const [i, reply] of replies.entries()) {
+    const output = await exporter.render(reply, renderOptions);
+    write(files[i]!, output);
+    if (progress) progress.increment();
+    else ctx.streams.stderr.write(t('render.done', { file: files[i]! }) + '\n');
+  }
+  progress?.stop();
+  if (progress) ctx.streams.stderr.write(t('render.doneMany', { count: replies.length, dir: target }) + '\n');
+  return 0;
+}
+
+async function selected(ctx: Context, args: string[], opts: RenderOptions): Promise<Reply[]> {
+  const byFilter = opts.all || opts.year !== undefined || opts.status !== undefined;
+  if (byFilter && args.length) throw new ReplyError('render.idsAndFilters', {}, 2);
+  if (!byFilter) {
+    if (!args.length) throw new ReplyError('render.nothing', {}, 2);
+    const replies: Reply[] = [];
+    for (const id of args) replies.push(await findReply(ctx, id));
+    return replies;
+  }
+  const filter: { -readonly [K in keyof ListFilter]: ListFilter[K] } = {};
+  if (opts.year !== undefined) {
+    if (!/^\d{4}$/.test(opts.year)) throw new ReplyError('option.badYear', { value: opts.year }, 2);
+    filter.year = Number(opts.year);
+  }
+  if (opts.status !== undefined) {
+    const status = statusOf(opts.status);
+    if (!status) throw new ReplyError('list.badStatus', { value: opts.status }, 2);
+    filter.status = status;
+  }
+  const replies = (await ctx.replies('read')).list(filter);
+  if (!replies.length) throw new ReplyError('render.noneSelected');
+  return replies;
+}
+
+function write(file: string, output: string | Uint8Array): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, output);
   } catch {
     throw new ReplyError('file.cannotWrite', { file });
   }
-  ctx.streams.stderr.write(t('render.done', { file }) + '\n');
-  return 0;
 }
