@@ -28,7 +28,11 @@ const HANDLERS: Record<string, () => Promise<{ default: Handler }>> = {
   edit: () => import('./commands/edit.js'),
   status: () => import('./commands/status.js'),
   render: () => import('./commands/render.js'),
+  search: () => import('./commands/search.js'),
+  similar: () => import('./commands/similar.js'),
+  reindex: () => import('./commands/reindex.js'),
   import: () => import('./commands/import.js'),
+  check: () => import('./commands/check.js'),
 };
 
 /** Builds the command tree. Handlers are imported only when their command runs. */
@@ -111,9 +115,12 @@ function program(
     .option('--json', t('opt.json'));
 
   command('render', t('cmd.render'))
-    .argument('<id>', '记录编号或发文字号')
-    .option('--format <format>', 'txt | md | docx', 'txt')
+    .argument('[ids...]', '记录编号或发文字号（可多个）')
+    .option('--format <format>', 'txt | md | html | docx | pdf', 'txt')
     .option('--stamped', '加盖印章的版式（成文日期右空四字，署名居中于其上）')
+    .option('--all', '输出全部答复（须 --out 目录）')
+    .option('--year <year>', '输出该年成文的答复（须 --out 目录）')
+    .option('--status <status>', '输出该状态的答复（须 --out 目录）')
     .option('--out <path>', '输出文件或目录（默认标准输出）')
     .option('--force', '覆盖已存在的文件');
 
@@ -121,6 +128,29 @@ function program(
     .argument('<path...>', '文件或目录（递归查找 .txt、.md、.docx）')
     .option('--dry-run', '只显示将导入什么，不写入')
     .option('--json', '输出每个文件的导入报告（JSON）');
+
+  command('check', t('cmd.check'))
+    .argument('<target...>', t('arg.checkTarget'))
+    .option('--fix', t('opt.checkFix'))
+    .option('--force', t('opt.checkForce'))
+    .option('--json', t('opt.checkJson'));
+
+  const searchFilters = (cmd: Command) =>
+    cmd
+      .option('--year <year>', t('opt.year'))
+      .option('--kind <kind>', t('opt.kind'))
+      .option('--result <text>', t('opt.result'))
+      .option('--organ <name>', t('opt.organ'))
+      .option('--proposer <name>', t('opt.proposer'))
+      .option('--status <status>', t('opt.status'))
+      .option('--limit <n>', t('opt.searchLimit'))
+      .option('--json', t('opt.json'));
+
+  searchFilters(command('search', t('cmd.search')).argument('[query...]', t('arg.query')).option('--like <id>', t('opt.like')));
+
+  searchFilters(command('similar', t('cmd.similar')).argument('<id>', t('arg.id')));
+
+  command('reindex', t('cmd.reindex'));
 
   return root;
 }

@@ -1,6 +1,7 @@
 import type { DocNumber } from './doc-number.js';
 import type { NewReply } from './fields.js';
 import type { Kind, Reply, ReplyFields, Status } from './reply.js';
+import type { SearchTerm } from './search-query.js';
 
 export interface ListFilter {
   readonly year?: number;
@@ -54,7 +55,40 @@ export interface ReplyRepository {
   update(id: number, fields: ReplyFields, expectedUpdatedAt: string): Reply;
   setStatus(id: number, status: Status, expectedUpdatedAt: string): Reply;
   history(id: number): Revision[];
+  /** Full-text search over the same archive. */
+  fullText(): ReplySearch;
   close(): void;
+}
+
+/** What `reply search` and `reply similar` keep: the list filters, plus the organ. */
+export interface SearchFilter extends ListFilter {
+  /** Matches an organ whose name contains this text. */
+  readonly organ?: string;
+}
+
+export interface SearchHit {
+  readonly reply: Reply;
+  /**
+   * title: a term was found in the title or proposal title (these come first, best bm25 first);
+   * text: found elsewhere only (newest signed date first); similar: a `reply similar` result.
+   */
+  readonly hit: 'title' | 'text' | 'similar';
+}
+
+export interface SimilarResult {
+  readonly hits: SearchHit[];
+  /** The distinctive trigrams of the reply that the hits were looked up by. */
+  readonly terms: string[];
+}
+
+/** Full-text search: title, proposal title, proposers and body. */
+export interface ReplySearch {
+  /** Replies that hold every positive term and no negated one; at most filter.limit (default 20). */
+  search(terms: readonly SearchTerm[], filter: SearchFilter): SearchHit[];
+  /** The replies closest to reply `id` (never itself), optionally also holding `terms`. */
+  similar(id: number, filter: SearchFilter, terms?: readonly SearchTerm[]): SimilarResult;
+  /** Rebuilds the index from the replies; returns how many replies it holds. */
+  reindex(): number;
 }
 
 export interface Clock {

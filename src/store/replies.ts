@@ -5,6 +5,7 @@ import { ReplyError } from '../core/errors.js';
 import type { NewReply } from '../core/fields.js';
 import type { Clock, CreateOptions, ListFilter, ReplyRepository, Revision, Source } from '../core/ports.js';
 import type { Kind, Reply, ReplyFields, Status } from '../core/reply.js';
+import { SqliteSearch } from './fts.js';
 
 interface Row {
   id: number;
@@ -45,6 +46,7 @@ const PARAMS = `@kind, @doc_prefix, @doc_year, @doc_seq, @session, @proposal_no,
 /** The archive in SQLite: prepared statements behind the ReplyRepository port. */
 export class SqliteReplies implements ReplyRepository {
   private readonly stmt;
+  private search: SqliteSearch | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -188,6 +190,11 @@ export class SqliteReplies implements ReplyRepository {
       reply: fromSnapshot(r.snapshot),
     }));
     return [...earlier, { revision: earlier.length + 1, at: row.updated_at, change: row.last_change, reply: fromRow(row) }];
+  }
+
+  /** The search over this archive, made on first use. */
+  fullText(): SqliteSearch {
+    return (this.search ??= new SqliteSearch(this.db, (id) => this.get(id)));
   }
 
   close(): void {

@@ -34,7 +34,7 @@ describe('reply --help', () => {
     ['show', ['<id>', '--history', '--json']],
     ['edit', ['<id>', '--set', '--body', '--force', '--json']],
     ['status', ['<id>', '<status>', '--json']],
-    ['render', ['<id>', '--format', '--out', '--force']],
+    ['render', ['[ids...]', '--format', '--out', '--force', '--all', '--year', '--status', '--stamped']],
   ])('reply %s --help describes its options, exit 0', (command, options) => {
     const run = runCli(tempDir(), [command, '--help']);
     expect(run.stderr).toBe('');

@@ -1,0 +1,168 @@
+import { existsSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { checkSubject, fileSubject, fixReply, renderedSubject, type Finding, type Subject } from '../../core/checks/index.js';
+import { dayOf } from '../../core/dates.js';
+import { unifiedDiff } from '../../core/diff.js';
+import { DocNumber } from '../../core/doc-number.js';
+import { ReplyError } from '../../core/errors.js';
+import { changedFields } from '../../core/fields.js';
+import type { Reply, ReplyFields } from '../../core/reply.js';
+import type { Context } from '../context.js';
+import { findReply } from '../lookup.js';
+import { t } from '../messages.js';
+import { table } from '../output.js';
+import { statusLabel } from '../present.js';
+import { IMPORTABLE, readSource } from '../sources.js';
+
+interface CheckOptions {
+  json?: boolean;
+  fix?: boolean;
+  force?: boolean;
+}
+
+/** One thing to check: a published file, or a reply of the archive (checked through its text rendering). */
+type Target = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'reply'; readonly reply: Reply };
+
+interface Report {
+  readonly target: Target;
+  readonly findings: readonly Finding[];
+  readonly fix?: { readonly revision: number; readonly diff: string };
+}
+
+export default async function check(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
+  const opts = options as CheckOptions;
+  const config = ctx.configIfAny();
+  const context = { ...(config ? { config } : {}), today: dayOf(ctx.clock.now()) };
+  // The lines a finding names are those of `reply render ID --format txt`.
+  const { textExporter } = await import('../../render/text.js');
+  const render = (reply: ReplyFields) => textExporter.render(reply, { workspaceTemplates: ctx.workspaceTemplates }) as string;
+
+  // Everything is read and judged before anything is written or printed: a bad target stops the run whole.
+  const targets: Target[] = [];
+  for (const arg of args) {
+    const target = await targetOf(ctx, arg);
+    // A reply named twice (by id and by doc number) is checked, and fixed, once.
+    if (target.kind === 'reply' && targets.some((x) => x.kind === 'reply' && x.reply.id === target.reply.id)) continue;
+    targets.push(target);
+  }
+  if (opts.fix) {
+    const file = targets.find((x) => x.kind === 'file');
+    if (file?.kind === 'file') throw new ReplyError('check.fixFile', { file: file.file }, 2);
+    for (const x of targets) if (x.kind === 'reply') assertEditable(x.reply, opts.force ?? false);
+  }
+  const subjects = await Promise.all(targets.map(async (x) => ({ target: x, subject: await subjectOf(x, render) })));
+
+  const reports: Report[] = [];
+  for (const { target, subject } of subjects) {
+    if (opts.fix && target.kind === 'reply') {
+      reports.push(await fixAndCheck(ctx, target.reply, render, context, opts.json ?? false));
+    } else {
+      reports.push({ target, findings: checkSubject(subject, context) });
+    }
+  }
+
+  const out = ctx.streams.stdout;
+  if (opts.json) out.write(JSON.stringify(reports.map(reportJson), null, 2) + '\n');
+  else out.write(reports.map(reportText).join('\n'));
+  const count = (severity: Finding['severity']) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+  ctx.streams.stderr.write(t('check.summary', { targets: reports.length, errors: count('error'), warnings: count('warning') }) + '\n');
+  return count('error') > 0 ? 1 : 0;
+}
+
+/**
+ * An existing file is a file; else a number or a doc number names a reply of
+ * the archive; else a name with a file's extension is a file that is missing.
+ */
+async function targetOf(ctx: Context, arg: string): Promise<Target> {
+  const path = resolve(ctx.cwd, arg);
+  const isFile = existsSync(path) && statSync(path).isFile();
+  const looksLikeId = /^\s*\d+\s*$/.test(arg) || DocNumber.looksLike(arg);
+  if (isFile || (!looksLikeId && IMPORTABLE.has(extname(arg).toLowerCase()))) return { kind: 'file', file: arg };
+  return { kind: 'reply', reply: await findReply(ctx, arg) };
+}
+
+async function subjectOf(target: Target, render: (reply: ReplyFields) => string) {
+  if (target.kind === 'reply') return subjectOrThrow(renderedSubject(render(target.reply), target.reply), target);
+  const source = await readSource(target.file);
+  if (!source.ok) throw new ReplyError('check.unreadable', { file: target.file, reasonKey: source.reason });
+  return subjectOrThrow(fileSubject(source.text), target);
+}
+
+function subjectOrThrow(subject: Subject, target: Target) {
+  if (subject.ok) return subject.subject;
+  if (target.kind === 'file') throw new ReplyError('check.notReply', { file: target.file, reasonKey: subject.reason });
+  throw new ReplyError('check.badRender', { id: target.reply.id, reasonKey: subject.reason });
+}
+
+/** The same refusal as `reply edit`: a void reply never, a signed or sent one only with --force. */
+function assertEditable(reply: Reply, force: boolean): void {
+  if (reply.status === 'void') throw new ReplyError('reply.voidFrozen', { id: reply.id });
+  if (reply.status !== 'draft' && !force) throw new ReplyError('reply.signedFrozen', { id: reply.id, status: statusLabel(reply.status) });
+}
+
+/** Repairs what is mechanical, prints the diff, saves it as an edit (a revision keeps the state before), then checks again. */
+async function fixAndCheck(
+  ctx: Context,
+  reply: Reply,
+  render: (reply: ReplyFields) => string,
+  context: Parameters<typeof checkSubject>[1],
+  json: boolean,
+): Promise<Report> {
+  const target: Target = { kind: 'reply', reply };
+  const next = fixReply(reply);
+  if (changedFields(reply, next).length === 0) {
+    ctx.streams.stderr.write(t('check.nothingToFix', { id: reply.id, docNumber: reply.docNumber.toString() }) + '\n');
+    return { target, findings: checkSubject(subjectOrThrow(renderedSubject(render(reply), reply), target), context) };
+  }
+  const diff = fixDiff(reply, next);
+  if (!json) ctx.streams.stdout.write(diff + '\n');
+  const repo = await ctx.replies();
+  const updated = repo.update(reply.id, next, reply.updatedAt);
+  const revision = repo.history(reply.id).length;
+  ctx.streams.stderr.write(t('check.fixed', { id: reply.id, docNumber: reply.docNumber.toString(), revision }) + '\n');
+  const after: Target = { kind: 'reply', reply: updated };
+  const findings = checkSubject(subjectOrThrow(renderedSubject(render(updated), updated), after), context);
+  return { target: after, findings, fix: { revision, diff } };
+}
+
+function fixDiff(before: ReplyFields, after: ReplyFields): string {
+  const docNumber = before.docNumber.toString();
+  const labels = (field: string) => ({
+    before: t('check.diff.before', { docNumber, field }),
+    after: t('check.diff.after', { docNumber, field }),
+  });
+  return [
+    unifiedDiff(before.salutation ?? '', after.salutation ?? '', labels(t('label.salutation'))),
+    unifiedDiff(before.body, after.body, labels(t('label.body'))),
+  ].join('');
+}
+
+function targetLabel(target: Target): string {
+  return target.kind === 'file' ? target.file : t('check.targetReply', { id: target.reply.id, docNumber: target.reply.docNumber.toString() });
+}
+
+function reportText(report: Report): string {
+  const label = targetLabel(report.target);
+  if (report.findings.length === 0) return t('check.clean', { target: label }) + '\n';
+  const rows = report.findings.map((f) => [
+    t('check.line', { line: f.line }),
+    t(`check.severity.${f.severity}`),
+    t(f.key, f.params),
+    f.code,
+  ]);
+  const lines = table(undefined, rows).trimEnd().split('\n');
+  return `${label}\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+}
+
+function reportJson(report: Report): Record<string, unknown> {
+  const { target } = report;
+  return {
+    ...(target.kind === 'file'
+      ? { file: target.file }
+      : { id: target.reply.id, docNumber: target.reply.docNumber.toString(), status: target.reply.status }),
+    errors: report.findings.filter((f) => f.severity === 'error').length,
+    warnings: report.findings.filter((f) => f.severity === 'warning').length,
+    findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, line: f.line, message: t(f.key, f.params) })),
+    ...(report.fix ? { fix: report.fix } : {}),
+  };
+}

@@ -1,0 +1,28 @@
+import { ReplyError } from '../../core/errors.js';
+import { parseSearchQuery } from '../../core/search-query.js';
+import type { Context } from '../context.js';
+import { printHits, searchFilter, type FilterOptions } from '../hits.js';
+import { findReply } from '../lookup.js';
+import { t } from '../messages.js';
+
+interface SearchOptions extends FilterOptions {
+  like?: string;
+}
+
+export default async function search(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
+  const opts = options as SearchOptions;
+  const terms = parseSearchQuery(args.join(' '));
+  const filter = searchFilter(opts);
+  const positive = terms.filter((term) => !term.negated).map((term) => term.text);
+  if (opts.like !== undefined) {
+    const reply = await findReply(ctx, opts.like);
+    const result = (await ctx.replies('read')).fullText().similar(reply.id, filter, terms);
+    const empty = t('similar.empty', { id: reply.id, docNumber: reply.docNumber.toString() });
+    printHits(ctx, result.hits, [...positive, ...result.terms], Boolean(opts.json), empty);
+    return 0;
+  }
+  if (terms.length === 0) throw new ReplyError('search.emptyQuery', {}, 2);
+  const hits = (await ctx.replies('read')).fullText().search(terms, filter);
+  printHits(ctx, hits, positive, Boolean(opts.json), t('search.empty'));
+  return 0;
+}

@@ -1,0 +1,14 @@
+import type { Context } from '../context.js';
+import { printHits, searchFilter, type FilterOptions } from '../hits.js';
+import { findReply } from '../lookup.js';
+import { t } from '../messages.js';
+
+export default async function similar(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
+  const opts = options as FilterOptions;
+  const filter = searchFilter(opts);
+  const reply = await findReply(ctx, args[0]!);
+  const result = (await ctx.replies('read')).fullText().similar(reply.id, filter);
+  const empty = t('similar.empty', { id: reply.id, docNumber: reply.docNumber.toString() });
+  printHits(ctx, result.hits, result.terms, Boolean(opts.json), empty);
+  return 0;
+}

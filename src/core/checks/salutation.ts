@@ -1,0 +1,38 @@
+import { deriveSalutation, proposerLabel } from '../proposers.js';
+import { finding, type Finding, type Rule } from './types.js';
+
+/** 主送 ends with a full-width colon (GB/T 9704-2012 7.3.2). */
+export const salutationColon: Rule = ({ layout }) => {
+  const { line, text } = layout.salutation;
+  if (text.endsWith('：')) return [];
+  return [finding('salutation/colon', line, { value: text }, text.endsWith(':') ? undefined : 'missing')];
+};
+
+/**
+ * 主送 names whom the reply is for: the proposers (委员 for a 提案, 代表 for a
+ * 建议, or a group), and for a 会办意见 the lead unit, never the member.
+ */
+export const salutationAddressee: Rule = ({ layout, reply }) => {
+  const { line, text } = layout.salutation;
+  const name = text.replace(/\s*[:：]$/u, '');
+  const out: Finding[] = [];
+  if (reply.kind === '会办意见') {
+    if (/(?<!委员会)(委员|代表)$/u.test(name)) out.push(finding('salutation/addressee', line, { value: name }, 'cohandlingMember'));
+    else if (reply.leadUnit && !name.includes(reply.leadUnit)) {
+      out.push(finding('salutation/addressee', line, { value: name, expected: reply.leadUnit }, 'leadUnit'));
+    }
+    return out;
+  }
+  const wrongRole = reply.proposers.find((p) => (reply.kind === '提案答复' ? p.role === '代表' : p.role === '委员'));
+  if (wrongRole) {
+    out.push(finding('salutation/addressee', line, { value: proposerLabel(wrongRole), kind: reply.kind }, 'role'));
+  }
+  const missing = reply.proposers.filter((p) => !name.includes(p.name));
+  if (missing.length) {
+    const expected = deriveSalutation(reply.kind, reply.proposers, reply.leadUnit);
+    out.push(finding('salutation/addressee', line, { value: name, expected }, 'proposers'));
+  }
+  return out;
+};
+
+export const salutationRules: readonly Rule[] = [salutationColon, salutationAddressee];

@@ -1,0 +1,63 @@
+import { finding, type Finding, type Rule } from './types.js';
+
+const compact = (s: string) => s.replace(/\s+/gu, '');
+
+/** 署名 is the organ whose 发文机关标志 heads the reply (…文件). */
+export const signatureOrgan: Rule = ({ layout }) => {
+  const header = layout.header?.text;
+  if (!header || !header.endsWith('文件')) return [];
+  const organ = header.slice(0, -'文件'.length);
+  if (compact(layout.signature.text) === compact(organ)) return [];
+  return [finding('signature/organ', layout.signature.line, { value: layout.signature.text, expected: organ })];
+};
+
+const CONTACT_KEYS = ['name', 'phone', 'address', 'postcode'] as const;
+
+/** The contact block (house style of the genre) has a name, a phone number, an address and a postcode. */
+export const contactComplete: Rule = ({ layout, reply }) => {
+  const missing = CONTACT_KEYS.filter((k) => !layout.contact[k]?.value);
+  if (missing.length === 0) return [];
+  const labels = missing.map((k) => reply.contactLabels[k]).join('、');
+  const at = Math.max(layout.signedOn.line, ...CONTACT_KEYS.map((k) => layout.contact[k]?.line ?? 0));
+  return [finding('contact/missing', at, { labels })];
+};
+
+/**
+ * A phone number as printed: an 8-digit (or 7-digit) number with an optional
+ * area code and extension (52564588-2321, 021-52564588, (021)52564588 转 2321),
+ * or an 11-digit mobile number; several may be given, separated by 、 or ，.
+ */
+const PHONE = /^(?:(?:[(（]0\d{2,3}[)）]|0\d{2,3}[-－])?[2-9]\d{6,7}(?:(?:[-－]|转)\d{1,6})?|1[3-9]\d{9}|400\d{7}|400-?\d{3}-?\d{4})$/u;
+
+export const contactPhone: Rule = ({ layout }) => {
+  const part = layout.contact.phone;
+  if (!part?.value) return [];
+  const numbers = part.value.split(/[、，,；;/]/u).map((n) => n.replace(/\s+/gu, ''));
+  return numbers.every((n) => PHONE.test(n)) ? [] : [finding('contact/phone', part.line, { value: part.value })];
+};
+
+/** 邮政编码: six digits. */
+export const contactPostcode: Rule = ({ layout }) => {
+  const part = layout.contact.postcode;
+  if (!part?.value || /^\d{6}$/.test(part.value)) return [];
+  return [finding('contact/postcode', part.line, { value: part.value })];
+};
+
+/**
+ * 办理结果 and 公开属性 head the published version; their values are the
+ * office's configured ones when the workspace has a config.
+ */
+export const metaValues: Rule = ({ layout }, { config }) => {
+  const out: Finding[] = [];
+  const check = (code: 'meta/result' | 'meta/disclosure', labelKey: string, part: typeof layout.result, allowed: readonly string[] | undefined) => {
+    if (!part?.value) out.push(finding(code, part?.line ?? layout.firstLine, { labelKey }, 'missing'));
+    else if (allowed && !allowed.includes(part.value)) {
+      out.push(finding(code, part.line, { labelKey, value: part.value, allowed: allowed.join('、') }));
+    }
+  };
+  check('meta/result', 'label.result', layout.result, config?.results);
+  check('meta/disclosure', 'label.disclosure', layout.disclosure, config?.disclosures);
+  return out;
+};
+
+export const tailRules: readonly Rule[] = [signatureOrgan, contactComplete, contactPhone, contactPostcode, metaValues];

@@ -1,0 +1,21 @@
+import { TITLE } from './layout.js';
+import { finding, type Rule } from './types.js';
+
+/** The three shapes of the genre: 对{会次} 第{N}号提案的答复 / …提案的会办意见 / …建议的答复. */
+export const titleShape: Rule = ({ layout }) =>
+  TITLE.test(layout.title.text) ? [] : [finding('title/shape', layout.title.line, { value: layout.title.text })];
+
+/**
+ * 政协 members make 提案, People's Congress deputies make 建议: a title that
+ * pairs a 政协 session with a 建议 (or a 人大 session with a 提案) names the
+ * wrong thing.
+ */
+export const titleSession: Rule = ({ layout, reply }) => {
+  const session = TITLE.exec(layout.title.text)?.[1] ?? reply.session;
+  const line = layout.title.line;
+  if (/政协/u.test(session) && reply.kind === '建议答复') return [finding('title/session', line, { session }, 'suggestion')];
+  if (/人大/u.test(session) && reply.kind !== '建议答复') return [finding('title/session', line, { session }, 'proposal')];
+  return [];
+};
+
+export const titleRules: readonly Rule[] = [titleShape, titleSession];

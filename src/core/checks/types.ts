@@ -1,0 +1,100 @@
+import type { BodyTree } from '../body.js';
+import type { Config } from '../config.js';
+import type { IsoDate } from '../dates.js';
+import type { Params } from '../errors.js';
+import type { ReplyFields } from '../reply.js';
+import type { Layout } from './layout.js';
+
+/**
+ * error: a defect of the published text (the standard or the genre is broken,
+ * or the text says something wrong); warning: a matter of house style.
+ */
+export type Severity = 'error' | 'warning';
+
+/**
+ * Every rule the checker knows, with its severity and whether `reply check
+ * --fix` repairs it (in an archive reply: the doc number and the dates of a
+ * record are kept and printed in the official form, so only the text can hold
+ * their faults). The table in README.md mirrors this one.
+ */
+export const RULES = {
+  'doc-number/missing': { severity: 'error', fix: false },
+  'doc-number/brackets': { severity: 'error', fix: false },
+  'doc-number/year': { severity: 'error', fix: false },
+  'doc-number/serial': { severity: 'error', fix: false },
+  'doc-number/spaces': { severity: 'error', fix: false },
+  'doc-number/prefix': { severity: 'error', fix: false },
+  'doc-number/cited': { severity: 'warning', fix: true },
+  'title/shape': { severity: 'error', fix: false },
+  'title/session': { severity: 'error', fix: false },
+  'salutation/colon': { severity: 'error', fix: true },
+  'salutation/addressee': { severity: 'error', fix: false },
+  'opening/received': { severity: 'warning', fix: false },
+  'opening/proposal': { severity: 'warning', fix: false },
+  'opening/addressee': { severity: 'error', fix: false },
+  'closing/missing': { severity: 'warning', fix: false },
+  'closing/addressee': { severity: 'error', fix: false },
+  'heading/sequence': { severity: 'error', fix: false },
+  'heading/skip': { severity: 'warning', fix: false },
+  'heading/brackets': { severity: 'error', fix: true },
+  'heading/style': { severity: 'warning', fix: false },
+  'punctuation/half-width': { severity: 'error', fix: true },
+  'text/duplicate': { severity: 'error', fix: false },
+  'text/latin-word': { severity: 'error', fix: false },
+  'text/stop-continues': { severity: 'error', fix: false },
+  'date/form': { severity: 'error', fix: false },
+  'date/spaces': { severity: 'error', fix: true },
+  'date/leading-zero': { severity: 'error', fix: true },
+  'date/numerals': { severity: 'error', fix: false },
+  'date/issued-before-signed': { severity: 'error', fix: false },
+  'date/future': { severity: 'error', fix: false },
+  'signature/organ': { severity: 'error', fix: false },
+  'contact/missing': { severity: 'warning', fix: false },
+  'contact/phone': { severity: 'error', fix: false },
+  'contact/postcode': { severity: 'error', fix: false },
+  'meta/result': { severity: 'error', fix: false },
+  'meta/disclosure': { severity: 'error', fix: false },
+} as const satisfies Record<string, { readonly severity: Severity; readonly fix: boolean }>;
+
+export type RuleCode = keyof typeof RULES;
+
+/** One thing the checker found: the rule, where (1-based line of the checked text) and what, as a message key. */
+export interface Finding {
+  readonly code: RuleCode;
+  readonly severity: Severity;
+  readonly line: number;
+  /** A key of the CLI's message catalogue (the core says no sentence itself). */
+  readonly key: string;
+  readonly params: Params;
+}
+
+/** A finding of a rule; the message key is `check.<code>` unless a variant is named. */
+export function finding(code: RuleCode, line: number, params: Params = {}, variant?: string): Finding {
+  return { code, severity: RULES[code].severity, line, key: `check.${code}${variant ? `.${variant}` : ''}`, params };
+}
+
+/** The body tree of the checked text and where each of its lines sits in that text. */
+export interface BodyView {
+  readonly tree: BodyTree;
+  /** The line of the checked text for a line of the tree (Block.line, Footnote.line). */
+  lineOf(treeLine: number): number;
+}
+
+/** What every rule reads: the text's parts located, its record and its body tree. */
+export interface CheckSubject {
+  /** A published file, or a reply of the archive checked through its text rendering. */
+  readonly origin: 'file' | 'archive';
+  readonly layout: Layout;
+  /** The record: as filed (archive), or as read back by parsePublished (file). */
+  readonly reply: ReplyFields;
+  readonly body: BodyView;
+}
+
+/** What the rules need from outside the text: the office's config (when a workspace has one) and today. */
+export interface CheckContext {
+  readonly config?: Config;
+  /** The core has no clock: the caller says what day it is. */
+  readonly today: IsoDate;
+}
+
+export type Rule = (subject: CheckSubject, context: CheckContext) => Finding[];
