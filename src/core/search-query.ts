@@ -77,7 +77,8 @@ export function charLength(text: string): number {
  */
 export function foldText(text: string): string {
   const lower = text.toLowerCase();
-  if (lower === text) return text;
+  // As many characters before as after: every character folded to one character.
+  if (lower === text || charLength(lower) === charLength(text)) return lower;
   let out = '';
   for (const ch of text) {
     const folded = ch.toLowerCase();

@@ -44,6 +44,8 @@ const SIMILAR_RANK = 'bm25(replies_fts, 0.0, 3.0, 0.0, 1.0)';
  * costs more (~10–40 µs a trigram) than checking the text of the candidates.
  */
 export const MAX_EXPANSION = 2000;
+/** A single character is "dense" when a quarter of this many latest replies hold it. */
+const DENSITY_SAMPLE = 100;
 /** Above this many replies signed later than a page but filed earlier, the text tier reads every hit instead. */
 const MAX_RIVALS = 1000;
 /** The title tier scores at most this many title hits (the latest filed). */
@@ -79,7 +81,6 @@ type Params = Record<string, string | number>;
 interface Expansion {
   readonly trigrams: string[];
   readonly inTitles: string[];
-  readonly mostDocs: number;
 }
 
 export class SqliteSearch implements ReplySearch {
@@ -99,8 +100,15 @@ export class SqliteSearch implements ReplySearch {
     // 1.3–2× its cost, and it tells which trigrams occur in a title, so the title tier ORs 25 trigrams, not 900.
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.replies_fts_columns USING fts5vocab(main, 'replies_fts', 'col')");
     this.stmt = {
-      vocabulary: db.prepare<[string, string, number], { term: string; col: string; doc: number }>(
-        'SELECT term, col, doc FROM temp.replies_fts_columns WHERE term >= ? AND term <= ? LIMIT ?',
+      vocabulary: db.prepare<[string, string, number], { term: string; col: string }>(
+        'SELECT term, col FROM temp.replies_fts_columns WHERE term >= ? AND term <= ? LIMIT ?',
+      ),
+      density: db.prepare<[{ needle: string; sample: number }], { n: number; hits: number }>(
+        // A guess that decides the way, not the result: SQL's lower() folds ASCII only.
+        `SELECT count(*) AS n, coalesce(sum(instr(lower(text), @needle) > 0), 0) AS hits FROM (
+           SELECT s.title || s.proposal_title || s.proposers || s.body AS text
+           FROM replies r INDEXED BY replies_signed_on JOIN search_content s ON s.id = r.id
+           ORDER BY r.signed_on DESC, r.id DESC LIMIT @sample)`,
       ),
       cappedCount: db.prepare<[string, number], { n: number }>(
         'SELECT count(*) AS n FROM (SELECT 1 FROM replies_fts WHERE replies_fts MATCH ? LIMIT ?)',
@@ -261,7 +269,6 @@ export class SqliteSearch implements ReplySearch {
     const checks: { needle: string; negated: boolean }[] = [];
     let impossible = false;
     const expanded: { term: SearchTerm; expansion: Expansion | undefined }[] = [];
-    let total: number | undefined;
     for (const term of terms) {
       const length = charLength(term.text);
       if (length >= 3) {
@@ -272,14 +279,10 @@ export class SqliteSearch implements ReplySearch {
         }
         continue;
       }
-      let expansion = this.expand(term.text);
-      // A single character in a quarter of the replies or more: reading its postings (for the OR,
-      // for bm25) costs more than checking the text of candidates, of which one in four or more holds it.
-      if (length === 1 && expansion) {
-        total ??= this.stmt.total.get()!.n;
-        if (expansion.mostDocs * 4 >= total) expansion = undefined;
-      }
-      expanded.push({ term, expansion });
+      // A single character in a quarter or more of the latest replies: reading its postings (for the OR,
+      // for bm25) costs more than checking the text of the latest replies, one in four or more of which holds it.
+      const dense = length === 1 && this.dense(foldText(term.text));
+      expanded.push({ term, expansion: dense ? undefined : this.expand(term.text) });
     }
     // Many short terms at once: the largest expansions are checked on the text instead.
     const size = (e: { expansion: Expansion | undefined }) => e.expansion?.trigrams.length ?? 0;
@@ -302,26 +305,30 @@ export class SqliteSearch implements ReplySearch {
     return { positive, inTitles, negative, checks, impossible };
   }
 
+  /** Whether a quarter or more of the latest DENSITY_SAMPLE replies hold this (folded) text. */
+  private dense(needle: string): boolean {
+    const { n, hits } = this.stmt.density.get({ needle, sample: DENSITY_SAMPLE })!;
+    return n > 0 && hits * 4 >= n;
+  }
+
   /**
    * The indexed trigrams that start with a 1–2 character text (folded as the
    * index folds, and as typed in case FTS5 folds a character JavaScript does
-   * not), those of them found in a title column, and the most replies any of
-   * them is in (in one column); undefined when there are more than MAX_EXPANSION.
+   * not), and those of them found in a title column; undefined when there are
+   * more than MAX_EXPANSION.
    */
   private expand(text: string): Expansion | undefined {
     const trigrams = new Set<string>();
     const inTitles = new Set<string>();
-    let mostDocs = 0;
     for (const prefix of new Set([foldText(text), text])) {
       // At most four rows a trigram, one a column.
-      for (const { term, col, doc } of this.stmt.vocabulary.iterate(prefix, prefix + TOP, 4 * (MAX_EXPANSION + 1))) {
+      for (const { term, col } of this.stmt.vocabulary.iterate(prefix, prefix + TOP, 4 * (MAX_EXPANSION + 1))) {
         if (!term.startsWith(prefix)) continue;
         trigrams.add(term);
         if (col === 'title' || col === 'proposal_title') inTitles.add(term);
-        mostDocs = Math.max(mostDocs, doc);
       }
     }
-    return trigrams.size > MAX_EXPANSION ? undefined : { trigrams: [...trigrams], inTitles: [...inTitles], mostDocs };
+    return trigrams.size > MAX_EXPANSION ? undefined : { trigrams: [...trigrams], inTitles: [...inTitles] };
   }
 
   private dated(sql: string, params: Params): { id: number; signedOn: string }[] {
@@ -361,7 +368,10 @@ function checkSql(plan: QueryPlan, params: Params): string {
   return plan.checks
     .map((c, i) => {
       params[`check${i}`] = c.needle;
-      const test = `reply_contains(s.title || s.proposal_title || s.proposers || s.body, @check${i})`;
+      const text = 's.title || s.proposal_title || s.proposers || s.body';
+      // Text without case (Chinese, digits, punctuation) is found as it is, without bringing the text to JavaScript.
+      const caseless = c.needle.toLowerCase() === c.needle && c.needle.toUpperCase() === c.needle;
+      const test = caseless ? `instr(${text}, @check${i}) > 0` : `reply_contains(${text}, @check${i})`;
       return ` AND ${c.negated ? 'NOT ' : ''}${test}`;
     })
     .join('');

@@ -230,6 +230,15 @@ describe('search: which replies', () => {
     expectExact('的 -数据');
   });
 
+  it('checks text on the connection with the same case folding as the index and the snippets', () => {
+    const contains = (hay: string, needle: string) =>
+      (db.prepare('SELECT reply_contains(?, ?) AS n').get(hay, foldText(needle)) as { n: number }).n;
+    expect(contains('用好ＡＩ大模型', 'ａｉ')).toBe(1);
+    expect(contains('用好ＡＩ大模型', 'ＡＩ')).toBe(1);
+    expect(contains('用好AI大模型', 'ai')).toBe(1);
+    expect(contains('用好AI大模型', 'ＡＩ')).toBe(0);
+  });
+
   it('checks the largest expansions on the text when a query has many short terms', () => {
     // the 51 characters of the reply with 2,601 trigrams: each starts about 52 of them
     const many = Array.from({ length: 51 }, (_, i) => String.fromCodePoint(0x4e00 + 200 + i)).join(' ');
