@@ -69,3 +69,18 @@ describe('reply with no command', () => {
     for (const name of Object.keys(COMMANDS)) expect(run.stderr).toMatch(new RegExp(`^\\s+${name}\\b`, 'm'));
   });
 });
+
+describe('the README documents every command', () => {
+  it('has a section with an example for each command that --help lists', () => {
+    const help = runCli(tempDir(), ['--help']).stdout;
+    const commands = [...help.slice(help.indexOf('Commands:')).matchAll(/^\s{2}(\w+)/gm)].map((m) => m[1]!);
+    expect(commands).toEqual(expect.arrayContaining(['init', 'new', 'list', 'show', 'edit', 'status', 'render', 'import', 'check', 'search', 'similar', 'reindex']));
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const command of commands) {
+      const section = new RegExp('^### `reply ' + command + '`', 'm');
+      const example = new RegExp('^reply ' + command + '\\b', 'm');
+      expect(readme, command).toMatch(section);
+      expect(readme, command).toMatch(example);
+    }
+  });
+});

@@ -1,8 +1,7 @@
 import chalk from 'chalk';
-import { ReplyError } from '../../core/errors.js';
-import type { ListFilter } from '../../core/ports.js';
-import { kindOf, statusOf, type Reply, type Status } from '../../core/reply.js';
+import type { Reply, Status } from '../../core/reply.js';
 import type { Context } from '../context.js';
+import { readFilter } from '../filters.js';
 import { t } from '../messages.js';
 import { formatRows, type Column } from '../output.js';
 import { dateText, proposersText, replyJson, statusLabel } from '../present.js';
@@ -20,7 +19,7 @@ interface ListOptions {
 
 export default async function list(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
   const opts = options as ListOptions;
-  const filter = toFilter(opts);
+  const filter = readFilter(opts);
   const replies = (await ctx.replies('read')).list(filter);
   const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
   if (format === 'table' && replies.length === 0) {
@@ -39,31 +38,6 @@ export default async function list(ctx: Context, _args: string[], options: Recor
   ];
   ctx.streams.stdout.write(formatRows(replies, columns, format, replyJson));
   return 0;
-}
-
-function toFilter(o: ListOptions): ListFilter {
-  const filter: { -readonly [K in keyof ListFilter]: ListFilter[K] } = {};
-  if (o.year !== undefined) {
-    if (!/^\d{4}$/.test(o.year)) throw new ReplyError('option.badYear', { value: o.year }, 2);
-    filter.year = Number(o.year);
-  }
-  if (o.status !== undefined) {
-    const status = statusOf(o.status);
-    if (!status) throw new ReplyError('list.badStatus', { value: o.status }, 2);
-    filter.status = status;
-  }
-  if (o.kind !== undefined) {
-    const kind = kindOf(o.kind);
-    if (!kind) throw new ReplyError('list.badKind', { value: o.kind }, 2);
-    filter.kind = kind;
-  }
-  if (o.result) filter.result = o.result.trim();
-  if (o.limit !== undefined) {
-    if (!/^\d+$/.test(o.limit) || Number(o.limit) < 1) throw new ReplyError('option.badValue', { option: '--limit', value: o.limit }, 2);
-    filter.limit = Number(o.limit);
-  }
-  if (o.proposer) filter.proposer = o.proposer.trim().replace(/(委员|代表)$/u, '');
-  return filter;
 }
 
 /** Long titles are cut to keep one reply per line; --json and --csv keep them whole. */

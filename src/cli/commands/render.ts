@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ReplyError } from '../../core/errors.js';
 import { replyFileName } from '../../core/filename.js';
-import type { ListFilter } from '../../core/ports.js';
-import { statusOf, type Reply } from '../../core/reply.js';
+import type { Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
+import { readFilter } from '../filters.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { progressBar } from '../progress.js';
@@ -74,17 +74,7 @@ async function selected(ctx: Context, args: string[], opts: RenderOptions): Prom
     for (const id of args) replies.push(await findReply(ctx, id));
     return replies;
   }
-  const filter: { -readonly [K in keyof ListFilter]: ListFilter[K] } = {};
-  if (opts.year !== undefined) {
-    if (!/^\d{4}$/.test(opts.year)) throw new ReplyError('option.badYear', { value: opts.year }, 2);
-    filter.year = Number(opts.year);
-  }
-  if (opts.status !== undefined) {
-    const status = statusOf(opts.status);
-    if (!status) throw new ReplyError('list.badStatus', { value: opts.status }, 2);
-    filter.status = status;
-  }
-  const replies = (await ctx.replies('read')).list(filter);
+  const replies = (await ctx.replies('read')).list(readFilter({ ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.status !== undefined ? { status: opts.status } : {}) }));
   if (!replies.length) throw new ReplyError('render.noneSelected');
   return replies;
 }

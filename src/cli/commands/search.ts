@@ -1,18 +1,20 @@
 import { ReplyError } from '../../core/errors.js';
 import { parseSearchQuery } from '../../core/search-query.js';
 import type { Context } from '../context.js';
-import { printHits, searchFilter, type FilterOptions } from '../hits.js';
+import { readFilter, type FilterOptions } from '../filters.js';
+import { printHits } from '../hits.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 
 interface SearchOptions extends FilterOptions {
   like?: string;
+  json?: boolean;
 }
 
 export default async function search(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const opts = options as SearchOptions;
   const terms = parseSearchQuery(args.join(' '));
-  const filter = searchFilter(opts);
+  const filter = readFilter(opts);
   const positive = terms.filter((term) => !term.negated).map((term) => term.text);
   if (opts.like !== undefined) {
     const reply = await findReply(ctx, opts.like);
