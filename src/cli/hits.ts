@@ -2,7 +2,6 @@ import chalk from 'chalk';
 import type { SearchHit } from '../core/ports.js';
 import { findMatches, hitSnippet, splitSnippet, type FieldSnippet, type Snippet } from '../core/snippet.js';
 import type { Context } from './context.js';
-import { t } from './messages.js';
 import { dateText, proposersText, statusLabel, titleOf } from './present.js';
 
 /** A hit as shown: the reply's identity, its proposal title's matches and a snippet. */
