@@ -10,7 +10,7 @@ export function statusLabel(status: Status): string {
   return t(`status.${status}`);
 }
 
-export function proposersText(reply: Reply): string {
+export function proposersText(reply: Pick<Reply, 'proposers'>): string {
   return reply.proposers.map(proposerLabel).join('、');
 }
 

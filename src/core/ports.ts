@@ -1,6 +1,6 @@
 import type { DocNumber } from './doc-number.js';
 import type { NewReply } from './fields.js';
-import type { Kind, Reply, ReplyFields, Status } from './reply.js';
+import type { Kind, Reply, ReplyFields, ReplySummary, Status } from './reply.js';
 import type { SearchTerm } from './search-query.js';
 
 export interface ListFilter {
@@ -51,6 +51,8 @@ export interface ReplyRepository {
   get(id: number): Reply | undefined;
   findByDocNumber(docNumber: DocNumber): Reply | undefined;
   list(filter: ListFilter): Reply[];
+  /** As list, without the bodies: for tables that show none. */
+  summaries(filter: ListFilter): ReplySummary[];
   /** Stores new fields, keeping the previous state as a revision. */
   update(id: number, fields: ReplyFields, expectedUpdatedAt: string): Reply;
   setStatus(id: number, status: Status, expectedUpdatedAt: string): Reply;

@@ -109,6 +109,9 @@ export interface Reply extends ReplyFields {
   readonly updatedAt: string;
 }
 
-export function issueDate(reply: ReplyFields): IsoDate {
+/** A reply as listings show it: every field but the body. */
+export type ReplySummary = Omit<Reply, 'body'>;
+
+export function issueDate(reply: Pick<ReplyFields, 'issuedOn' | 'signedOn'>): IsoDate {
   return reply.issuedOn ?? reply.signedOn;
 }

@@ -4,7 +4,7 @@ import { DocNumber } from '../core/doc-number.js';
 import { ReplyError } from '../core/errors.js';
 import type { NewReply } from '../core/fields.js';
 import type { Clock, CreateOptions, ListFilter, ReplyRepository, Revision, Source } from '../core/ports.js';
-import type { Kind, Reply, ReplyFields, Status } from '../core/reply.js';
+import type { Kind, Reply, ReplyFields, ReplySummary, Status } from '../core/reply.js';
 import { SqliteSearch } from './fts.js';
 
 interface Row {
@@ -35,6 +35,11 @@ interface Row {
   created_at: string;
   updated_at: string;
 }
+
+/** Every column but the body: what a listing needs, without reading each reply's text. */
+const SUMMARY_COLUMNS = `id, kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers,
+  salutation, lead_unit, result, disclosure, signed_on, issued_on, organ, header, printing_organ, contact,
+  contact_labels, cc, status, last_change, created_at, updated_at`;
 
 const COLUMNS = `kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers, proposer_names,
   salutation, lead_unit, result, disclosure, body, signed_on, issued_on, organ, header, printing_organ,
@@ -133,6 +138,17 @@ export class SqliteReplies implements ReplyRepository {
   }
 
   list(filter: ListFilter): Reply[] {
+    return this.select('*', filter).map(fromRow);
+  }
+
+  summaries(filter: ListFilter): ReplySummary[] {
+    return this.select(SUMMARY_COLUMNS, filter).map((row) => {
+      const { body: _body, ...summary } = fromRow({ ...row, body: '' });
+      return summary;
+    });
+  }
+
+  private select(columns: string, filter: ListFilter): Row[] {
     const where: string[] = [];
     const params: Record<string, string | number> = {};
     if (filter.year !== undefined) {
@@ -147,10 +163,10 @@ export class SqliteReplies implements ReplyRepository {
       where.push('instr(proposer_names, @proposer) > 0');
       params.proposer = filter.proposer;
     }
-    const sql = `SELECT * FROM replies ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    const sql = `SELECT ${columns} FROM replies ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY signed_on DESC, id DESC ${filter.limit !== undefined ? 'LIMIT @limit' : ''}`;
     if (filter.limit !== undefined) params.limit = filter.limit;
-    return this.db.prepare<[Record<string, string | number>], Row>(sql).all(params).map(fromRow);
+    return this.db.prepare<[Record<string, string | number>], Row>(sql).all(params);
   }
 
   update(id: number, fields: ReplyFields, expectedUpdatedAt: string): Reply {

@@ -582,3 +582,18 @@ describe('the archive file', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
   });
 });
+
+describe('SqliteReplies.summaries', () => {
+  it('lists what list lists, in the same order and with the same filters, without the bodies', () => {
+    const { repo } = archive();
+    repo.create(draft(), PREFIX);
+    repo.create(draft({ signedOn: signed('2021-04-19') }), PREFIX);
+    repo.create(draft(), PREFIX);
+    for (const filter of [{}, { year: 2023 }, { limit: 2 }, { proposer: '朱莺' }]) {
+      const full = repo.list(filter);
+      const summaries = repo.summaries(filter);
+      expect(summaries).toEqual(full.map(({ body: _body, ...rest }) => rest));
+      expect(summaries.every((s) => !('body' in s))).toBe(true);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import type { Reply, Status } from '../../core/reply.js';
+import type { Reply, ReplySummary, Status } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { readFilter } from '../filters.js';
 import { t } from '../messages.js';
@@ -20,14 +20,16 @@ interface ListOptions {
 export default async function list(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
   const opts = options as ListOptions;
   const filter = readFilter(opts);
-  const replies = (await ctx.replies('read')).list(filter);
   const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
+  const repo = await ctx.replies('read');
+  // Only --json prints the bodies: the table and CSV read none.
+  const replies: ReplySummary[] = format === 'json' ? repo.list(filter) : repo.summaries(filter);
   if (format === 'table' && replies.length === 0) {
     ctx.streams.stderr.write(t('list.empty') + '\n');
     return 0;
   }
   const color = format === 'table' && ctx.streams.stdoutIsTTY && !ctx.env.NO_COLOR;
-  const columns: Column<Reply>[] = [
+  const columns: Column<ReplySummary>[] = [
     { key: 'id', header: t('label.id'), value: (r) => r.id },
     { key: 'docNumber', header: t('label.docNumber'), value: (r) => r.docNumber.toString() },
     { key: 'signedOn', header: t('label.signedOn'), value: (r) => (format === 'table' ? dateText(r.signedOn) : r.signedOn) },
@@ -36,7 +38,8 @@ export default async function list(ctx: Context, _args: string[], options: Recor
     { key: 'status', header: t('label.status'), value: (r) => (format === 'table' ? paint(r.status, color) : r.status) },
     { key: 'result', header: t('label.result'), value: (r) => r.result },
   ];
-  ctx.streams.stdout.write(formatRows(replies, columns, format, replyJson));
+  // In --json the rows are whole replies (list), so replyJson has the body it prints.
+  ctx.streams.stdout.write(formatRows(replies, columns, format, (r) => replyJson(r as Reply)));
   return 0;
 }
 
