@@ -1,7 +1,7 @@
 import { chineseDate } from '../core/dates.js';
 import { format } from 'date-fns/format';
 import { parseBody, plainText } from '../core/body.js';
-import { deriveSalutation, proposerLabel, replyTitle } from '../core/proposers.js';
+import { proposerLabel, replyTitle, salutationOf } from '../core/proposers.js';
 import { issueDate, type Reply, type Status } from '../core/reply.js';
 import { t } from './messages.js';
 
@@ -18,9 +18,6 @@ export function titleOf(reply: Reply): string {
   return replyTitle(reply.kind, reply.session, reply.proposalNo);
 }
 
-export function salutationOf(reply: Reply): string {
-  return reply.salutation ?? deriveSalutation(reply.kind, reply.proposers, reply.leadUnit);
-}
 
 /** The JSON form of a reply for scripts: every stored field plus the derived ones. */
 export function replyJson(reply: Reply): Record<string, unknown> {

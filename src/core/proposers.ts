@@ -1,5 +1,5 @@
 import { fieldError } from './errors.js';
-import type { Kind, Proposer, ProposerRole } from './reply.js';
+import type { Kind, Proposer, ProposerRole, ReplyFields } from './reply.js';
 
 /** Endings of organisations' names: 经济委员会, 民盟普陀区委, 九三学社, 区工商联 … */
 const GROUP_ENDING = /(委员会|会|委|社|盟|党|联|界|组|支部|总支|部|中心|办|局|院|处|室|团|所|厅|队)$/u;
@@ -36,6 +36,11 @@ export function proposerLabel(p: Proposer): string {
 export function deriveSalutation(kind: Kind, proposers: readonly Proposer[], leadUnit: string | null): string {
   if (kind === '会办意见') return `${leadUnit ?? ''}：`;
   return `${addressees(proposers)}：`;
+}
+
+/** The 主送 a reply prints: the clerk's override, else the one derived from its addressees. */
+export function salutationOf(reply: Pick<ReplyFields, 'salutation' | 'kind' | 'proposers' | 'leadUnit'>): string {
+  return reply.salutation ?? deriveSalutation(reply.kind, reply.proposers, reply.leadUnit);
 }
 
 function addressees(proposers: readonly Proposer[]): string {

@@ -23,7 +23,8 @@ export type Published =
   | { readonly ok: true; readonly reply: ReplyFields; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly reason: string };
 
-const TITLE = /^对(.+?)\s*第\s*(\d+)\s*号(提案的答复|提案的会办意见|建议的答复)$/u;
+/** The three title shapes of the genre. */
+export const TITLE = /^对(.+?)\s*第\s*(\d+)\s*号(提案的答复|提案的会办意见|建议的答复)$/u;
 const KIND_OF_TITLE: Record<string, Kind> = { 提案的答复: '提案答复', 提案的会办意见: '会办意见', 建议的答复: '建议答复' };
 const DATE = /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$/u;
 const ISSUED = /^(?:(.*?)\s+)?(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$/u;
@@ -34,22 +35,48 @@ const FOOTNOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.+)$/u;
 /** A paragraph ending in none of these continues on the next one (a page break split it). */
 const PARAGRAPH_END = /[。！？：；…”’）)」』]$/u;
 
-const CONTACT_LINES: readonly { key: keyof Contact; pattern: RegExp }[] = [
-  { key: 'name', pattern: /^(联系人姓名|联系人)\s*[:：]\s*(.*)$/u },
-  { key: 'phone', pattern: /^(联系电话|电话)\s*[:：]\s*(.*)$/u },
-  { key: 'address', pattern: /^(承办单位通讯地址|通讯地址|联系地址|地址)\s*[:：]\s*(.*)$/u },
-  { key: 'postcode', pattern: /^(邮政编码|邮编)\s*[:：]\s*(\d{6})$/u },
-];
-/** Some exports put the postcode on the address line. */
-const POSTCODE_TAIL = /^(.*?)\s+(邮政编码|邮编)\s*[:：]\s*(\d{6})$/u;
+/** The labels each line of the contact block goes by, longest first. */
+export const CONTACT_LABELS: Readonly<Record<keyof Contact, string>> = {
+  name: '联系人姓名|联系人',
+  phone: '联系电话|电话',
+  address: '承办单位通讯地址|通讯地址|联系地址|地址',
+  postcode: '邮政编码|邮编',
+};
 
-export function parsePublished(text: string): Published {
-  const lines = text
+/** The contact line patterns: label, colon, value (a value pattern for the postcode, or anything). */
+export function contactPatterns(postcode: string): { key: keyof Contact; pattern: RegExp }[] {
+  return (Object.keys(CONTACT_LABELS) as (keyof Contact)[]).map((key) => ({
+    key,
+    pattern: new RegExp(`^(${CONTACT_LABELS[key]})\\s*[:：]\\s*(${key === 'postcode' ? postcode : '.*'})$`, 'u'),
+  }));
+}
+
+/** A postcode on the address line, as some exports print it. */
+export function postcodeTail(postcode: string): RegExp {
+  return new RegExp(`^(.*?)\\s+(${CONTACT_LABELS.postcode})\\s*[:：]\\s*(${postcode})$`, 'u');
+}
+
+const CONTACT_LINES = contactPatterns('\\d{6}');
+const POSTCODE_TAIL = postcodeTail('\\d{6}');
+
+/** A line of a published text that carries something, with its 1-based number. */
+export interface TextLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+/** The lines that carry text: BOM and Markdown heading marks dropped, blank and rule lines skipped. */
+export function contentLines(text: string): TextLine[] {
+  return text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((l) => l.replace(/^#{1,6}\s+/u, '').trim())
-    .filter((l) => l !== '' && !/^(-{3,}|\*{3,}|_{3,})$/.test(l));
+    .map((raw, i) => ({ line: i + 1, text: raw.replace(/^#{1,6}\s+/u, '').trim() }))
+    .filter((p) => p.text !== '' && !/^(-{3,}|\*{3,}|_{3,})$/.test(p.text));
+}
+
+export function parsePublished(text: string): Published {
+  const lines = contentLines(text).map((l) => l.text);
 
   const titleAt = lines.findIndex((l) => TITLE.test(l));
   if (titleAt < 0) return { ok: false, reason: 'import.noTitle' };

@@ -1,5 +1,5 @@
 import { parseBody } from '../core/body.js';
-import { deriveSalutation } from '../core/proposers.js';
+import { salutationOf } from '../core/proposers.js';
 import { issueDate, type ReplyFields } from '../core/reply.js';
 
 export interface BodyText {
@@ -17,7 +17,7 @@ export function templateContext(reply: ReplyFields, render: (tree: ReturnType<ty
   return {
     ...reply,
     docNumber: reply.docNumber.toString(),
-    salutation: reply.salutation ?? deriveSalutation(reply.kind, reply.proposers, reply.leadUnit),
+    salutation: salutationOf(reply),
     issuedOn: issueDate(reply),
     body,
     footnotes,

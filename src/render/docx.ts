@@ -20,7 +20,7 @@ import { parseBody, type Block, type Inline } from '../core/body.js';
 import { chineseDate } from '../core/dates.js';
 import { DEFAULT_FONTS, type Fonts } from '../core/config.js';
 import { issueDate, type ReplyFields } from '../core/reply.js';
-import { deriveSalutation, replyTitle } from '../core/proposers.js';
+import { replyTitle, salutationOf } from '../core/proposers.js';
 
 /**
  * The signed document as a Word file, laid out by GB/T 9704-2012. All sizes
@@ -96,7 +96,7 @@ export async function renderDocx(reply: ReplyFields, options: DocxOptions = {}):
     }),
   );
   blank();
-  const salutation = reply.salutation ?? deriveSalutation(reply.kind, reply.proposers, reply.leadUnit);
+  const salutation = salutationOf(reply);
   children.push(new Paragraph({ ...grid(), children: [text.run(salutation)] }));
   for (const block of tree.blocks) children.push(bodyParagraph(block, text, fonts));
   blank();

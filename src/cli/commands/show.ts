@@ -7,7 +7,8 @@ import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { table } from '../output.js';
-import { dateText, proposersText, replyJson, salutationOf, statusLabel, timeText, titleOf } from '../present.js';
+import { salutationOf } from '../../core/proposers.js';
+import { dateText, proposersText, replyJson, statusLabel, timeText, titleOf } from '../present.js';
 
 interface ShowOptions {
   history?: boolean;

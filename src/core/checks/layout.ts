@@ -1,3 +1,4 @@
+import { contactPatterns, contentLines, postcodeTail, TITLE } from '../published.js';
 import type { Contact } from '../reply.js';
 import { readDateText } from './date-text.js';
 
@@ -46,8 +47,7 @@ export interface Layout {
 
 export type Located = { readonly ok: true; readonly layout: Layout } | { readonly ok: false; readonly reason: string };
 
-/** The three title shapes of the genre. */
-export const TITLE = /^对(.+?)\s*第\s*(\d+)\s*号(提案的答复|提案的会办意见|建议的答复)$/u;
+export { TITLE };
 /** Any line that reads as the title of a reply, well formed or not. */
 const TITLE_LIKE = /^[^。：:；;]{0,80}(提案|建议)[^。：:；;]{0,20}(答复|意见)$/u;
 const META = /^(办理结果|公开属性)\s*[:：]\s*(.*)$/u;
@@ -56,26 +56,9 @@ export const DOC_NUMBER_LIKE =
   /^([\p{Script=Han}A-Za-z·]*)(\s*)([〔[【(（〈<［{｛]?)(\s*)(\d{2,4})(\s*)([〕\]】)）〉>］}｝]?)(\s*)(第?)(\s*)(\d{1,5})(\s*)(号?)$/u;
 const CC = /^抄送\s*[:：]\s*(.*)$/u;
 const FOOTNOTE = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*\S/u;
-const RULE_LINE = /^(-{3,}|\*{3,}|_{3,})$/;
-
-const CONTACT_LINES: readonly { key: keyof Contact; pattern: RegExp }[] = [
-  { key: 'name', pattern: /^(联系人姓名|联系人)\s*[:：]\s*(.*)$/u },
-  { key: 'phone', pattern: /^(联系电话|电话)\s*[:：]\s*(.*)$/u },
-  { key: 'address', pattern: /^(承办单位通讯地址|通讯地址|联系地址|地址)\s*[:：]\s*(.*)$/u },
-  { key: 'postcode', pattern: /^(邮政编码|邮编)\s*[:：]\s*(.*)$/u },
-];
-/** Some exports put the postcode on the address line. */
-const POSTCODE_TAIL = /^(.*?)\s+(邮政编码|邮编)\s*[:：]\s*(\S*)$/u;
-
-/** The lines of a text that carry something: Markdown heading marks dropped, blank and rule lines skipped. */
-export function contentLines(text: string): Part[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((raw, i) => ({ line: i + 1, text: raw.replace(/^#{1,6}\s+/u, '').trim() }))
-    .filter((p) => p.text !== '' && !RULE_LINE.test(p.text));
-}
+// Tolerant where the parser is strict: a malformed postcode is still found, so a rule can report it.
+const CONTACT_LINES = contactPatterns('.*');
+const POSTCODE_TAIL = postcodeTail('\\S*');
 
 export function locate(text: string): Located {
   const lines = contentLines(text);
