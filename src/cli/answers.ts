@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { ReplyError } from '../core/errors.js';
 import type { Contact } from '../core/reply.js';
 import type { ReplyInput } from '../core/fields.js';
+import type { ProposalInput } from '../core/proposal.js';
 import { readText } from './files.js';
 
 /** Answers-file keys (the flag names) and their camelCase spellings, mapped to input fields. */
@@ -28,16 +29,7 @@ const KEYS: Record<string, keyof ReplyInput | 'bodyFile'> = {
 
 /** Reads an answers file into the same input the flags give; `body-file` is relative to it. */
 export function readAnswers(file: string): ReplyInput {
-  let data: unknown;
-  try {
-    data = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof ReplyError) throw error;
-    throw new ReplyError('answers.badJson', { file, detail: (error as Error).message });
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ReplyError('answers.notObject', { file });
-  const unknown = Object.keys(data).filter((k) => !(k in KEYS));
-  if (unknown.length) throw new ReplyError('answers.unknownKeys', { file, keys: unknown.join(', ') });
+  const data = readObject(file, Object.keys(KEYS));
 
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
@@ -63,6 +55,54 @@ export function readAnswers(file: string): ReplyInput {
     }
   }
   return out as ReplyInput;
+}
+
+/** Proposal answers-file keys (the flag names) and their camelCase spellings. */
+const PROPOSAL_KEYS: Record<string, keyof ProposalInput> = {
+  kind: 'kind',
+  session: 'session',
+  number: 'number', 'proposal-no': 'number', proposalNo: 'number',
+  title: 'title',
+  proposer: 'proposers', proposers: 'proposers',
+  'assigned-on': 'assignedOn', assignedOn: 'assignedOn',
+  role: 'role',
+  'lead-unit': 'leadUnit', leadUnit: 'leadUnit',
+  'due-on': 'dueOn', dueOn: 'dueOn',
+};
+
+/** Reads a proposal's answers file into the same input the flags give. */
+export function readProposalAnswers(file: string): ProposalInput {
+  const data = readObject(file, Object.keys(PROPOSAL_KEYS));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const field = PROPOSAL_KEYS[key]!;
+    const bad = () => new ReplyError('answers.badValue', { file, key });
+    if (value === null) continue;
+    if (field === 'proposers') {
+      const list = Array.isArray(value) ? value : [value];
+      if (!list.every((v) => typeof v === 'string' || isProposerObject(v))) throw bad();
+      out[field] = list;
+    } else {
+      if (typeof value !== 'string' && typeof value !== 'number') throw bad();
+      out[field] = String(value);
+    }
+  }
+  return out as ProposalInput;
+}
+
+/** A JSON object with only the keys given. */
+function readObject(file: string, keys: readonly string[]): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readText(file));
+  } catch (error) {
+    if (error instanceof ReplyError) throw error;
+    throw new ReplyError('answers.badJson', { file, detail: (error as Error).message });
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ReplyError('answers.notObject', { file });
+  const unknown = Object.keys(data).filter((k) => !keys.includes(k));
+  if (unknown.length) throw new ReplyError('answers.unknownKeys', { file, keys: unknown.join(', ') });
+  return data as Record<string, unknown>;
 }
 
 function isProposerObject(v: unknown): v is { name: string; role?: string } {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type Config } from '../core/config.js';
 import { ReplyError } from '../core/errors.js';
-import type { Clock, ReplyRepository } from '../core/ports.js';
+import type { Clock, HandlingRepository, ReplyRepository } from '../core/ports.js';
 import type { Prompter } from './prompts.js';
 
 export interface GlobalOptions {
@@ -28,8 +28,10 @@ export class Context {
   readonly workspace: string;
   readonly configFile: string | undefined;
   private repo: ReplyRepository | undefined;
+  private handlingRepo: HandlingRepository | undefined;
   private repoInMemory = false;
   private loadedConfig: Config | undefined;
+  private database: import('better-sqlite3').Database | undefined;
 
   constructor(
     readonly cwd: string,
@@ -89,11 +91,23 @@ export class Context {
       import('../store/replies.js'),
     ]);
     this.repo?.close();
+    this.handlingRepo = undefined;
     this.repoInMemory = mode === 'read' && !existsSync(this.dbFile);
     // An archive the user named must be there to be read: an empty list would hide a typo.
     if (this.repoInMemory && (this.options.db || this.env.REPLY_DB)) throw new ReplyError('db.notFound', { file: this.dbFile });
-    this.repo = new SqliteReplies(openDatabase(this.repoInMemory ? ':memory:' : this.dbFile), this.clock);
+    this.database = openDatabase(this.repoInMemory ? ':memory:' : this.dbFile);
+    this.repo = new SqliteReplies(this.database, this.clock);
     return this.repo;
+  }
+
+  /** Proposals, deadlines and feedback: the same archive as the replies. */
+  async handling(mode: 'read' | 'write' = 'write'): Promise<HandlingRepository> {
+    // Opening the archive for writing after reading it reopens it and drops the old handle.
+    await this.replies(mode);
+    if (this.handlingRepo) return this.handlingRepo;
+    const { SqliteHandling } = await import('../store/handling.js');
+    this.handlingRepo = new SqliteHandling(this.database!, this.clock);
+    return this.handlingRepo;
   }
 
   async prompter(): Promise<Prompter> {

@@ -33,6 +33,12 @@ const HANDLERS: Record<string, () => Promise<{ default: Handler }>> = {
   reindex: () => import('./commands/reindex.js'),
   import: () => import('./commands/import.js'),
   check: () => import('./commands/check.js'),
+  'proposal-add': () => import('./commands/proposal-add.js'),
+  'proposal-list': () => import('./commands/proposal-list.js'),
+  'proposal-extend': () => import('./commands/proposal-extend.js'),
+  due: () => import('./commands/due.js'),
+  feedback: () => import('./commands/feedback.js'),
+  stats: () => import('./commands/stats.js'),
 };
 
 /** Builds the command tree. Handlers are imported only when their command runs. */
@@ -52,8 +58,8 @@ function program(
     .exitOverride()
     .configureOutput(output);
 
-  const command = (name: string, description: string, module = name) => {
-    const cmd = root.command(name).description(description).helpOption('-h, --help', t('opt.help')).exitOverride();
+  const command = (name: string, description: string, module = name, parent: Command = root) => {
+    const cmd = parent.command(name).description(description).helpOption('-h, --help', t('opt.help')).exitOverride();
     cmd.action(async (...all: unknown[]) => {
       const self = all[all.length - 1] as Command;
       const positional = all.slice(0, -2).flat().filter((a): a is string => typeof a === 'string');
@@ -84,11 +90,12 @@ function program(
     .option('--body <file>', '正文文件（- 表示标准输入）')
     .option('--answers <file>', '答案文件（JSON，键名同选项名）')
     .option('--edit', '用 $VISUAL/$EDITOR 编辑正文草稿')
+    .option('--proposal <no>', t('opt.newProposal'))
     .option('--json', t('opt.json'));
 
   command('list', t('cmd.list'))
     .option('--year <year>', '成文年份')
-    .option('--status <status>', '状态：draft、signed、sent、void（或 草稿、已签发、已发送、已作废）')
+    .option('--status <status>', t('opt.status'))
     .option('--kind <kind>', '类型')
     .option('--result <text>', '办理结果')
     .option('--proposer <name>', '提案人（包含即可）')
@@ -111,7 +118,9 @@ function program(
 
   command('status', t('cmd.status'))
     .argument('<id>', '记录编号或发文字号')
-    .argument('<status>', 'signed | sent | void')
+    .argument('<status>', 'checked | signed | sent | published | void')
+    .option('--force', t('opt.statusForce'))
+    .option('--reason <text>', t('opt.statusReason'))
     .option('--json', t('opt.json'));
 
   command('render', t('cmd.render'))
@@ -151,6 +160,57 @@ function program(
   searchFilters(command('similar', t('cmd.similar')).argument('<id>', t('arg.id')));
 
   command('reindex', t('cmd.reindex'));
+
+  const proposal = root
+    .command('proposal')
+    .description(t('cmd.proposal'))
+    .helpOption('-h, --help', t('opt.help'))
+    .helpCommand(false)
+    .exitOverride();
+  command('add', t('cmd.proposalAdd'), 'proposal-add', proposal)
+    .option('--kind <kind>', t('opt.proposalKind'))
+    .option('--session <text>', t('opt.proposalSession'))
+    .option('--number <no>', t('opt.proposalNumber'))
+    .option('--title <text>', t('opt.proposalTitle'))
+    .option('--proposer <name>', t('opt.proposalProposer'), collect)
+    .option('--assigned-on <date>', t('opt.assignedOn'))
+    .option('--role <role>', t('opt.role'))
+    .option('--lead-unit <name>', t('opt.proposalLeadUnit'))
+    .option('--due-on <date>', t('opt.dueOn'))
+    .option('--answers <file>', t('opt.proposalAnswers'))
+    .option('--json', t('opt.json'));
+  command('list', t('cmd.proposalList'), 'proposal-list', proposal)
+    .option('--year <year>', t('opt.proposalYear'))
+    .option('--open', t('opt.open'))
+    .option('--as-of <date>', t('opt.asOf'))
+    .option('--json', t('opt.json'))
+    .option('--csv', t('opt.csv'));
+  command('extend', t('cmd.proposalExtend'), 'proposal-extend', proposal)
+    .argument('<proposal>', t('arg.proposal'))
+    .option('--session <text>', t('opt.proposalSession'))
+    .option('--to <date>', t('opt.extendTo'))
+    .option('--months <n>', t('opt.extendMonths'))
+    .option('--reason <text>', t('opt.extendReason'))
+    .option('--as-of <date>', t('opt.asOf'))
+    .option('--json', t('opt.json'));
+
+  command('due', t('cmd.due'))
+    .option('--within <days>', t('opt.within'))
+    .option('--as-of <date>', t('opt.asOf'))
+    .option('--json', t('opt.json'));
+
+  command('feedback', t('cmd.feedback'))
+    .argument('<id>', '记录编号或发文字号')
+    .argument('<rating>', t('arg.rating'))
+    .option('--note <text>', t('opt.feedbackNote'))
+    .option('--received-on <date>', t('opt.receivedOn'))
+    .option('--json', t('opt.json'));
+
+  command('stats', t('cmd.stats'))
+    .option('--year <year>', t('opt.statsYear'))
+    .option('--as-of <date>', t('opt.asOf'))
+    .option('--json', t('opt.json'))
+    .option('--csv', t('opt.csv'));
 
   return root;
 }

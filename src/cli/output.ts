@@ -19,6 +19,12 @@ export function formatRows<T>(rows: readonly T[], columns: readonly Column<T>[],
   );
 }
 
+/** Long titles are cut to keep one row per line; --json and --csv keep them whole. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+}
+
 /**
  * A borderless table aligned for the terminal, where CJK characters take two
  * columns. Written here rather than with cli-table3, which spent 100 ms on a
@@ -55,6 +61,6 @@ function pad(text: string, width: number): string {
 }
 
 /** RFC 4180 quoting. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -42,7 +42,24 @@ export interface Config {
   readonly disclosures: readonly string[];
   readonly cc: readonly string[];
   readonly fonts: Fonts;
+  readonly handling: Handling;
 }
+
+/** How proposals are handled: the periods and what counts as adopted. */
+export interface Handling {
+  /** 办理期限: months from the assigned date to the due date (3 by the rules of most offices). */
+  readonly dueMonths: number;
+  /** Months for answering again after a 不满意. */
+  readonly reopenMonths: number;
+  /** The results that count as 解决或采纳 in the statistics. */
+  readonly adoptedResults: readonly string[];
+}
+
+export const DEFAULT_HANDLING: Handling = {
+  dueMonths: 3,
+  reopenMonths: 1,
+  adoptedResults: ['解决或采纳', '采纳解决'],
+};
 
 export const CONFIG_FILE = 'reply.config.json';
 
@@ -67,6 +84,15 @@ const schema = z
     cc: z.array(text).optional(),
     fonts: z
       .object({ fangsong: text, heiti: text, kaiti: text, xiaobiaosong: text, songti: text, latin: text })
+      .partial()
+      .strict()
+      .optional(),
+    handling: z
+      .object({
+        dueMonths: z.number().int().min(1).max(24),
+        reopenMonths: z.number().int().min(1).max(24),
+        adoptedResults: z.array(text),
+      })
       .partial()
       .strict()
       .optional(),
@@ -105,6 +131,7 @@ export function parseConfig(source: string, file: string): Config {
     disclosures: c.disclosures ?? [...DEFAULT_DISCLOSURES],
     cc: c.cc ?? [],
     fonts: { ...DEFAULT_FONTS, ...c.fonts },
+    handling: { ...DEFAULT_HANDLING, ...c.handling },
   };
 }
 
@@ -162,7 +189,14 @@ export function configTemplate({ organ, docPrefix }: InitAnswers): string {
   "disclosures": ${q([...DEFAULT_DISCLOSURES])},
 
   // 默认抄送单位（可为空）
-  "cc": []
+  "cc": [],
+
+  // 提案办理：交办后几个月内答复；不满意后几个月内重新答复；哪些办理结果计入「解决或采纳」
+  "handling": {
+    "dueMonths": 3,
+    "reopenMonths": 1,
+    "adoptedResults": ["解决或采纳", "采纳解决"]
+  }
 }
 `;
 }

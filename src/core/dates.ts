@@ -49,3 +49,16 @@ function isRealDay(year: number, month: number, day: number): boolean {
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** The same day N months later; the 31st falls back to the month's last day (2023-01-31 + 1 → 2023-02-28). */
+export function addMonthsTo(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = dateParts(date);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return isoDay(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(day, lastDay));
+}
+
+/** Whole days from one day to another: negative when `to` is earlier. */
+export function daysFrom(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

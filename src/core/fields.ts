@@ -273,7 +273,7 @@ export function normaliseBody(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim() + '\n';
 }
 
-function isBlank(value: unknown): boolean {
+export function isBlank(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (typeof value === 'string') return value.trim() === '';
   if (Array.isArray(value)) return value.length === 0;
@@ -284,7 +284,8 @@ function blankToNull(value: string | undefined): string | null {
   return value && value.trim() ? value.trim() : null;
 }
 
-function dedupe(issues: FieldIssue[]): FieldIssue[] {
+/** One issue a field: the first said is the one to fix. */
+export function dedupe(issues: FieldIssue[]): FieldIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => (seen.has(i.field) ? false : (seen.add(i.field), true)));
 }

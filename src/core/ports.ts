@@ -1,5 +1,8 @@
 import type { DocNumber } from './doc-number.js';
 import type { NewReply } from './fields.js';
+import type { IsoDate } from './dates.js';
+import type { Feedback, Rating } from './handling.js';
+import type { Proposal, ProposalFields } from './proposal.js';
 import type { Kind, Reply, ReplyFields, ReplySummary, Status } from './reply.js';
 import type { SearchTerm } from './search-query.js';
 
@@ -55,8 +58,11 @@ export interface ReplyRepository {
   summaries(filter: ListFilter): ReplySummary[];
   /** Stores new fields, keeping the previous state as a revision. */
   update(id: number, fields: ReplyFields, expectedUpdatedAt: string): Reply;
-  setStatus(id: number, status: Status, expectedUpdatedAt: string): Reply;
+  /** Moves a reply on; the change is logged with the reason and the check errors a forced step overrode. */
+  setStatus(id: number, status: Status, expectedUpdatedAt: string, note?: StatusNote): Reply;
   history(id: number): Revision[];
+  /** Every status change of a reply since the log began, oldest first. */
+  statusChanges(id: number): StatusChange[];
   /** Full-text search over the same archive. */
   fullText(): ReplySearch;
   close(): void;
@@ -91,6 +97,38 @@ export interface ReplySearch {
   similar(id: number, filter: SearchFilter, terms?: readonly SearchTerm[]): SimilarResult;
   /** Rebuilds the index from the replies; returns how many replies it holds. */
   reindex(): number;
+}
+
+/** Why a status changed, when a rule had to be overridden. */
+export interface StatusNote {
+  readonly reason?: string;
+  /** The check's errors the change went past, as shown then. */
+  readonly overridden?: readonly { readonly code: string; readonly line: number; readonly message: string }[];
+}
+
+export interface StatusChange extends StatusNote {
+  readonly at: string;
+  readonly from: Status;
+  readonly to: Status;
+}
+
+/** The proposals assigned to the office, their deadlines and the feedback on their replies. */
+export interface HandlingRepository {
+  /** Files a proposal with its first deadline; refuses a second one of the same session and number. */
+  addProposal(fields: ProposalFields): Proposal;
+  proposal(id: number): Proposal | undefined;
+  /** The proposals of this number, in any session (or in the one given). */
+  proposalsByNumber(number: string, session?: string): Proposal[];
+  /** All proposals, the latest assigned first; or those assigned in a year. */
+  proposals(year?: number): Proposal[];
+  /** A new due date for a proposal, with the reason: an extension (延期). */
+  extend(id: number, dueOn: IsoDate, reason: string): Proposal;
+  /**
+   * Records the answer to a reply. A 不满意 reopens the handling of the
+   * reply's proposal, when one is filed, with a new due date: both in one transaction.
+   */
+  addFeedback(entry: { replyId: number; rating: Rating; note: string | null; receivedOn: IsoDate; reopenDueOn: IsoDate | null }): Feedback;
+  feedback(replyId?: number): Feedback[];
 }
 
 export interface Clock {

@@ -1,5 +1,6 @@
 import type { DocNumber } from './doc-number.js';
 import type { IsoDate } from './dates.js';
+import { ReplyError } from './errors.js';
 
 export const KINDS = ['提案答复', '建议答复', '会办意见'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -15,13 +16,16 @@ export function kindOf(text: string): Kind | undefined {
   return KIND_ALIASES[text.trim().toLowerCase()];
 }
 
-export const STATUSES = ['draft', 'signed', 'sent', 'void'] as const;
+/** A reply's life: drafted, checked against the format, signed, sent, published; void ends any of them. */
+export const STATUSES = ['draft', 'checked', 'signed', 'sent', 'published', 'void'] as const;
 export type Status = (typeof STATUSES)[number];
 
 const STATUS_ALIASES: Record<string, Status> = {
   draft: 'draft', 草稿: 'draft',
+  checked: 'checked', 已核稿: 'checked', 核稿: 'checked', 已检查: 'checked',
   signed: 'signed', 已签发: 'signed', 签发: 'signed',
   sent: 'sent', 已发送: 'sent', 发送: 'sent',
+  published: 'published', 已公开: 'published', 公开: 'published',
   void: 'void', 作废: 'void', 已作废: 'void',
 };
 
@@ -29,16 +33,47 @@ export function statusOf(text: string): Status | undefined {
   return STATUS_ALIASES[text.trim().toLowerCase()];
 }
 
-/** Who may follow whom: a reply is signed, then sent; any live reply may be voided. */
+/**
+ * Who may follow whom. Signing runs the format check itself, so a draft may
+ * be signed without the separate checked step; any live reply may be voided.
+ */
 const TRANSITIONS: Record<Status, readonly Status[]> = {
-  draft: ['signed', 'void'],
+  draft: ['checked', 'signed', 'void'],
+  checked: ['draft', 'signed', 'void'],
   signed: ['sent', 'void'],
-  sent: ['void'],
+  sent: ['published', 'void'],
+  published: ['void'],
   void: [],
 };
 
 export function canTransition(from: Status, to: Status): boolean {
   return TRANSITIONS[from].includes(to);
+}
+
+/** The steps that the format check guards: a reply with check errors is neither checked nor signed. */
+export function isGuardedStep(to: Status): boolean {
+  return to === 'checked' || to === 'signed';
+}
+
+/**
+ * Whether a reply may be edited: a void one never, a signed, sent or
+ * published one only when forced (its text has gone out under a signature).
+ */
+export function assertEditable(reply: { readonly id: number; readonly status: Status }, force: boolean): void {
+  if (reply.status === 'void') throw new ReplyError('reply.voidFrozen', { id: reply.id });
+  if (reply.status !== 'draft' && reply.status !== 'checked' && !force) {
+    throw new ReplyError('reply.signedFrozen', { id: reply.id, statusKey: `status.${reply.status}` });
+  }
+}
+
+/** An edit undoes the format check: a checked reply goes back to draft. */
+export function statusAfterEdit(status: Status): Status {
+  return status === 'checked' ? 'draft' : status;
+}
+
+/** A reply that has gone out: it counts as the office's answer. */
+export function isAnswered(status: Status): boolean {
+  return status === 'sent' || status === 'published';
 }
 
 /** 委员 (CPPCC member), 代表 (People's Congress deputy) or a group such as 经济委员会. */

@@ -5,7 +5,9 @@ import { ReplyError } from '../core/errors.js';
  * Ordered schema steps; PRAGMA user_version is the number of steps applied.
  * Each step runs in its own BEGIN IMMEDIATE transaction. Append, never edit.
  */
-const STEPS: readonly string[] = [
+type Step = string | ((db: Database.Database) => void);
+
+const STEPS: readonly Step[] = [
   `
   CREATE TABLE replies (
     id             INTEGER PRIMARY KEY,
@@ -126,7 +128,103 @@ const STEPS: readonly string[] = [
   INSERT INTO replies_fts (replies_fts, rank) VALUES ('automerge', 16);
   INSERT INTO replies_fts (replies_fts) VALUES ('rebuild');
   `,
+  (db) => {
+    widenStatuses(db);
+    db.exec(`
+  -- Every status change with who-knows-why: a step the check refused, forced with a reason, keeps both.
+  CREATE TABLE status_changes (
+    reply_id    INTEGER NOT NULL REFERENCES replies (id),
+    at          TEXT NOT NULL,
+    from_status TEXT NOT NULL,
+    to_status   TEXT NOT NULL,
+    reason      TEXT,
+    -- The check's errors that --force overrode (JSON array), or NULL.
+    overridden  TEXT CHECK (overridden IS NULL OR json_valid(overridden)),
+    PRIMARY KEY (reply_id, at)
+  ) WITHOUT ROWID;
+
+  -- The proposal (提案) or suggestion (建议) itself, as assigned (交办) to the office.
+  CREATE TABLE proposals (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('提案', '建议')),
+    session     TEXT NOT NULL,
+    number      TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    proposers   TEXT NOT NULL CHECK (json_valid(proposers)),
+    assigned_on TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('主办', '会办', '协办')),
+    -- The unit that leads the handling: none when this office leads it.
+    lead_unit   TEXT,
+    created_at  TEXT NOT NULL,
+    CHECK ((role = '主办') = (lead_unit IS NULL)),
+    UNIQUE (session, number)
+  );
+
+  -- Every due date a proposal has had: the first from the assigned date, then extensions and reopenings.
+  CREATE TABLE deadlines (
+    proposal_id INTEGER NOT NULL REFERENCES proposals (id),
+    at          TEXT NOT NULL,
+    due_on      TEXT NOT NULL,
+    cause       TEXT NOT NULL CHECK (cause IN ('assigned', 'extended', 'reopened')),
+    reason      TEXT,
+    PRIMARY KEY (proposal_id, at)
+  ) WITHOUT ROWID;
+
+  -- The member's or deputy's answer to a reply.
+  CREATE TABLE feedback (
+    id          INTEGER PRIMARY KEY,
+    reply_id    INTEGER NOT NULL REFERENCES replies (id),
+    rating      TEXT NOT NULL CHECK (rating IN ('满意', '基本满意', '不满意')),
+    note        TEXT,
+    received_on TEXT NOT NULL,
+    at          TEXT NOT NULL
+  );
+  CREATE INDEX feedback_reply ON feedback (reply_id, at);
+
+  CREATE TRIGGER status_changes_keep BEFORE DELETE ON status_changes
+    BEGIN SELECT RAISE(ABORT, 'status changes are never deleted'); END;
+  CREATE TRIGGER status_changes_frozen BEFORE UPDATE ON status_changes
+    BEGIN SELECT RAISE(ABORT, 'status changes are never changed'); END;
+  CREATE TRIGGER proposals_keep BEFORE DELETE ON proposals
+    BEGIN SELECT RAISE(ABORT, 'proposals are never deleted'); END;
+  CREATE TRIGGER deadlines_keep BEFORE DELETE ON deadlines
+    BEGIN SELECT RAISE(ABORT, 'deadlines are never deleted'); END;
+  CREATE TRIGGER deadlines_frozen BEFORE UPDATE ON deadlines
+    BEGIN SELECT RAISE(ABORT, 'deadlines are never changed'); END;
+  CREATE TRIGGER feedback_keep BEFORE DELETE ON feedback
+    BEGIN SELECT RAISE(ABORT, 'feedback is never deleted'); END;
+  CREATE TRIGGER feedback_frozen BEFORE UPDATE ON feedback
+    BEGIN SELECT RAISE(ABORT, 'feedback is never changed'); END;
+  `);
+  },
 ];
+
+/**
+ * Step 3 adds the statuses checked and published. SQLite cannot change a CHECK
+ * in place, so the replies table is rebuilt as its documentation describes
+ * (foreign keys off, copy, drop, rename), and its index, triggers and the
+ * search view are made again from their stored SQL. Row ids are kept, so the
+ * full-text index stays valid.
+ */
+function widenStatuses(db: Database.Database): void {
+  const OLD = "CHECK (status IN ('draft', 'signed', 'sent', 'void'))";
+  const NEW = "CHECK (status IN ('draft', 'checked', 'signed', 'sent', 'published', 'void'))";
+  const schema = (sql: string) => db.prepare<[], { sql: string }>(sql).all().map((r) => r.sql);
+  const [table] = schema("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'replies'");
+  if (!table?.includes(OLD)) throw new Error('replies table is not the one step 1 made');
+  const dependants = schema(
+    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type IN ('index', 'trigger') AND tbl_name = 'replies') OR name = 'search_content')",
+  );
+  db.exec(`
+    DROP VIEW search_content;
+    ${table.replace(OLD, NEW).replace(/^CREATE TABLE "?replies"?/, 'CREATE TABLE replies_new')};
+    INSERT INTO replies_new SELECT * FROM replies;
+    DROP TABLE replies;
+    ALTER TABLE replies_new RENAME TO replies;
+  `);
+  // The view first: the triggers read it.
+  for (const sql of [...dependants].sort((a, b) => Number(!a.startsWith('CREATE VIEW')) - Number(!b.startsWith('CREATE VIEW')))) db.exec(sql);
+}
 
 export const SCHEMA_VERSION = STEPS.length;
 
@@ -135,19 +233,31 @@ export function migrate(db: Database.Database, file: string): void {
   if (current > SCHEMA_VERSION) {
     throw new ReplyError('db.tooNew', { file, version: current, supported: SCHEMA_VERSION });
   }
-  for (let step = current; step < SCHEMA_VERSION; step++) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      // Another process may have migrated while this one waited for the lock.
-      const now = db.pragma('user_version', { simple: true }) as number;
-      if (now === step) {
-        db.exec(STEPS[step]!);
-        db.pragma(`user_version = ${step + 1}`);
+  if (current === SCHEMA_VERSION) return;
+  // A step may rebuild a table; foreign keys are checked as a whole before each commit instead.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let step = current; step < SCHEMA_VERSION; step++) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        // Another process may have migrated while this one waited for the lock.
+        const now = db.pragma('user_version', { simple: true }) as number;
+        if (now === step) {
+          const run = STEPS[step]!;
+          if (typeof run === 'string') db.exec(run);
+          else run(db);
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length) throw new Error(`schema step ${step + 1} leaves ${broken.length} broken references`);
+          db.pragma(`user_version = ${step + 1}`);
+        }
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
       }
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
     }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
 }

@@ -3,8 +3,8 @@ import type { IsoDate } from '../core/dates.js';
 import { DocNumber } from '../core/doc-number.js';
 import { ReplyError } from '../core/errors.js';
 import type { NewReply } from '../core/fields.js';
-import type { Clock, CreateOptions, ListFilter, ReplyRepository, Revision, Source } from '../core/ports.js';
-import type { Kind, Reply, ReplyFields, ReplySummary, Status } from '../core/reply.js';
+import type { Clock, CreateOptions, ListFilter, ReplyRepository, Revision, Source, StatusChange, StatusNote } from '../core/ports.js';
+import { statusAfterEdit, type Kind, type Reply, type ReplyFields, type ReplySummary, type Status } from '../core/reply.js';
 import { SqliteSearch } from './fts.js';
 
 interface Row {
@@ -84,10 +84,16 @@ export class SqliteReplies implements ReplyRepository {
       ),
       update: db.prepare(
         `UPDATE replies SET ${COLUMNS.split(',').map((c) => `${c.trim()} = @${c.trim()}`).join(', ')},
-           updated_at = @now, last_change = 'edited'
+           status = @status, updated_at = @now, last_change = 'edited'
          WHERE id = @id`,
       ),
       setStatus: db.prepare("UPDATE replies SET status = ?, updated_at = ?, last_change = 'status' WHERE id = ?"),
+      logStatus: db.prepare(
+        `INSERT INTO status_changes (reply_id, at, from_status, to_status, reason, overridden) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      statusChanges: db.prepare<[number], { at: string; from_status: string; to_status: string; reason: string | null; overridden: string | null }>(
+        'SELECT at, from_status, to_status, reason, overridden FROM status_changes WHERE reply_id = ? ORDER BY at',
+      ),
       ledger: db.prepare('INSERT INTO doc_numbers (prefix, year, seq, reply_id, issued_at) VALUES (?, ?, ?, ?, ?)'),
       revision: db.prepare(
         `INSERT INTO revisions (reply_id, revision, at, change, snapshot)
@@ -175,7 +181,7 @@ export class SqliteReplies implements ReplyRepository {
       if (!current.docNumber.equals(fields.docNumber)) this.claimNumber(fields.docNumber, id);
       const now = this.nextTime(current.updatedAt);
       this.keep(current);
-      this.stmt.update.run({ ...toParams(fields), now, id });
+      this.stmt.update.run({ ...toParams(fields), status: statusAfterEdit(current.status), now, id });
       if (!current.docNumber.equals(fields.docNumber)) {
         this.stmt.ledger.run(fields.docNumber.prefix, fields.docNumber.year, fields.docNumber.seq, id, now);
       }
@@ -184,15 +190,27 @@ export class SqliteReplies implements ReplyRepository {
     return run.immediate();
   }
 
-  setStatus(id: number, status: Status, expectedUpdatedAt: string): Reply {
+  setStatus(id: number, status: Status, expectedUpdatedAt: string, note: StatusNote = {}): Reply {
     const run = this.db.transaction((): Reply => {
       const current = this.current(id, expectedUpdatedAt);
       const now = this.nextTime(current.updatedAt);
       this.keep(current);
       this.stmt.setStatus.run(status, now, id);
+      const overridden = note.overridden?.length ? JSON.stringify(note.overridden) : null;
+      this.stmt.logStatus.run(id, now, current.status, status, note.reason ?? null, overridden);
       return fromRow(this.stmt.get.get(id)!);
     });
     return run.immediate();
+  }
+
+  statusChanges(id: number): StatusChange[] {
+    return this.stmt.statusChanges.all(id).map((r) => ({
+      at: r.at,
+      from: r.from_status as Status,
+      to: r.to_status as Status,
+      ...(r.reason !== null ? { reason: r.reason } : {}),
+      ...(r.overridden !== null ? { overridden: JSON.parse(r.overridden) } : {}),
+    }));
   }
 
   /** The stored earlier states, then the current one. */

@@ -5,6 +5,7 @@ import { runCli, workspace } from '../helpers/cli.js';
 import {
   BODY_000,
   expectError,
+  fileCleanReply,
   fileReply,
   fileReplyJson,
   flags,
@@ -104,7 +105,8 @@ describe('reply edit --body and the editor', () => {
   });
 
   it('--force edits a signed reply, which stays signed', () => {
-    const ws = withDraft();
+    const ws = workspace();
+    fileCleanReply(ws); // signing runs the format check: a reply that passes it
     ok(ws, ['status', '1', 'signed']);
     const reply = JSON.parse(ok(ws, ['edit', '1', '--set', 'title=签发后修改', '--force', '--json']).stdout) as ReplyJson;
     expect(reply.proposalTitle).toBe('签发后修改');
@@ -114,7 +116,8 @@ describe('reply edit --body and the editor', () => {
 
 /**
  * Refusals, all against one archive that none of them may change:
- *   1 普发改委〔2023〕16号 draft · 2 〔2023〕17号 signed · 3 〔2023〕18号 sent · 4 〔2023〕19号 void
+ *   1 普发改委〔2023〕16号 draft · 2 〔2021〕1号 signed · 3 〔2021〕2号 sent · 4 〔2021〕3号 void
+ * (2–4 pass the format check, which signing runs).
  */
 describe('reply edit: refusals (nothing is written)', () => {
   let ws: string;
@@ -122,7 +125,7 @@ describe('reply edit: refusals (nothing is written)', () => {
   beforeAll(() => {
     ws = lastingWorkspace();
     fileReply(ws, { 'doc-number': '2023-16' });
-    for (const title of ['二', '三', '四']) fileReply(ws, { title });
+    for (const title of ['二', '三', '四']) fileCleanReply(ws, { title });
     for (const [id, status] of [['2', 'signed'], ['3', 'signed'], ['3', 'sent'], ['4', 'void']]) ok(ws, ['status', id!, status!]);
     writeFileSync(join(ws, 'empty.md'), '  \n\n');
     before = listJson(ws);

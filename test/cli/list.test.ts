@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, workspace } from '../helpers/cli.js';
 import { expectError, fileReply, lastingWorkspace, listJson, parseCsv } from './support.js';
@@ -11,21 +12,41 @@ import { expectError, fileReply, lastingWorkspace, listJson, parseCsv } from './
  *   4  普发改委〔2024〕1号  2024-01-10  会办意见  顾薇玲委员    解决或采纳 draft
  *   5  普发改委〔2023〕3号  2023-03-01  提案答复  经济委员会    留作参考  signed
  *   6  普发改委〔2023〕4号  2023-05-18  提案答复  朱莺委员、张强委员 采纳解决 draft (same day as 1, filed later)
+ * 3 and 5 are signed, so their bodies pass the format check (signing runs it); the others keep corpus 000's.
  */
 let ws: string;
 const NEWEST_FIRST = [4, 3, 6, 1, 5, 2];
 const TITLE_5 = '关于"一网通办",提升服务的建议';
+/** Bodies without format errors: a 建议答复 to a deputy (3) and a 提案答复 to a group (5). */
+const BODY_3 = [
+  '您提出的《加强社区养老服务》的建议收悉，经研究，现将办理情况答复如下：',
+  '一、办理情况',
+  '区民政局会同各街道（镇）推进社区养老服务，已建成长者照护之家12家。',
+  '二、下一步工作',
+  '下一步，将继续加强统筹协调，推动各项举措落实。',
+  '非常感谢您的建议，希望您在今后的工作中，继续给我们提出更多意见和建议。谢谢！',
+].join('\n\n');
+const BODY_5 = [
+  '贵单位提出的关于“一网通办”提升服务的提案收悉，感谢贵单位对我们工作的关心与支持。经研究，现将办理情况答复如下：',
+  '一、办理情况',
+  '区政务服务办会同各部门推进“一网通办”，已实现高频事项全程网办。',
+  '二、下一步工作',
+  '下一步，将继续优化办事流程，提升服务水平。',
+  '非常感谢贵单位的提案，希望在今后的工作中，继续给我们提出更多意见和建议。谢谢！',
+].join('\n\n');
 
 beforeAll(() => {
   ws = lastingWorkspace();
+  writeFileSync(join(ws, 'body-3.md'), BODY_3);
+  writeFileSync(join(ws, 'body-5.md'), BODY_5);
   fileReply(ws, { 'signed-on': '2023-05-18' });
   fileReply(ws, { 'signed-on': '2021-04-19', proposer: '王东伟委员', title: '以城市数字化转型激发普陀产业高质量发展的新动能' });
-  fileReply(ws, { 'signed-on': '2023-09-01', kind: '建议答复', session: '区十七届人大二次会议', proposer: '李明代表', result: '部分采纳', title: '加强社区养老服务' });
+  fileReply(ws, { 'signed-on': '2023-09-01', kind: '建议答复', session: '区十七届人大二次会议', proposer: '李明代表', result: '部分采纳', title: '加强社区养老服务', body: join(ws, 'body-3.md') });
   fileReply(ws, {
     'signed-on': '2024-01-10', kind: '会办意见', session: '市政协十四届三次会议', 'proposal-no': '0690',
     proposer: '顾薇玲委员', 'lead-unit': '市发展改革委', result: '解决或采纳', title: '打造科创会客厅',
   });
-  fileReply(ws, { 'signed-on': '2023-03-01', proposer: '经济委员会', result: '留作参考', title: TITLE_5 });
+  fileReply(ws, { 'signed-on': '2023-03-01', proposer: '经济委员会', result: '留作参考', title: TITLE_5, body: join(ws, 'body-5.md') });
   fileReply(ws, { 'signed-on': '2023-05-18', proposer: ['朱莺委员', '张强委员'], title: '同日的另一件' });
   for (const [id, status] of [[2, 'void'], [3, 'signed'], [3, 'sent'], [5, 'signed']] as const) {
     const run = runCli(ws, ['status', String(id), status]);

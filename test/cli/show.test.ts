@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, workspace } from '../helpers/cli.js';
-import { CORPUS, copyAnswers, expectError, fileReply, historyJson, lastingWorkspace, normalised, showJson } from './support.js';
+import { CORPUS, copyAnswers, expectError, fileCleanReply, historyJson, lastingWorkspace, normalised, showJson } from './support.js';
 
 /** The real reply 普发改委〔2021〕9号 (corpus 004: no header, a footnote, its own contact labels) as record 1. */
 let ws: string;
@@ -102,7 +102,7 @@ describe('reply show', () => {
 describe('reply show --history', () => {
   it('lists the revisions: filed, each edit with the fields it changed, each status change', () => {
     const dir = workspace();
-    fileReply(dir);
+    fileCleanReply(dir); // signing runs the format check: a reply that passes it
     for (const args of [
       ['edit', '1', '--set', 'result=部分采纳'],
       ['edit', '1', '--set', 'cc=区政协提案委'],
@@ -122,7 +122,7 @@ describe('reply show --history', () => {
     expect(lines[3]).toMatch(/^3\s+.*修改：cc$/);
     expect(lines[4]).toMatch(/^4\s+.*状态：已签发$/);
 
-    const revisions = historyJson(dir, '2023-1');
+    const revisions = historyJson(dir, '2021-1');
     expect(revisions.map((r) => [r.revision, r.change, r.reply.status, r.reply.result])).toEqual([
       [1, 'created', 'draft', '采纳解决'],
       [2, 'edited', 'draft', '部分采纳'],

@@ -1,12 +1,29 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, workspace } from '../helpers/cli.js';
-import { expectError, fileReply, fileReplyJson, flags, historyJson, lastingWorkspace, listJson, type ReplyJson } from './support.js';
+import {
+  expectError,
+  fileCleanReply,
+  fileReply,
+  fileReplyJson,
+  flags,
+  historyJson,
+  lastingWorkspace,
+  listJson,
+  type ReplyJson,
+} from './support.js';
 
 /** A workspace with one draft, 普发改委〔2023〕1号. */
 function withDraft(): string {
   const ws = workspace();
   fileReply(ws);
+  return ws;
+}
+
+/** A workspace with one draft that passes the format check (corpus 004), 普发改委〔2021〕1号: it may be signed. */
+function withCleanDraft(): string {
+  const ws = workspace();
+  fileCleanReply(ws);
   return ws;
 }
 
@@ -19,9 +36,9 @@ function ok(ws: string, args: string[]) {
 
 describe('reply status', () => {
   it('moves a draft to signed, then to sent, saying each step', () => {
-    const ws = withDraft();
-    expect(ok(ws, ['status', '1', 'signed']).stdout).toBe('第 1 号 普发改委〔2023〕1号：草稿 → 已签发\n');
-    expect(ok(ws, ['status', '普发改委〔2023〕1号', 'sent']).stdout).toBe('第 1 号 普发改委〔2023〕1号：已签发 → 已发送\n');
+    const ws = withCleanDraft();
+    expect(ok(ws, ['status', '1', 'signed']).stdout).toBe('第 1 号 普发改委〔2021〕1号：草稿 → 已签发\n');
+    expect(ok(ws, ['status', '普发改委〔2021〕1号', 'sent']).stdout).toBe('第 1 号 普发改委〔2021〕1号：已签发 → 已发送\n');
     expect(historyJson(ws, 1).map((r) => [r.change, r.reply.status])).toEqual([
       ['created', 'draft'],
       ['status', 'signed'],
@@ -30,18 +47,18 @@ describe('reply status', () => {
   });
 
   it('voids a signed and a sent reply; --json prints the reply in its new state', () => {
-    const ws = withDraft();
-    fileReply(ws, { title: '第二件' });
+    const ws = withCleanDraft();
+    fileCleanReply(ws, { title: '第二件' });
     ok(ws, ['status', '1', 'signed']);
     ok(ws, ['status', '2', 'signed']);
     ok(ws, ['status', '2', 'sent']);
-    expect(ok(ws, ['status', '1', 'void']).stdout).toBe('第 1 号 普发改委〔2023〕1号：已签发 → 已作废\n');
+    expect(ok(ws, ['status', '1', 'void']).stdout).toBe('第 1 号 普发改委〔2021〕1号：已签发 → 已作废\n');
     const reply = JSON.parse(ok(ws, ['status', '2', 'void', '--json']).stdout) as ReplyJson;
-    expect(reply).toMatchObject({ id: 2, status: 'void', docNumber: { text: '普发改委〔2023〕2号' } });
+    expect(reply).toMatchObject({ id: 2, status: 'void', docNumber: { text: '普发改委〔2021〕2号' } });
   });
 
   it('takes the Chinese status names', () => {
-    const ws = withDraft();
+    const ws = withCleanDraft();
     expect(ok(ws, ['status', '1', '签发']).stdout).toContain('草稿 → 已签发');
     expect(ok(ws, ['status', '1', '已发送']).stdout).toContain('已签发 → 已发送');
     expect(ok(ws, ['status', '1', '作废']).stdout).toContain('已发送 → 已作废');
@@ -64,28 +81,28 @@ describe('reply status', () => {
   });
 });
 
-/** Refused changes, all against one archive none of them may change: 1 draft · 2 sent · 3 void. */
+/** Refused changes, all against one archive none of them may change: 1 draft · 2 sent · 3 void (all pass the format check). */
 describe('reply status: refusals', () => {
   let ws: string;
   let before: ReplyJson[];
   beforeAll(() => {
     ws = lastingWorkspace();
-    for (const title of ['一', '二', '三']) fileReply(ws, { title });
+    for (const title of ['一', '二', '三']) fileCleanReply(ws, { title });
     for (const [id, status] of [['2', 'signed'], ['2', 'sent'], ['3', 'void']]) ok(ws, ['status', id!, status!]);
     before = listJson(ws);
   });
   afterAll(() => rmSync(ws, { recursive: true, force: true }));
 
   it('refuses sent → signed, listing what is allowed', () => {
-    expectError(runCli(ws, ['status', '2', 'signed']), 1, '第 2 号记录不能从「已发送」改为「已签发」', '可改为：void（已作废）');
+    expectError(runCli(ws, ['status', '2', 'signed']), 1, '第 2 号记录不能从「已发送」改为「已签发」', '可改为：published（已公开）、void（已作废）');
   });
 
-  it('refuses draft → sent, listing signed and void', () => {
-    expectError(runCli(ws, ['status', '1', 'sent']), 1, '第 1 号记录不能从「草稿」改为「已发送」', 'signed（已签发）', 'void（已作废）');
+  it('refuses draft → sent, listing checked, signed and void', () => {
+    expectError(runCli(ws, ['status', '1', 'sent']), 1, '第 1 号记录不能从「草稿」改为「已发送」', '可改为：checked（已核稿）、signed（已签发）、void（已作废）');
   });
 
   it('refuses void → anything: nothing is allowed', () => {
-    for (const to of ['signed', 'sent', 'draft']) {
+    for (const to of ['checked', 'signed', 'sent', 'published', 'draft']) {
       expectError(runCli(ws, ['status', '3', to]), 1, '第 3 号记录不能从「已作废」改为', '可改为：（无）');
     }
   });
@@ -96,7 +113,7 @@ describe('reply status: refusals', () => {
   });
 
   it('refuses an unknown status as a usage error, and an unknown reply', () => {
-    expectError(runCli(ws, ['status', '1', 'archived']), 2, '未知的状态「archived」', 'signed、sent 或 void');
+    expectError(runCli(ws, ['status', '1', 'archived']), 2, '未知的状态「archived」', 'checked、signed、sent、published 或 void');
     expectError(runCli(ws, ['status', '9', 'signed']), 1, '找不到答复「9」');
   });
 

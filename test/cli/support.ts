@@ -28,6 +28,28 @@ export const BASE_FLAGS: Flags = {
   body: BODY_000,
 };
 
+/** The body of the real reply 普发改委〔2021〕9号, which passes the format check. */
+export const BODY_004 = join(CORPUS, '004.body.md');
+
+/**
+ * Flags for a reply that passes the format check (no errors, no warnings), so
+ * it may be checked and signed: corpus 004 (王东伟委员, signed 2021-04-19),
+ * with the workspace's contact and a doc number given out by the archive.
+ * BASE_FLAGS' body (corpus 000) has real format errors and cannot be signed
+ * without --force.
+ */
+export const CLEAN_FLAGS: Flags = {
+  kind: '提案答复',
+  session: '区政协十四届四次会议',
+  'proposal-no': '145072',
+  title: '以城市数字化转型激发普陀产业高质量发展的新动能',
+  proposer: '王东伟委员',
+  result: '采纳解决',
+  disclosure: '主动公开·全文',
+  'signed-on': '2021-04-19',
+  body: BODY_004,
+};
+
 /** `--name value` pairs from BASE_FLAGS with the given overrides; undefined drops a flag, arrays repeat it. */
 export function flags(overrides: Flags = {}): string[] {
   const merged: Flags = { ...BASE_FLAGS, ...overrides };
@@ -45,6 +67,16 @@ export function fileReply(cwd: string, overrides: Flags = {}, extra: readonly st
   expect(run.stderr, `reply new failed: ${run.stderr}`).toBe('');
   expect(run.code).toBe(0);
   return run;
+}
+
+/** Files a reply that passes the format check (CLEAN_FLAGS plus overrides); fails the test unless it succeeds. */
+export function fileCleanReply(cwd: string, overrides: Flags = {}, extra: readonly string[] = [], env?: NodeJS.ProcessEnv): Run {
+  return fileReply(cwd, { ...CLEAN_FLAGS, ...overrides }, extra, env);
+}
+
+/** Files a reply that passes the format check and returns its JSON form. */
+export function fileCleanReplyJson(cwd: string, overrides: Flags = {}, env?: NodeJS.ProcessEnv): ReplyJson {
+  return fileReplyJson(cwd, { ...CLEAN_FLAGS, ...overrides }, env);
 }
 
 /** Files a reply and returns its JSON form (`reply new --json`). */

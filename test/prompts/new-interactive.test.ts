@@ -1,68 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/index.js';
-import { PromptCancelled, type Prompter } from '../../src/cli/prompts.js';
+import { PromptCancelled } from '../../src/cli/prompts.js';
 import { workspace } from '../helpers/cli.js';
-
-/** A prompter that answers from a script and records what it was asked. */
-function scripted(answers: Record<string, string | Error>): Prompter & { asked: string[]; defaults: Map<string, unknown> } {
-  const asked: string[] = [];
-  const defaults = new Map<string, unknown>();
-  const answer = (message: string, validate?: (v: string) => string | true) => {
-    asked.push(message);
-    const key = Object.keys(answers).find((k) => message.startsWith(k));
-    if (!key) throw new Error(`unexpected question: ${message}`);
-    const value = answers[key]!;
-    if (value instanceof Error) throw value;
-    if (validate) {
-      const verdict = validate(value);
-      if (verdict !== true) throw new Error(`answer "${value}" to "${message}" refused: ${verdict}`);
-    }
-    return Promise.resolve(value);
-  };
-  return {
-    asked,
-    defaults,
-    text: (q) => {
-      defaults.set(q.message, q.default);
-      return answer(q.message, q.validate);
-    },
-    select: (q) => {
-      const chosen = answer(q.message);
-      return chosen.then((v) => {
-        if (!q.choices.some((c) => c.value === v)) throw new Error(`"${v}" is not a choice of "${q.message}"`);
-        return v;
-      });
-    },
-    confirm: (q) => answer(q.message).then((v) => v === 'yes'),
-  };
-}
-
-function sink(): Writable & { text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  return Object.assign(stream, { text: () => Buffer.concat(chunks).toString('utf8') });
-}
-
-async function runInteractive(cwd: string, args: string[], prompter: Prompter, env: NodeJS.ProcessEnv = {}) {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await main(args, {
-    cwd,
-    env: { TZ: 'Asia/Shanghai', ...env },
-    prompter,
-    clock: { now: () => new Date('2023-05-18T02:00:00Z') },
-    streams: { stdout, stderr, stdinIsTTY: true, stdoutIsTTY: false },
-  });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+import { runInteractive, scripted } from './support.js';
 
 /** An $EDITOR that writes a real body over the scaffold it is given. */
 function editorWriting(dir: string, body: string): string {

@@ -6,26 +6,15 @@ import { isoDay, type IsoDate } from '../../src/core/dates.js';
 import { DocNumber } from '../../src/core/doc-number.js';
 import { ReplyError } from '../../src/core/errors.js';
 import type { NewReply } from '../../src/core/fields.js';
-import type { Clock } from '../../src/core/ports.js';
 import type { Reply, ReplyFields } from '../../src/core/reply.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { SqliteReplies } from '../../src/store/replies.js';
 import { tempDir } from '../helpers/cli.js';
+import { FakeClock } from '../helpers/clock.js';
 import { corpusRecord } from '../helpers/corpus.js';
 
 const PREFIX = '普发改委';
-
-/** A clock the test moves by hand; it never moves on its own. */
-class FakeClock implements Clock {
-  constructor(private current = new Date('2026-03-01T08:00:00.000Z')) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
 
 const opened: Database.Database[] = [];
 afterEach(() => {

@@ -1,17 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { checkSubject, fileSubject, fixReply, renderedSubject, type Finding, type Subject } from '../../core/checks/index.js';
-import { dayOf } from '../../core/dates.js';
 import { unifiedDiff } from '../../core/diff.js';
 import { DocNumber } from '../../core/doc-number.js';
 import { ReplyError } from '../../core/errors.js';
 import { changedFields } from '../../core/fields.js';
-import type { Reply, ReplyFields } from '../../core/reply.js';
+import { assertEditable, type Reply, type ReplyFields } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { table } from '../output.js';
-import { statusLabel } from '../present.js';
+import { replyChecker, type ReplyChecker } from '../reply-check.js';
 import { IMPORTABLE, readSource } from '../sources.js';
 
 interface CheckOptions {
@@ -31,11 +30,8 @@ interface Report {
 
 export default async function check(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const opts = options as CheckOptions;
-  const config = ctx.configIfAny();
-  const context = { ...(config ? { config } : {}), today: dayOf(ctx.clock.now()) };
-  // The lines a finding names are those of `reply render ID --format txt`.
-  const { textExporter } = await import('../../render/text.js');
-  const render = (reply: ReplyFields) => textExporter.render(reply, { workspaceTemplates: ctx.workspaceTemplates }) as string;
+  const checker = await replyChecker(ctx);
+  const { context, render } = checker;
 
   // Everything is read and judged before anything is written or printed: a bad target stops the run whole.
   const targets: Target[] = [];
@@ -55,7 +51,7 @@ export default async function check(ctx: Context, args: string[], options: Recor
   const reports: Report[] = [];
   for (const { target, subject } of subjects) {
     if (opts.fix && target.kind === 'reply') {
-      reports.push(await fixAndCheck(ctx, target.reply, render, context, opts.json ?? false));
+      reports.push(await fixAndCheck(ctx, target.reply, checker, opts.json ?? false));
     } else {
       reports.push({ target, findings: checkSubject(subject, context) });
     }
@@ -94,25 +90,13 @@ function subjectOrThrow(subject: Subject, target: Target) {
   throw new ReplyError('check.badRender', { id: target.reply.id, reasonKey: subject.reason });
 }
 
-/** The same refusal as `reply edit`: a void reply never, a signed or sent one only with --force. */
-function assertEditable(reply: Reply, force: boolean): void {
-  if (reply.status === 'void') throw new ReplyError('reply.voidFrozen', { id: reply.id });
-  if (reply.status !== 'draft' && !force) throw new ReplyError('reply.signedFrozen', { id: reply.id, status: statusLabel(reply.status) });
-}
 
 /** Repairs what is mechanical, prints the diff, saves it as an edit (a revision keeps the state before), then checks again. */
-async function fixAndCheck(
-  ctx: Context,
-  reply: Reply,
-  render: (reply: ReplyFields) => string,
-  context: Parameters<typeof checkSubject>[1],
-  json: boolean,
-): Promise<Report> {
-  const target: Target = { kind: 'reply', reply };
+async function fixAndCheck(ctx: Context, reply: Reply, checker: ReplyChecker, json: boolean): Promise<Report> {
   const next = fixReply(reply);
   if (changedFields(reply, next).length === 0) {
     ctx.streams.stderr.write(t('check.nothingToFix', { id: reply.id, docNumber: reply.docNumber.toString() }) + '\n');
-    return { target, findings: checkSubject(subjectOrThrow(renderedSubject(render(reply), reply), target), context) };
+    return { target: { kind: 'reply', reply }, findings: checker.findings(reply) };
   }
   const diff = fixDiff(reply, next);
   if (!json) ctx.streams.stdout.write(diff + '\n');
@@ -120,9 +104,7 @@ async function fixAndCheck(
   const updated = repo.update(reply.id, next, reply.updatedAt);
   const revision = repo.history(reply.id).length;
   ctx.streams.stderr.write(t('check.fixed', { id: reply.id, docNumber: reply.docNumber.toString(), revision }) + '\n');
-  const after: Target = { kind: 'reply', reply: updated };
-  const findings = checkSubject(subjectOrThrow(renderedSubject(render(updated), updated), after), context);
-  return { target: after, findings, fix: { revision, diff } };
+  return { target: { kind: 'reply', reply: updated }, findings: checker.findings(updated), fix: { revision, diff } };
 }
 
 function fixDiff(before: ReplyFields, after: ReplyFields): string {

@@ -1,12 +1,12 @@
 import { ReplyError } from '../../core/errors.js';
 import { applyEdits, changedFields, normaliseBody, type FieldEdit } from '../../core/fields.js';
-import type { ReplyFields } from '../../core/reply.js';
+import { assertEditable, type ReplyFields } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { editText } from '../editor.js';
 import { readText } from '../files.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
-import { replyJson, statusLabel } from '../present.js';
+import { replyJson } from '../present.js';
 
 interface EditOptions {
   set?: string[];
@@ -20,10 +20,7 @@ export default async function edit(ctx: Context, args: string[], options: Record
   const edits = (opts.set ?? []).map(parseSet);
   const config = ctx.config();
   const reply = await findReply(ctx, args[0]!);
-  if (reply.status === 'void') throw new ReplyError('reply.voidFrozen', { id: reply.id });
-  if (reply.status !== 'draft' && !opts.force) {
-    throw new ReplyError('reply.signedFrozen', { id: reply.id, status: statusLabel(reply.status) });
-  }
+  assertEditable(reply, opts.force ?? false);
 
   let next: ReplyFields = applyEdits(reply, edits, config);
   if (opts.body !== undefined) {
@@ -47,6 +44,7 @@ export default async function edit(ctx: Context, args: string[], options: Record
   } else {
     const revision = repo.history(reply.id).length;
     ctx.streams.stdout.write(t('edit.done', { id: updated.id, docNumber: updated.docNumber.toString(), revision }) + '\n');
+    if (updated.status !== reply.status) ctx.streams.stdout.write(t('edit.backToDraft', { id: updated.id }) + '\n');
   }
   return 0;
 }

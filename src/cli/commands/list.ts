@@ -3,7 +3,7 @@ import type { Reply, ReplySummary, Status } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { readFilter } from '../filters.js';
 import { t } from '../messages.js';
-import { formatRows, type Column } from '../output.js';
+import { clip, formatRows, type Column } from '../output.js';
 import { dateText, proposersText, replyJson, statusLabel } from '../present.js';
 
 interface ListOptions {
@@ -43,16 +43,13 @@ export default async function list(ctx: Context, _args: string[], options: Recor
   return 0;
 }
 
-/** Long titles are cut to keep one reply per line; --json and --csv keep them whole. */
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
-}
 
 const STATUS_COLOR: Record<Status, (s: string) => string> = {
   draft: chalk.yellow,
+  checked: chalk.blue,
   signed: chalk.cyan,
   sent: chalk.green,
+  published: chalk.greenBright,
   void: chalk.gray.strikethrough,
 };
 

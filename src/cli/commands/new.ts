@@ -1,6 +1,6 @@
 import type { Config } from '../../core/config.js';
 import { dayOf, parseDate, type IsoDate } from '../../core/dates.js';
-import { ReplyError, ValidationError } from '../../core/errors.js';
+import { ReplyError } from '../../core/errors.js';
 import {
   buildNewReply,
   missingFields,
@@ -10,15 +10,17 @@ import {
   type InputKey,
   type ReplyInput,
 } from '../../core/fields.js';
+import { replyInputFrom } from '../../core/proposal.js';
 import { KINDS, kindOf } from '../../core/reply.js';
 import { scaffoldBody } from '../../core/scaffold.js';
 import { readAnswers } from '../answers.js';
 import type { Context } from '../context.js';
 import { editText } from '../editor.js';
+import { findProposal } from '../lookup.js';
 import { readText } from '../files.js';
 import { t } from '../messages.js';
 import { replyJson, statusLabel, titleOf } from '../present.js';
-import type { Prompter } from '../prompts.js';
+import { checkedBy, required, type Prompter } from '../prompts.js';
 
 interface NewOptions {
   kind?: string;
@@ -37,6 +39,7 @@ interface NewOptions {
   body?: string;
   answers?: string;
   edit?: boolean;
+  proposal?: string;
   json?: boolean;
 }
 
@@ -45,7 +48,9 @@ export default async function newReply(ctx: Context, _args: string[], options: R
   const config = ctx.config();
   const today = dayOf(ctx.clock.now());
   const fromFlags = flagsInput(opts);
-  let input: ReplyInput = { ...(opts.answers ? readAnswers(opts.answers) : {}), ...fromFlags };
+  // A filed proposal gives the fields a reply shares with it; an answers file and flags still win.
+  const fromProposal = opts.proposal ? replyInputFrom(await findProposal(ctx, opts.proposal, opts.session)) : {};
+  let input: ReplyInput = { ...fromProposal, ...(opts.answers ? readAnswers(opts.answers) : {}), ...fromFlags };
 
   // Flags, an answers file or --json mean a script is talking: it is never asked anything.
   const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);
@@ -110,30 +115,19 @@ export interface PromptDefaults {
  */
 export async function askMissing(input: ReplyInput, prompter: Prompter, config: Config, defaults: PromptDefaults): Promise<ReplyInput> {
   const answers: Record<string, unknown> = { ...input };
-  const required = (v: string) => (v.trim() ? true : t('prompt.required'));
-  const check = (fn: (v: string) => unknown) => (v: string) => {
-    if (!v.trim()) return t('prompt.required');
-    try {
-      fn(v);
-      return true;
-    } catch (error) {
-      if (error instanceof ValidationError) return t(error.issues[0]!.key, error.issues[0]!.params);
-      throw error;
-    }
-  };
   const ask: Partial<Record<InputKey, () => Promise<unknown>>> = {
     kind: () => prompter.select({ message: t('prompt.kind'), choices: KINDS.map((k) => ({ name: k, value: k })) }),
     session: () => prompter.text({ message: t('prompt.session'), ...(defaults.session ? { default: defaults.session } : {}), validate: required }),
     proposalNo: () =>
       prompter.text({
         message: t('prompt.proposalNo'),
-        validate: check(parseProposalNo),
+        validate: checkedBy(parseProposalNo),
       }),
     title: () => prompter.text({ message: t('prompt.title'), validate: required }),
     proposers: async () => [
       await prompter.text({
         message: t('prompt.proposers'),
-        validate: check((v) => parseProposers([v], kindOf(String(answers.kind)))),
+        validate: checkedBy((v) => parseProposers([v], kindOf(String(answers.kind)))),
       }),
     ],
     leadUnit: () => prompter.text({ message: t('prompt.leadUnit'), validate: required }),
@@ -154,7 +148,7 @@ export async function askMissing(input: ReplyInput, prompter: Prompter, config: 
     answers.signedOn = await prompter.text({
       message: t('prompt.signedOn'),
       default: defaults.today,
-      validate: check((v) => parseDate(v, 'signed-on')),
+      validate: checkedBy((v) => parseDate(v, 'signed-on')),
     });
   }
   return answers as ReplyInput;

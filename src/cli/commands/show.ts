@@ -1,6 +1,6 @@
 import { parseBody, plainText } from '../../core/body.js';
 import { changedFields } from '../../core/fields.js';
-import type { Revision } from '../../core/ports.js';
+import type { Revision, StatusChange } from '../../core/ports.js';
 import { ReplyError } from '../../core/errors.js';
 import { issueDate, type Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
@@ -21,11 +21,15 @@ export default async function show(ctx: Context, args: string[], options: Record
   const reply = await findReply(ctx, args[0]!);
   const out = ctx.streams.stdout;
   if (opts.history) {
-    const revisions = (await ctx.replies()).history(reply.id);
+    const repo = await ctx.replies();
+    const revisions = repo.history(reply.id);
+    // A status revision and its logged change share their time.
+    const changes = new Map(repo.statusChanges(reply.id).map((c) => [c.at, c]));
     if (opts.json) {
-      out.write(JSON.stringify(revisions.map((r) => ({ ...r, reply: replyJson(r.reply) })), null, 2) + '\n');
+      const json = revisions.map((r) => ({ ...r, reply: replyJson(r.reply), ...(changes.has(r.at) ? { statusChange: changes.get(r.at) } : {}) }));
+      out.write(JSON.stringify(json, null, 2) + '\n');
     } else {
-      out.write(historyTable(revisions));
+      out.write(historyTable(revisions, changes));
     }
     return 0;
   }
@@ -77,14 +81,21 @@ function describe(reply: Reply): string {
   return `${table(undefined, rows)}\n${t('label.body')}\n\n${reply.body}`;
 }
 
-function historyTable(revisions: readonly Revision[]): string {
+/** （原因：…；越过 2 处格式错误） */
+function statusNote(change: StatusChange | undefined): string {
+  if (!change?.reason) return '';
+  const overridden = change.overridden?.length ? t('history.overridden', { n: change.overridden.length }) : '';
+  return t('history.reason', { reason: change.reason, overridden });
+}
+
+function historyTable(revisions: readonly Revision[], changes: ReadonlyMap<string, StatusChange>): string {
   const rows = revisions.map((rev, i) => {
     const before = revisions[i - 1]?.reply;
     const change =
       rev.change === 'created'
         ? t('history.created')
         : rev.change === 'status'
-          ? t('history.status', { status: statusLabel(rev.reply.status) })
+          ? t('history.status', { status: statusLabel(rev.reply.status) }) + statusNote(changes.get(rev.at))
           : t('history.edited', { fields: before ? changedFields(before, rev.reply).join('、') : '' });
     return [String(rev.revision), timeText(rev.at), change];
   });

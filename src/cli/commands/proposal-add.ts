@@ -1,0 +1,106 @@
+import { parseDate } from '../../core/dates.js';
+import { parseProposalNo, parseProposers } from '../../core/fields.js';
+import {
+  buildProposal,
+  missingProposalFields,
+  PROPOSAL_KINDS,
+  proposalKindOf,
+  replyKindFor,
+  ROLES,
+  type ProposalInput,
+  type ProposalInputKey,
+} from '../../core/proposal.js';
+import { readProposalAnswers } from '../answers.js';
+import type { Context } from '../context.js';
+import { handlingJson, loadHandlings } from '../handlings.js';
+import { t } from '../messages.js';
+import { dateText } from '../present.js';
+import { checkedBy, required, type Prompter } from '../prompts.js';
+
+interface AddOptions {
+  kind?: string;
+  session?: string;
+  number?: string;
+  title?: string;
+  proposer?: string[];
+  assignedOn?: string;
+  role?: string;
+  leadUnit?: string;
+  dueOn?: string;
+  answers?: string;
+  json?: boolean;
+}
+
+export default async function proposalAdd(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
+  const opts = options as AddOptions;
+  const config = ctx.config();
+  const fromFlags = flagsInput(opts);
+  let input: ProposalInput = { ...(opts.answers ? readProposalAnswers(opts.answers) : {}), ...fromFlags };
+  const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);
+  if (ctx.interactive && !scripted) {
+    const [last] = (await ctx.handling('read')).proposals();
+    input = await askMissing(input, await ctx.prompter(), last?.session);
+  }
+  const fields = buildProposal(input, config);
+  const proposal = (await ctx.handling()).addProposal(fields);
+  if (opts.json) {
+    const [handling] = (await loadHandlings(ctx, proposal.assignedOn)).filter((h) => h.proposal.id === proposal.id);
+    ctx.streams.stdout.write(JSON.stringify(handlingJson(handling!), null, 2) + '\n');
+  } else {
+    ctx.streams.stdout.write(
+      t('proposal.added', {
+        id: proposal.id,
+        session: proposal.session,
+        number: proposal.number,
+        kind: proposal.kind,
+        title: proposal.title,
+        role: proposal.role === '主办' ? proposal.role : `${proposal.role}（${t('label.leadUnit')}：${proposal.leadUnit}）`,
+        due: dateText(proposal.dueOn),
+      }) + '\n',
+    );
+  }
+  return 0;
+}
+
+function flagsInput(o: AddOptions): ProposalInput {
+  const input: Record<string, unknown> = {
+    kind: o.kind,
+    session: o.session,
+    number: o.number,
+    title: o.title,
+    proposers: o.proposer,
+    assignedOn: o.assignedOn,
+    role: o.role,
+    leadUnit: o.leadUnit,
+    dueOn: o.dueOn,
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ProposalInput;
+}
+
+/** Asks, one question each, for what the input lacks, checking every answer with the rules of the flags. */
+async function askMissing(input: ProposalInput, prompter: Prompter, session: string | undefined): Promise<ProposalInput> {
+  const answers: Record<string, unknown> = { ...input };
+  const kind = () => proposalKindOf(String(answers.kind ?? ''));
+  const ask: Record<ProposalInputKey, () => Promise<unknown>> = {
+    kind: () => prompter.select({ message: t('prompt.proposalKind'), choices: PROPOSAL_KINDS.map((k) => ({ name: k, value: k })) }),
+    session: () => prompter.text({ message: t('prompt.session'), ...(session ? { default: session } : {}), validate: required }),
+    number: () => prompter.text({ message: t('prompt.proposalNumber'), validate: checkedBy(parseProposalNo) }),
+    title: () => prompter.text({ message: t('prompt.proposalTitle'), validate: required }),
+    proposers: async () => [
+      await prompter.text({
+        message: t('prompt.proposalProposers'),
+        validate: checkedBy((v) => parseProposers([v], kind() && replyKindFor(kind()!, '主办'))),
+      }),
+    ],
+    assignedOn: () => prompter.text({ message: t('prompt.assignedOn'), validate: checkedBy((v) => parseDate(v, 'assigned-on')) }),
+    role: () => prompter.select({ message: t('prompt.role'), choices: ROLES.map((r) => ({ name: r, value: r })) }),
+    leadUnit: () => prompter.text({ message: t('prompt.leadUnit'), validate: required }),
+    dueOn: async () => undefined,
+  };
+  for (const key of Object.keys(ask) as ProposalInputKey[]) {
+    // Asked in order: whether the lead unit is needed depends on the role just chosen.
+    if (!missingProposalFields(answers as ProposalInput).includes(key)) continue;
+    answers[key] = await ask[key]();
+  }
+  return answers as ProposalInput;
+}

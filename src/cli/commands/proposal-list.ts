@@ -1,0 +1,42 @@
+import type { Handling } from '../../core/handling.js';
+import { isOpen } from '../../core/handling.js';
+import type { Context } from '../context.js';
+import { asOf, daysText, handlingJson, loadHandlings, stateText, yearOption } from '../handlings.js';
+import { t } from '../messages.js';
+import { clip, formatRows, type Column } from '../output.js';
+import { dateText, proposersText } from '../present.js';
+
+interface ListOptions {
+  year?: string;
+  open?: boolean;
+  asOf?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+export default async function proposalList(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
+  const opts = options as ListOptions;
+  const year = yearOption(opts.year);
+  const today = asOf(ctx, opts.asOf);
+  const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
+  const handlings = (await loadHandlings(ctx, today, year)).filter((h) => !opts.open || isOpen(h));
+  if (format === 'table' && handlings.length === 0) {
+    ctx.streams.stderr.write(t('proposal.none') + '\n');
+    return 0;
+  }
+  const table = format === 'table';
+  const columns: Column<Handling>[] = [
+    { key: 'id', header: t('label.id'), value: (h) => (table ? `#${h.proposal.id}` : h.proposal.id) },
+    { key: 'session', header: t('label.session'), value: (h) => h.proposal.session },
+    { key: 'number', header: t('label.proposalNo'), value: (h) => h.proposal.number },
+    { key: 'kind', header: t('label.kind'), value: (h) => h.proposal.kind },
+    { key: 'proposers', header: t('label.proposer'), value: (h) => proposersText(h.proposal) },
+    { key: 'title', header: t('label.title'), value: (h) => (table ? clip(h.proposal.title, 20) : h.proposal.title) },
+    { key: 'role', header: t('label.role'), value: (h) => h.proposal.role },
+    { key: 'assignedOn', header: t('label.assignedOn'), value: (h) => (table ? dateText(h.proposal.assignedOn) : h.proposal.assignedOn) },
+    { key: 'dueOn', header: t('label.dueOn'), value: (h) => (table ? dateText(h.dueOn) : h.dueOn) },
+    { key: 'state', header: t('label.handling'), value: (h) => (table ? [stateText(h), daysText(h)].filter(Boolean).join('，') : h.state) },
+  ];
+  ctx.streams.stdout.write(formatRows(handlings, columns, format, handlingJson));
+  return 0;
+}

@@ -1,0 +1,30 @@
+import { checkSubject, renderedSubject, type CheckContext, type Finding } from '../core/checks/index.js';
+import { dayOf } from '../core/dates.js';
+import { ReplyError } from '../core/errors.js';
+import type { Reply, ReplyFields } from '../core/reply.js';
+import type { Context } from './context.js';
+
+/** How the archive's replies are checked: through their text rendering, against the workspace's config. */
+export interface ReplyChecker {
+  readonly context: CheckContext;
+  /** The lines a finding names: those of `reply render ID --format txt`. */
+  render(reply: ReplyFields): string;
+  /** Every finding of a reply, in the order of its lines. */
+  findings(reply: Reply): Finding[];
+}
+
+export async function replyChecker(ctx: Context): Promise<ReplyChecker> {
+  const config = ctx.configIfAny();
+  const context: CheckContext = { ...(config ? { config } : {}), today: dayOf(ctx.clock.now()) };
+  const { textExporter } = await import('../render/text.js');
+  const render = (reply: ReplyFields) => textExporter.render(reply, { workspaceTemplates: ctx.workspaceTemplates }) as string;
+  return {
+    context,
+    render,
+    findings: (reply) => {
+      const subject = renderedSubject(render(reply), reply);
+      if (!subject.ok) throw new ReplyError('check.badRender', { id: reply.id, reasonKey: subject.reason });
+      return checkSubject(subject.subject, context);
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { daysFrom, type IsoDate } from './dates.js';
+import { answersProposal, type Deadline, type Proposal } from './proposal.js';
+import { isAnswered, type ReplySummary } from './reply.js';
+
+/** The member's or deputy's answer to a reply (征询意见). */
+export const RATINGS = ['满意', '基本满意', '不满意'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+const RATING_ALIASES: Record<string, Rating> = {
+  满意: '满意', satisfied: '满意',
+  基本满意: '基本满意', 'mostly-satisfied': '基本满意', mostly: '基本满意',
+  不满意: '不满意', unsatisfied: '不满意', dissatisfied: '不满意',
+};
+
+export function ratingOf(text: string): Rating | undefined {
+  return RATING_ALIASES[text.trim().toLowerCase()];
+}
+
+/** A 不满意 reopens the handling: the proposal is answered again. */
+export function reopens(rating: Rating): boolean {
+  return rating === '不满意';
+}
+
+export interface Feedback {
+  readonly id: number;
+  readonly replyId: number;
+  readonly rating: Rating;
+  readonly note: string | null;
+  readonly receivedOn: IsoDate;
+  readonly at: string;
+}
+
+/**
+ * Where the handling of a proposal stands:
+ * pending, no reply has gone out yet; answered, the latest reply sent stands;
+ * reopened, the latest reply sent met a 不满意 and a new answer is due.
+ */
+export type HandlingState = 'pending' | 'answered' | 'reopened';
+
+export interface Handling {
+  readonly proposal: Proposal;
+  readonly state: HandlingState;
+  /** The due date in force: the latest deadline. */
+  readonly dueOn: IsoDate;
+  /** Days from today to the due date; negative when overdue. */
+  readonly daysLeft: number;
+  /** Open (pending or reopened) and past its due date. */
+  readonly overdue: boolean;
+  /** The replies of this proposal that are not void, newest signed first. */
+  readonly replies: readonly ReplySummary[];
+  /** The signed date of the first reply that went out, if any. */
+  readonly firstAnsweredOn: IsoDate | null;
+  /** Whether that first answer met the due date of the first handling (assigned, or extended); null while none. */
+  readonly onTime: boolean | null;
+  /** The latest feedback on the latest reply that went out. */
+  readonly feedback: Feedback | null;
+}
+
+export function isOpen(h: Pick<Handling, 'state'>): boolean {
+  return h.state !== 'answered';
+}
+
+/**
+ * The handling of a proposal from its replies and the feedback on them. A
+ * reply answers the proposal with the same session and number; void ones
+ * do not count.
+ */
+export function handlingOf(
+  proposal: Proposal,
+  allReplies: readonly ReplySummary[],
+  feedback: readonly Feedback[],
+  today: IsoDate,
+): Handling {
+  const replies = allReplies
+    .filter((r) => r.status !== 'void' && answersProposal(r, proposal))
+    .sort((a, b) => (a.signedOn === b.signedOn ? b.id - a.id : a.signedOn < b.signedOn ? 1 : -1));
+  const answered = replies.filter((r) => isAnswered(r.status));
+  const latest = answered[0];
+  const latestFeedback = latest ? latestOf(feedback.filter((f) => f.replyId === latest.id)) : undefined;
+  const state: HandlingState = !latest ? 'pending' : latestFeedback && latestFeedback.rating === '不满意' ? 'reopened' : 'answered';
+
+  const dueOn = lastOf(proposal.deadlines)?.dueOn ?? proposal.dueOn;
+  const daysLeft = daysFrom(today, dueOn);
+  const firstAnsweredOn = answered.length ? answered[answered.length - 1]!.signedOn : null;
+  const firstDue = firstHandlingDue(proposal.deadlines) ?? proposal.dueOn;
+  return {
+    proposal,
+    state,
+    dueOn,
+    daysLeft,
+    overdue: state !== 'answered' && daysLeft < 0,
+    replies,
+    firstAnsweredOn,
+    onTime: firstAnsweredOn === null ? null : firstAnsweredOn <= firstDue,
+    feedback: latestFeedback ?? null,
+  };
+}
+
+/** Open handlings due within `days` (all open ones when undefined), soonest first. */
+export function dueList(handlings: readonly Handling[], days?: number): Handling[] {
+  return handlings
+    .filter((h) => isOpen(h) && (days === undefined || h.daysLeft <= days))
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.proposal.id - b.proposal.id);
+}
+
+/** The due date of the first handling: the last assigned or extended one, before any reopening. */
+function firstHandlingDue(deadlines: readonly Deadline[]): IsoDate | undefined {
+  let due: IsoDate | undefined;
+  for (const d of deadlines) {
+    if (d.cause === 'reopened') break;
+    due = d.dueOn;
+  }
+  return due;
+}
+
+/** The answer that stands: the one received last (recorded last on the same day). */
+export function latestOf(feedback: readonly Feedback[]): Feedback | undefined {
+  let last: Feedback | undefined;
+  for (const f of feedback) {
+    if (!last || f.receivedOn > last.receivedOn || (f.receivedOn === last.receivedOn && f.at >= last.at)) last = f;
+  }
+  return last;
+}
+
+/** The latest by the time it was recorded. */
+function lastOf<T extends { readonly at: string }>(items: readonly T[]): T | undefined {
+  let last: T | undefined;
+  for (const item of items) if (!last || item.at >= last.at) last = item;
+  return last;
+}

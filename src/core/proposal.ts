@@ -1,0 +1,194 @@
+import type { Config } from './config.js';
+import { addMonthsTo, parseDate, type IsoDate } from './dates.js';
+import { ValidationError, type FieldIssue } from './errors.js';
+import { dedupe, isBlank, parseProposalNo, parseProposers, type ReplyInput } from './fields.js';
+import type { Kind, Proposer } from './reply.js';
+
+/** 提案 (a CPPCC member's proposal) or 建议 (a People's Congress deputy's suggestion). */
+export const PROPOSAL_KINDS = ['提案', '建议'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+/** The office's part in the handling: it leads (主办), joins (会办) or assists (协办). */
+export const ROLES = ['主办', '会办', '协办'] as const;
+export type HandlingRole = (typeof ROLES)[number];
+
+const PROPOSAL_KIND_ALIASES: Record<string, ProposalKind> = {
+  提案: '提案', proposal: '提案', 政协提案: '提案',
+  建议: '建议', suggestion: '建议', 人大建议: '建议', 代表建议: '建议',
+};
+
+const ROLE_ALIASES: Record<string, HandlingRole> = {
+  主办: '主办', lead: '主办', 主办单位: '主办',
+  会办: '会办', 'co-handling': '会办', joint: '会办', 会办单位: '会办',
+  协办: '协办', assist: '协办', 协办单位: '协办',
+};
+
+/**
+ * Who answers whom: the lead unit (主办) writes the reply itself; a unit
+ * that joins or assists sends its opinion (会办意见) to the lead unit.
+ */
+export type HandlingPart =
+  | { readonly role: '主办'; readonly leadUnit: null }
+  | { readonly role: '会办' | '协办'; readonly leadUnit: string };
+
+/** A proposal as assigned (交办) to the office. */
+export type ProposalFields = {
+  readonly kind: ProposalKind;
+  /** 区政协十五届二次会议 */
+  readonly session: string;
+  /** As written, leading zeros kept. */
+  readonly number: string;
+  readonly title: string;
+  /** Several for a joint proposal (联名). */
+  readonly proposers: readonly Proposer[];
+  /** 交办日期 */
+  readonly assignedOn: IsoDate;
+  /** The first due date: the assigned date plus the configured period, unless given. */
+  readonly dueOn: IsoDate;
+} & HandlingPart;
+
+export type Proposal = ProposalFields & {
+  readonly id: number;
+  readonly createdAt: string;
+  /** Every due date it has had, the first (assigned) first; the last one is in force. */
+  readonly deadlines: readonly Deadline[];
+};
+
+/** Why a proposal has a due date: assigned, extended (延期), or reopened after a 不满意. */
+export type DeadlineCause = 'assigned' | 'extended' | 'reopened';
+
+export interface Deadline {
+  readonly at: string;
+  readonly dueOn: IsoDate;
+  readonly cause: DeadlineCause;
+  readonly reason: string | null;
+}
+
+/** What a clerk gives for a proposal, as text from flags, an answers file or prompts. */
+export interface ProposalInput {
+  readonly kind?: string;
+  readonly session?: string;
+  readonly number?: string;
+  readonly title?: string;
+  readonly proposers?: ReplyInput['proposers'];
+  readonly assignedOn?: string;
+  readonly role?: string;
+  readonly leadUnit?: string;
+  readonly dueOn?: string;
+}
+
+/** Field names as the user sees them: flag names and answers-file keys. */
+export const PROPOSAL_FIELD_NAMES = {
+  kind: 'kind',
+  session: 'session',
+  number: 'number',
+  title: 'title',
+  proposers: 'proposer',
+  assignedOn: 'assigned-on',
+  role: 'role',
+  leadUnit: 'lead-unit',
+  dueOn: 'due-on',
+} as const satisfies Record<keyof ProposalInput, string>;
+
+export type ProposalInputKey = keyof typeof PROPOSAL_FIELD_NAMES;
+
+export function proposalKindOf(text: string): ProposalKind | undefined {
+  return PROPOSAL_KIND_ALIASES[text.trim().toLowerCase()];
+}
+
+export function roleOf(text: string): HandlingRole | undefined {
+  return ROLE_ALIASES[text.trim().toLowerCase()];
+}
+
+/** Required fields the input lacks, in the order prompts ask them. */
+export function missingProposalFields(input: ProposalInput): ProposalInputKey[] {
+  const required: ProposalInputKey[] = ['kind', 'session', 'number', 'title', 'proposers', 'assignedOn', 'role'];
+  const role = roleOf(input.role ?? '');
+  if (role === '会办' || role === '协办') required.push('leadUnit');
+  return required.filter((key) => isBlank(input[key]));
+}
+
+/** Checks every field at once; all problems are reported together. */
+export function buildProposal(input: ProposalInput, config: Pick<Config, 'handling'>): ProposalFields {
+  const issues: FieldIssue[] = missingProposalFields(input).map((key) => ({ field: PROPOSAL_FIELD_NAMES[key], key: 'field.missing' }));
+  const take = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      issues.push(...error.issues);
+      return undefined;
+    }
+  };
+  const kind = isBlank(input.kind) ? undefined : take(() => parseProposalKind(input.kind!));
+  const number = isBlank(input.number) ? undefined : take(() => renameField(() => parseProposalNo(input.number!), 'number'));
+  const proposers = isBlank(input.proposers) ? undefined : take(() => parseProposers(input.proposers!, kind && replyKindFor(kind, '主办')));
+  const assignedOn = isBlank(input.assignedOn) ? undefined : take(() => parseDate(input.assignedOn!, 'assigned-on'));
+  const role = isBlank(input.role) ? undefined : take(() => parseRole(input.role!));
+  const dueOn = isBlank(input.dueOn) ? undefined : take(() => parseDate(input.dueOn!, 'due-on'));
+  if (role === '主办' && !isBlank(input.leadUnit)) issues.push({ field: 'lead-unit', key: 'proposal.leadUnitForLead' });
+  if (assignedOn && dueOn && dueOn < assignedOn) issues.push({ field: 'due-on', key: 'proposal.dueBeforeAssigned' });
+  if (issues.length > 0) throw new ValidationError(dedupe(issues));
+
+  const part: HandlingPart = role === '主办' ? { role, leadUnit: null } : { role: role!, leadUnit: input.leadUnit!.trim() };
+  return {
+    kind: kind!,
+    session: input.session!.trim(),
+    number: number!,
+    title: stripTitleMarks(input.title!),
+    proposers: proposers!,
+    assignedOn: assignedOn!,
+    dueOn: dueOn ?? addMonthsTo(assignedOn!, config.handling.dueMonths),
+    ...part,
+  };
+}
+
+/** The kind of reply the office writes for its part in a proposal. */
+export function replyKindFor(kind: ProposalKind, role: HandlingRole): Kind {
+  if (role !== '主办') return '会办意见';
+  return kind === '建议' ? '建议答复' : '提案答复';
+}
+
+/** The fields a reply shares with its proposal, as input for `reply new --proposal`. */
+export function replyInputFrom(proposal: ProposalFields): ReplyInput {
+  return {
+    kind: replyKindFor(proposal.kind, proposal.role),
+    session: proposal.session,
+    proposalNo: proposal.number,
+    title: proposal.title,
+    proposers: proposal.proposers.map((p) => ({ name: p.name, role: p.role })),
+    ...(proposal.leadUnit ? { leadUnit: proposal.leadUnit } : {}),
+  };
+}
+
+/** Whether a reply answers this proposal: the same session and number. */
+export function answersProposal(reply: { readonly session: string; readonly proposalNo: string }, proposal: Pick<ProposalFields, 'session' | 'number'>): boolean {
+  return reply.session === proposal.session && reply.proposalNo === proposal.number;
+}
+
+function parseProposalKind(text: string): ProposalKind {
+  const kind = proposalKindOf(text);
+  if (!kind) throw new ValidationError([{ field: 'kind', key: 'proposal.badKind', params: { value: text } }]);
+  return kind;
+}
+
+function parseRole(text: string): HandlingRole {
+  const role = roleOf(text);
+  if (!role) throw new ValidationError([{ field: 'role', key: 'proposal.badRole', params: { value: text } }]);
+  return role;
+}
+
+/** Titles are often pasted with their book-title marks: 《关于…的建议》. */
+function stripTitleMarks(title: string): string {
+  const t = title.trim();
+  return /^《[^《》]*》$/u.test(t) ? t.slice(1, -1).trim() : t;
+}
+
+function renameField<T>(fn: () => T, field: string): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(error.issues.map((i) => ({ ...i, field })));
+    throw error;
+  }
+}

@@ -1,0 +1,174 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_HANDLING } from '../../src/core/config.js';
+import { isoDay } from '../../src/core/dates.js';
+import { ReplyError } from '../../src/core/errors.js';
+import { buildProposal } from '../../src/core/proposal.js';
+import { openDatabase } from '../../src/store/db.js';
+import { SqliteHandling } from '../../src/store/handling.js';
+import { SqliteReplies } from '../../src/store/replies.js';
+import { tempDir } from '../helpers/cli.js';
+import { FakeClock } from '../helpers/clock.js';
+import { corpusRecord } from '../helpers/corpus.js';
+
+const opened: Database.Database[] = [];
+afterEach(() => {
+  while (opened.length) opened.pop()!.close();
+});
+
+function archive() {
+  const clock = new FakeClock(new Date('2023-03-02T08:00:00.000Z'));
+  const db = openDatabase(join(tempDir(), 'replies.db'));
+  opened.push(db);
+  return { db, clock, replies: new SqliteReplies(db, clock), handling: new SqliteHandling(db, clock) };
+}
+
+/** 区政协十五届二次会议第152104号, the proposal of corpus reply 000. */
+const FIELDS = buildProposal(
+  {
+    kind: '提案',
+    session: '区政协十五届二次会议',
+    number: '152104',
+    title: '开发长三角一体化智能数据图表研报平台的建议',
+    proposers: ['朱莺委员'],
+    assignedOn: '2023-03-01',
+    role: '主办',
+  },
+  { handling: DEFAULT_HANDLING },
+);
+
+function replyError(fn: () => unknown): ReplyError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ReplyError) return error;
+    throw error;
+  }
+  throw new Error('expected a ReplyError');
+}
+
+describe('proposals: filed once, with their first deadline', () => {
+  it('files a proposal and reads it back by id, by number and by year', () => {
+    const { handling } = archive();
+    const p = handling.addProposal(FIELDS);
+    expect(p).toMatchObject({ ...FIELDS, id: 1, createdAt: '2023-03-02T08:00:00.000Z' });
+    expect(p.deadlines).toEqual([{ at: '2023-03-02T08:00:00.000Z', dueOn: '2023-06-01', cause: 'assigned', reason: null }]);
+    expect(handling.proposal(1)).toEqual(p);
+    expect(handling.proposalsByNumber('152104')).toEqual([p]);
+    expect(handling.proposalsByNumber('152104', '区政协十五届一次会议')).toEqual([]);
+    expect(handling.proposals(2023)).toEqual([p]);
+    expect(handling.proposals(2024)).toEqual([]);
+  });
+
+  it('refuses a second proposal of the same session and number, and writes nothing', () => {
+    const { db, handling } = archive();
+    handling.addProposal(FIELDS);
+    expect(replyError(() => handling.addProposal({ ...FIELDS, title: '另一件' })).key).toBe('proposal.exists');
+    expect(db.prepare('SELECT count(*) AS n FROM deadlines').get()).toEqual({ n: 1 });
+    // The same number in another session is another proposal.
+    expect(handling.addProposal({ ...FIELDS, session: '区政协十五届三次会议' }).id).toBe(2);
+    expect(handling.proposalsByNumber('152104').map((p) => p.session)).toHaveLength(2);
+  });
+
+  it('keeps a 会办 proposal with its lead unit, and the database refuses one without', () => {
+    const { db, handling } = archive();
+    const p = handling.addProposal({ ...FIELDS, role: '会办', leadUnit: '区科委' });
+    expect(p).toMatchObject({ role: '会办', leadUnit: '区科委' });
+    expect(() =>
+      db
+        .prepare("INSERT INTO proposals (kind, session, number, title, proposers, assigned_on, role, lead_unit, created_at) VALUES ('提案', 's', '1', 't', '[]', '2023-01-01', '会办', NULL, 'x')")
+        .run(),
+    ).toThrow(/CHECK/);
+  });
+});
+
+describe('deadlines: extensions and reopenings are added, never changed', () => {
+  it('records an extension with its reason, in order, even within one millisecond', () => {
+    const { handling } = archive();
+    const p = handling.addProposal(FIELDS);
+    handling.extend(p.id, isoDay(2023, 7, 1), '需市级部门协调');
+    const after = handling.extend(p.id, isoDay(2023, 7, 15), '再延半月');
+    expect(after.deadlines.map((d) => [d.dueOn, d.cause, d.reason])).toEqual([
+      ['2023-06-01', 'assigned', null],
+      ['2023-07-01', 'extended', '需市级部门协调'],
+      ['2023-07-15', 'extended', '再延半月'],
+    ]);
+    expect(new Set(after.deadlines.map((d) => d.at)).size).toBe(3);
+  });
+
+  it('refuses to extend a proposal that is not there', () => {
+    const { handling } = archive();
+    expect(replyError(() => handling.extend(9, isoDay(2023, 7, 1), 'x')).key).toBe('proposal.notFound');
+  });
+
+  it('refuses to delete or change a deadline, a proposal or feedback', () => {
+    const { db, handling, replies } = archive();
+    handling.addProposal(FIELDS);
+    const reply = replies.create({ ...corpusRecord('000') }, '普发改委', { status: 'sent' });
+    handling.addFeedback({ replyId: reply.id, rating: '满意', note: null, receivedOn: isoDay(2023, 6, 1), reopenDueOn: null });
+    expect(() => db.exec('DELETE FROM deadlines')).toThrow(/never deleted/);
+    expect(() => db.exec("UPDATE deadlines SET due_on = '2030-01-01'")).toThrow(/never changed/);
+    expect(() => db.exec('DELETE FROM proposals')).toThrow(/never deleted/);
+    expect(() => db.exec('DELETE FROM feedback')).toThrow(/never deleted/);
+    expect(() => db.exec("UPDATE feedback SET rating = '不满意'")).toThrow(/never changed/);
+  });
+});
+
+describe('feedback: a 不满意 reopens the proposal in the same transaction', () => {
+  it('records feedback, and a reopening deadline for the reply’s proposal', () => {
+    const { handling, replies, clock } = archive();
+    const p = handling.addProposal(FIELDS);
+    const reply = replies.create({ ...corpusRecord('000') }, '普发改委', { status: 'sent' });
+    clock.advance(1000);
+    const f = handling.addFeedback({ replyId: reply.id, rating: '不满意', note: '希望进一步落实', receivedOn: isoDay(2023, 6, 10), reopenDueOn: isoDay(2023, 7, 10) });
+    expect(f).toMatchObject({ id: 1, replyId: reply.id, rating: '不满意', note: '希望进一步落实', receivedOn: '2023-06-10' });
+    expect(handling.feedback(reply.id)).toEqual([f]);
+    expect(handling.proposal(p.id)!.deadlines.at(-1)).toMatchObject({ dueOn: '2023-07-10', cause: 'reopened', reason: 'feedback:1' });
+  });
+
+  it('records feedback on a reply whose proposal is not filed, with no deadline', () => {
+    const { db, handling, replies } = archive();
+    const reply = replies.create({ ...corpusRecord('001') }, '普发改委', { status: 'sent' });
+    handling.addFeedback({ replyId: reply.id, rating: '不满意', note: null, receivedOn: isoDay(2023, 6, 10), reopenDueOn: isoDay(2023, 7, 10) });
+    expect(handling.feedback()).toHaveLength(1);
+    expect(db.prepare('SELECT count(*) AS n FROM deadlines').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses feedback on a reply that is not there, and writes nothing', () => {
+    const { handling } = archive();
+    expect(replyError(() => handling.addFeedback({ replyId: 5, rating: '满意', note: null, receivedOn: isoDay(2023, 6, 1), reopenDueOn: null })).key).toBe(
+      'reply.notFound',
+    );
+    expect(handling.feedback()).toEqual([]);
+  });
+});
+
+describe('status changes: every change is logged with its reason and what it overrode', () => {
+  it('logs each change; a forced one keeps the reason and the errors it went past', () => {
+    const { replies, clock } = archive();
+    let reply = replies.create({ ...corpusRecord('000') }, '普发改委');
+    clock.advance(1000);
+    const overridden = [{ code: 'text/duplicate', line: 47, message: '词语「城市」重复' }];
+    reply = replies.setStatus(reply.id, 'signed', reply.updatedAt, { reason: '领导已审定', overridden });
+    clock.advance(1000);
+    reply = replies.setStatus(reply.id, 'sent', reply.updatedAt);
+    reply = replies.setStatus(reply.id, 'published', reply.updatedAt);
+    expect(replies.statusChanges(reply.id)).toEqual([
+      { at: '2023-03-02T08:00:01.000Z', from: 'draft', to: 'signed', reason: '领导已审定', overridden },
+      { at: '2023-03-02T08:00:02.000Z', from: 'signed', to: 'sent' },
+      { at: '2023-03-02T08:00:02.001Z', from: 'sent', to: 'published' },
+    ]);
+    // Each status revision shares its time with its logged change.
+    expect(replies.history(reply.id).filter((r) => r.change === 'status').map((r) => r.at)).toEqual(replies.statusChanges(reply.id).map((c) => c.at));
+  });
+
+  it('sends an edited checked reply back to draft, keeping the checked state as a revision', () => {
+    const { replies } = archive();
+    let reply = replies.create({ ...corpusRecord('004') }, '普发改委');
+    reply = replies.setStatus(reply.id, 'checked', reply.updatedAt);
+    reply = replies.update(reply.id, { ...reply, result: '留作参考' }, reply.updatedAt);
+    expect(reply.status).toBe('draft');
+    expect(replies.history(reply.id).map((r) => r.reply.status)).toEqual(['draft', 'checked', 'draft']);
+  });
+});
