@@ -10,21 +10,30 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  SectionType,
   TabStopType,
   TextRun,
   VerticalPositionAlign,
   type IParagraphOptions,
-  type IRunOptions,
+  type ISectionOptions,
 } from 'docx';
 import { parseBody, type Block, type Inline } from '../core/body.js';
-import { chineseDate } from '../core/dates.js';
 import { DEFAULT_FONTS, type Fonts } from '../core/config.js';
-import { issueDate, type ReplyFields } from '../core/reply.js';
+import { chineseDate } from '../core/dates.js';
+import { ReplyError } from '../core/errors.js';
 import { replyTitle, salutationOf } from '../core/proposers.js';
+import type { ReplyFields } from '../core/reply.js';
+import { contactLines, emWidth, issuedLine, layoutPages, titleLines } from './layout.js';
+import { loadDocxStyles } from './templates.js';
+
+export { emWidth };
 
 /**
  * The signed document as a Word file, laid out by GB/T 9704-2012. All sizes
  * are in twips (1/20 pt) unless named otherwise; font sizes in half-points.
+ * Fonts, sizes, colours and the line pitch come from the styles
+ * (templates/docx/styles.xml, which a workspace may replace); the page, the
+ * red rule, the signature's place and the 版记's frame are set here.
  */
 const MM = 1440 / 25.4;
 export const PAGE = {
@@ -37,132 +46,160 @@ export const PAGE = {
 } as const;
 /** The text block: 156 × 225 mm. */
 export const BLOCK_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+export const BLOCK_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom;
 /** Exact line pitch: 22 lines fill the 225 mm block (29 pt would give 21). */
 export const LINE = 578;
 /** Condensed character spacing: 28 characters of 3号 (16 pt) fit the 156 mm line. */
 export const CONDENSE = -5;
 
-const SIZE = { 二号: 44, 三号: 32, 四号: 28 } as const;
 /** One character of 3号 text, condensed, and of 4号 text. */
 const CHAR = 320 + CONDENSE;
 const CHAR_4 = 280;
 const RED = 'FF0000';
 /** The red rule under the doc number: 1.5 pt (size in eighths of a point), 11 pt (≈ 4 mm) below the text. */
 const RULE = { size: 12, space: 11, height: (12 / 8) * 20 + 11 * 20 } as const;
+/** The 版记's rules: thick 1 pt outside, thin 0.75 pt between, 1 pt from the text; each adds its width and space. */
+const THICK = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 } as const;
+const THIN = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
+const ruleHeight = (rule: { size: number; space: number }) => (rule.size / 8) * 20 + rule.space * 20;
+
+/** The paragraph and character styles of templates/docx/styles.xml. */
+export const STYLE = {
+  header: 'ReplyHeader',
+  docNumber: 'ReplyDocNumber',
+  title: 'ReplyTitle',
+  salutation: 'ReplySalutation',
+  body: 'ReplyBody',
+  heading: ['ReplyHeading1', 'ReplyHeading2', 'ReplyHeading3', 'ReplyHeading4'],
+  signature: 'ReplySignature',
+  contact: 'ReplyContact',
+  footnote: 'ReplyFootnote',
+  imprint: 'ReplyImprint',
+  pageNumber: 'ReplyPageNumber',
+} as const;
 
 export interface DocxOptions {
   readonly fonts?: Partial<Fonts>;
   /** Stamped documents place the date 4 characters from the right and the signature over it. */
   readonly stamped?: boolean;
+  /** The workspace's `templates/` folder: its `docx/styles.xml` replaces the built-in styles. */
+  readonly workspaceTemplates?: string;
 }
 
 export async function renderDocx(reply: ReplyFields, options: DocxOptions = {}): Promise<Uint8Array> {
+  return Packer.toBuffer(docxDocument(reply, options));
+}
+
+/** The document, before it is packed: one reply, one section (two when the 版记 takes a page of its own). */
+export function docxDocument(reply: ReplyFields, options: DocxOptions = {}): Document {
   const fonts: Fonts = { ...DEFAULT_FONTS, ...options.fonts };
   const tree = parseBody(reply.body);
-  const text = new Runs(fonts);
   const notes = new Map<number, Paragraph[]>(
-    tree.footnotes.map((f) => [f.number, [new Paragraph({ ...grid(), children: text.inlines(f.inlines, { size: SIZE.四号 }) })]]),
+    tree.footnotes.map((f) => [f.number, [new Paragraph({ style: STYLE.footnote, children: inlines(f.inlines) })]]),
   );
+  const title = replyTitle(reply.kind, reply.session, reply.proposalNo);
 
   const children: Paragraph[] = [];
-  const blank = () => children.push(new Paragraph({ ...grid() }));
+  const blank = () => children.push(new Paragraph({}));
   if (reply.header) {
-    children.push(
-      new Paragraph({
-        ...grid(),
-        alignment: AlignmentType.CENTER,
-        children: [text.run(reply.header, { font: fonts.xiaobiaosong, size: headerSize(reply.header), color: RED })],
-      }),
-    );
+    children.push(new Paragraph({ style: STYLE.header, children: [new TextRun({ text: reply.header, size: headerSize(reply.header) })] }));
     blank();
   }
   // The doc number, with the red rule 4 mm below it as wide as the text block.
   children.push(
     new Paragraph({
-      ...grid(),
-      alignment: AlignmentType.CENTER,
+      style: STYLE.docNumber,
       border: { bottom: { style: BorderStyle.SINGLE, size: RULE.size, color: RED, space: RULE.space } },
-      children: [text.run(reply.docNumber.toString())],
+      children: [new TextRun(reply.docNumber.toString())],
     }),
   );
   // The rule and its 4 mm add to the doc number's height: the next line gives that back, so the rest stays on the grid.
-  children.push(new Paragraph({ spacing: { line: LINE - RULE.height, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }));
+  children.push(new Paragraph({ spacing: exact(LINE - RULE.height) }));
   blank();
+  // A title longer than a line breaks where its meaning allows (titleLines), not where the line fills.
   children.push(
     new Paragraph({
-      ...grid(),
-      alignment: AlignmentType.CENTER,
-      children: [text.run(replyTitle(reply.kind, reply.session, reply.proposalNo), { font: fonts.xiaobiaosong, size: SIZE.二号, condense: false })],
+      style: STYLE.title,
+      children: titleLines(title).map((line, i) => new TextRun({ text: line, ...(i ? { break: 1 } : {}) })),
     }),
   );
   blank();
-  const salutation = salutationOf(reply);
-  children.push(new Paragraph({ ...grid(), children: [text.run(salutation)] }));
-  for (const block of tree.blocks) children.push(bodyParagraph(block, text, fonts));
+  children.push(new Paragraph({ style: STYLE.salutation, children: [new TextRun(salutationOf(reply))] }));
+  for (const block of tree.blocks) children.push(bodyParagraph(block));
   blank();
-  children.push(...signature(reply, text, options.stamped ?? false));
-  const contact = (['name', 'phone', 'address', 'postcode'] as const).filter((k) => reply.contact[k]);
+  children.push(...signature(reply, options.stamped ?? false));
+  const contact = contactLines(reply);
   if (contact.length) {
     blank();
-    for (const key of contact) {
-      children.push(new Paragraph({ ...grid(), indent: { firstLine: 2 * 320 }, children: [text.run(`${reply.contactLabels[key]}：${reply.contact[key]}`)] }));
-    }
+    for (const line of contact) children.push(new Paragraph({ style: STYLE.contact, children: [new TextRun(line)] }));
   }
-  children.push(...imprint(reply, text));
 
-  const doc = new Document({
-    creator: reply.organ,
-    title: replyTitle(reply.kind, reply.session, reply.proposalNo),
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: fontSlots(fonts.fangsong, fonts.latin), size: SIZE.三号, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
-          paragraph: { ...grid() },
-        },
-      },
-    },
-    footnotes: Object.fromEntries([...notes].map(([n, paragraphs]) => [String(n), { children: paragraphs }])),
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: Math.round(15 * MM), footer: Math.round(23 * MM) },
-          },
-        },
-        footers: { default: pageNumber(AlignmentType.RIGHT, fonts), even: pageNumber(AlignmentType.LEFT, fonts) },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  // GB/T 9704: the 版记 sits at the bottom of the last page; a page that holds only the 版记 carries no page number.
+  const estimate = layoutPages(reply, tree);
+  const page = {
+    size: { width: PAGE.width, height: PAGE.height },
+    margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: Math.round(15 * MM), footer: Math.round(23 * MM) },
+  };
+  const footers = { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) };
+  const sections: ISectionOptions[] = estimate.imprintAlone
+    ? [
+        { properties: { page }, footers, children },
+        { properties: { page, type: SectionType.NEXT_PAGE }, footers: { default: new Footer({ children: [] }), even: new Footer({ children: [] }) }, children: imprint(reply) },
+      ]
+    : [{ properties: { page }, footers, children: [...children, ...imprint(reply)] }];
+
+  const styles = loadDocxStyles(options.workspaceTemplates);
+  const externalStyles = stylesXml(styles.file, styles.render({ fonts }));
+  try {
+    return new Document({
+      creator: reply.organ,
+      title,
+      evenAndOddHeaderAndFooters: true,
+      externalStyles,
+      footnotes: Object.fromEntries([...notes].map(([n, paragraphs]) => [String(n), { children: paragraphs }])),
+      sections,
+    });
+  } catch (error) {
+    // The docx package reads styles.xml here: a malformed file is the template's fault, named in one line.
+    throw new ReplyError('template.failed', { file: styles.file, detail: (error as Error).message.split('\n')[0]! });
+  }
 }
 
-/** Every line of the document sits on the 22-line grid. */
-function grid(): Pick<IParagraphOptions, 'spacing'> {
-  return { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } };
+/** styles.xml as the docx package takes it: comments go (it keeps only elements), and it must be one. */
+function stylesXml(file: string, rendered: string): string {
+  const xml = rendered.replace(/<!--[\s\S]*?-->/g, '');
+  if (!/<w:styles[\s>]/.test(xml) || !/<\/w:styles>\s*$/.test(xml)) {
+    throw new ReplyError('template.failed', { file, detail: 'no <w:styles> element' });
+  }
+  return xml;
 }
 
-/** The organ's header shrinks to fit one line of the text block, at most 2号-and-a-half. */
+function exact(line: number) {
+  return { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+}
+
+/** The organ's header shrinks to fit one line of the text block, at most 2号-and-a-half (in half-points). */
 function headerSize(header: string): number {
   const points = Math.min(28, Math.floor(((BLOCK_WIDTH / 20) / emWidth(header)) * 2) / 2);
   return points * 2;
 }
 
-function bodyParagraph(block: Block, text: Runs, fonts: Fonts): Paragraph {
-  const indent = { firstLine: 2 * 320 };
-  if (block.type === 'paragraph') return new Paragraph({ ...grid(), indent, children: text.inlines(block.inlines) });
-  const font = block.marker.level === 1 ? fonts.heiti : block.marker.level === 2 ? fonts.kaiti : fonts.fangsong;
+function bodyParagraph(block: Block): Paragraph {
+  if (block.type === 'paragraph') return new Paragraph({ style: STYLE.body, children: inlines(block.inlines) });
+  const style = STYLE.heading[block.marker.level - 1];
   return new Paragraph({
-    ...grid(),
-    indent,
-    children: [
-      text.run(block.marker.raw, { font }),
-      ...text.inlines(block.title, { font }),
-      ...text.inlines(block.rest),
-    ],
+    style: STYLE.body,
+    children: [new TextRun({ text: block.marker.raw, style }), ...inlines(block.title, style), ...inlines(block.rest)],
   });
+}
+
+/** Runs of the body tree: text in the paragraph's style, bold kept, footnote references as Word's. */
+function inlines(runs: readonly Inline[], style?: string): (TextRun | FootnoteReferenceRun)[] {
+  return runs.map((i) =>
+    i.type === 'footnoteRef'
+      ? new FootnoteReferenceRun(i.number)
+      : new TextRun({ text: i.text, ...(style ? { style } : {}), ...(i.type === 'bold' ? { bold: true } : {}) }),
+  );
 }
 
 /**
@@ -171,130 +208,104 @@ function bodyParagraph(block: Block, text: Runs, fonts: Fonts): Paragraph {
  * (the date right-indented 2 when it is the longer). Stamped: the date
  * right-indented 4 characters, the signature centred over it.
  */
-function signature(reply: ReplyFields, text: Runs, stamped: boolean): Paragraph[] {
+function signature(reply: ReplyFields, stamped: boolean): Paragraph[] {
   const organ = reply.organ;
   const date = chineseDate(reply.signedOn);
   const organWidth = twips(organ);
   const dateWidth = twips(date);
+  const line = (text: string, options: Pick<IParagraphOptions, 'alignment' | 'indent'>) =>
+    new Paragraph({ style: STYLE.signature, ...options, children: [new TextRun(text)] });
   if (stamped) {
     const dateRight = 4 * CHAR;
     const centre = BLOCK_WIDTH - dateRight - dateWidth / 2;
     const organRight = Math.max(0, Math.round(BLOCK_WIDTH - centre - organWidth / 2));
     return [
-      new Paragraph({ ...grid(), alignment: AlignmentType.RIGHT, indent: { right: organRight }, children: [text.run(organ)] }),
-      new Paragraph({ ...grid(), alignment: AlignmentType.RIGHT, indent: { right: dateRight }, children: [text.run(date)] }),
+      line(organ, { alignment: AlignmentType.RIGHT, indent: { right: organRight } }),
+      line(date, { alignment: AlignmentType.RIGHT, indent: { right: dateRight } }),
     ];
   }
   const organStart = BLOCK_WIDTH - 2 * CHAR - organWidth;
   const dateStart = organStart + 2 * CHAR;
   if (dateStart + dateWidth <= BLOCK_WIDTH - 2 * CHAR) {
     return [
-      new Paragraph({ ...grid(), alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR }, children: [text.run(organ)] }),
-      new Paragraph({ ...grid(), indent: { left: Math.round(dateStart) }, children: [text.run(date)] }),
+      line(organ, { alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR } }),
+      line(date, { indent: { left: Math.round(dateStart) } }),
     ];
   }
   // The date is the longer: it keeps its 2 characters on the right, the signature moves left of it by 2.
   return [
-    new Paragraph({ ...grid(), indent: { left: Math.max(0, Math.round(BLOCK_WIDTH - 2 * CHAR - dateWidth - 2 * CHAR)) }, children: [text.run(organ)] }),
-    new Paragraph({ ...grid(), alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR }, children: [text.run(date)] }),
+    line(organ, { indent: { left: Math.max(0, Math.round(BLOCK_WIDTH - 2 * CHAR - dateWidth - 2 * CHAR)) } }),
+    line(date, { alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR } }),
   ];
 }
 
 /**
  * 版记: 抄送 and the 印发 line between full-width rules (thick outside, thin
  * between), in a frame held at the bottom of the text block of the last page.
+ *
+ * LibreOffice turns framed paragraphs into one frame only when their borders
+ * are the same (it moves them onto the frame), and only the last of two
+ * frames that follow each other directly: so 抄送 and the 印发 line share the
+ * frame and its thick rules, the thin rule between them is a frame of its own
+ * placed where they meet, and an empty line of 1 twip separates the frames.
+ * The 印发 line's pitch gives back the rules' width and their 1 pt spacing
+ * (and 2 pt LibreOffice adds), so the 版记 is no higher than its lines of the
+ * grid; the 22 lines leave 40 twips of the 225 mm block free above it, where
+ * that empty line goes.
  */
-function imprint(reply: ReplyFields, text: Runs): Paragraph[] {
+function imprint(reply: ReplyFields): Paragraph[] {
   const frame = {
     type: 'alignment' as const,
     alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
     anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
     width: BLOCK_WIDTH,
   };
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
-  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
-  const small = { size: SIZE.四号, condense: false };
-  const out: Paragraph[] = [];
-  if (reply.cc.length) {
-    const label = '抄送：';
-    out.push(
-      new Paragraph({
-        ...grid(),
-        frame,
-        border: { top: thick, bottom: thin },
-        indent: { left: CHAR_4 + label.length * CHAR_4, hanging: label.length * CHAR_4, right: CHAR_4 },
-        children: [text.run(`${label}${reply.cc.join('，')}。`, small)],
-      }),
-    );
-  }
-  out.push(
+  const border = { top: THICK, bottom: THICK };
+  // LibreOffice makes the frame 2 pt higher than its lines and rules: the 印发 line gives that back too.
+  const issuedPitch = LINE - 2 * ruleHeight(THICK) - 40;
+  const issued = issuedLine(reply);
+  const last = new Paragraph({
+    style: STYLE.imprint,
+    frame,
+    border,
+    spacing: exact(issuedPitch),
+    indent: { left: CHAR_4, right: CHAR_4 },
+    tabStops: [{ type: TabStopType.RIGHT, position: BLOCK_WIDTH - CHAR_4 }],
+    children: [new TextRun(issued.organ), new TextRun(`\t${issued.date}`)],
+  });
+  if (!reply.cc.length) return [last];
+  const label = '抄送：';
+  // Where 抄送 meets the 印发 line, from the top of the text block.
+  const meet = BLOCK_HEIGHT - ruleHeight(THICK) - issuedPitch;
+  return [
     new Paragraph({
-      ...grid(),
-      frame,
-      border: { top: reply.cc.length ? thin : thick, bottom: thick },
-      indent: { left: CHAR_4, right: CHAR_4 },
-      tabStops: [{ type: TabStopType.RIGHT, position: BLOCK_WIDTH - CHAR_4 }],
-      children: [text.run(reply.printingOrgan, small), text.run(`\t${chineseDate(issueDate(reply))}印发`, small)],
+      frame: {
+        type: 'absolute',
+        position: { x: 0, y: Math.round(meet - (THIN.size / 8) * 10) },
+        anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+        width: BLOCK_WIDTH,
+      },
+      border: { top: { ...THIN, space: 0 } },
+      spacing: exact(1),
     }),
-  );
-  return out;
+    new Paragraph({ spacing: exact(1) }),
+    new Paragraph({
+      style: STYLE.imprint,
+      frame,
+      border,
+      indent: { left: CHAR_4 + label.length * CHAR_4, hanging: label.length * CHAR_4, right: CHAR_4 },
+      children: [new TextRun(`${label}${reply.cc.join('，')}。`)],
+    }),
+    last,
+  ];
 }
 
 /** — 1 —, 4号 宋体, odd pages on the right and even pages on the left, 1 character in. */
-function pageNumber(alignment: (typeof AlignmentType)['LEFT' | 'RIGHT'], fonts: Fonts): Footer {
+function pageNumber(alignment: (typeof AlignmentType)['LEFT' | 'RIGHT']): Footer {
   const indent = alignment === AlignmentType.RIGHT ? { right: CHAR_4 } : { left: CHAR_4 };
   return new Footer({
-    children: [
-      new Paragraph({
-        alignment,
-        indent,
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fontSlots(fonts.songti, fonts.songti), size: SIZE.四号 })],
-      }),
-    ],
+    children: [new Paragraph({ style: STYLE.pageNumber, alignment, indent, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })],
   });
-}
-
-/** The Chinese font in the eastAsia and hAnsi slots (so “ ” — … take it), Latin letters and digits in ascii. */
-function fontSlots(chinese: string, latin: string): IRunOptions['font'] {
-  return { ascii: latin, hAnsi: chinese, eastAsia: chinese, cs: latin };
-}
-
-interface RunStyle {
-  readonly font?: string;
-  readonly size?: number;
-  readonly color?: string;
-  readonly bold?: boolean;
-  /** Condensed to the 28-character grid (3号 body text). */
-  readonly condense?: boolean;
-}
-
-/** Makes runs in the document's fonts from text and inline runs of the body tree. */
-class Runs {
-  constructor(private readonly fonts: Fonts) {}
-
-  run(text: string, style: RunStyle = {}): TextRun {
-    return new TextRun({
-      text,
-      font: fontSlots(style.font ?? this.fonts.fangsong, this.fonts.latin),
-      size: style.size ?? SIZE.三号,
-      ...(style.color ? { color: style.color } : {}),
-      ...(style.bold ? { bold: true } : {}),
-      ...(style.condense === false ? {} : { characterSpacing: CONDENSE }),
-    });
-  }
-
-  inlines(inlines: readonly Inline[], style: RunStyle = {}): (TextRun | FootnoteReferenceRun)[] {
-    return inlines.map((i) =>
-      i.type === 'footnoteRef' ? new FootnoteReferenceRun(i.number) : this.run(i.text, { ...style, bold: i.type === 'bold' }),
-    );
-  }
-}
-
-/** Width in ems: CJK and full-width characters 1, Latin letters and digits ½. */
-export function emWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u0000-\u00ff]/u.test(ch) ? (ch === ' ' ? 0.25 : 0.5) : 1;
-  return width;
 }
 
 function twips(text: string): number {

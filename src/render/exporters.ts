@@ -15,5 +15,6 @@ export const EXPORTERS: Readonly<Record<string, Exporter>> = {
     name: 'pdf',
     ext: '.pdf',
     render: async (reply, options) => (await import('./pdf.js')).renderPdf(reply, options),
+    renderMany: async (replies, options, done) => (await import('./pdf.js')).renderPdfs(replies, options, done),
   },
 };

@@ -72,3 +72,34 @@ function read(file: string): string {
     throw new ReplyError('file.unreadable', { file });
   }
 }
+
+/**
+ * The Word styles (styles.xml) as a Handlebars template over `{ fonts }`: the
+ * workspace's `templates/docx/styles.xml` when there is one, else the
+ * built-in file. Compiled once per process.
+ */
+export function loadDocxStyles(workspaceTemplates: string | undefined): { file: string; render: CompiledTemplate } {
+  const workspaceFile = workspaceTemplates ? join(workspaceTemplates, 'docx', 'styles.xml') : undefined;
+  const file = workspaceFile && existsSync(workspaceFile) ? workspaceFile : join(BUILTIN_TEMPLATES, 'docx', 'styles.xml');
+  let styles = stylesCache.get(file);
+  if (!styles) {
+    const hbs = Handlebars.create();
+    let template: HandlebarsTemplateDelegate;
+    try {
+      template = hbs.compile(read(file), { strict: false });
+    } catch (error) {
+      throw new ReplyError('template.failed', { file, detail: oneLine((error as Error).message) });
+    }
+    const render: CompiledTemplate = (context) => {
+      try {
+        return template(context);
+      } catch (error) {
+        throw new ReplyError('template.failed', { file, detail: oneLine((error as Error).message) });
+      }
+    };
+    stylesCache.set(file, (styles = { file, render }));
+  }
+  return styles;
+}
+
+const stylesCache = new Map<string, { file: string; render: CompiledTemplate }>();

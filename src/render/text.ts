@@ -1,6 +1,7 @@
 import { DEFAULT_FONTS, type Fonts } from '../core/config.js';
 import type { ReplyFields } from '../core/reply.js';
 import { bodyAsHtml } from './body-html.js';
+import { htmlLayout } from './html-layout.js';
 import { bodyAsMarkdown, bodyAsText } from './body-text.js';
 import { templateContext } from './context.js';
 import { loadTemplate } from './templates.js';
@@ -10,6 +11,11 @@ export interface Exporter {
   readonly name: string;
   readonly ext: string;
   render(reply: ReplyFields, options: RenderOptions): string | Uint8Array | Promise<Uint8Array>;
+  /**
+   * Several replies at once where that is much cheaper than one by one (PDF:
+   * one LibreOffice call); `done` gets each output, in order, as it is ready.
+   */
+  renderMany?(replies: readonly ReplyFields[], options: RenderOptions, done: (index: number, output: Uint8Array) => void | Promise<void>): Promise<void>;
 }
 
 export interface RenderOptions {
@@ -34,16 +40,27 @@ export const markdownExporter: Exporter = {
     tidy(loadTemplate('md', reply.kind, options.workspaceTemplates)(templateContext(reply, bodyAsMarkdown))),
 };
 
-/** One self-contained HTML file in the same layout: A4 pages, the same margins, fonts and sizes. */
+/**
+ * One self-contained HTML file in the same layout: A4 pages, the same margins,
+ * fonts and sizes, and the DOCX's very lines and pages (layoutPages), so that
+ * it prints as the Word file does.
+ */
 export const htmlExporter: Exporter = {
   name: 'html',
   ext: '.html',
-  render: (reply, options) =>
-    loadTemplate('html', reply.kind, options.workspaceTemplates)({
-      ...templateContext(reply, bodyAsHtml),
+  render: (reply, options) => {
+    let layout: ReturnType<typeof htmlLayout> | undefined;
+    const context = templateContext(reply, (tree) => {
+      layout = htmlLayout(reply, tree);
+      return bodyAsHtml(tree, layout.pages);
+    });
+    return loadTemplate('html', reply.kind, options.workspaceTemplates)({
+      ...context,
+      ...layout!.context,
       fonts: { ...DEFAULT_FONTS, ...options.fonts },
       stamped: options.stamped ?? false,
-    }),
+    });
+  },
 };
 
 /** Trailing spaces go, runs of blank lines (left by empty optional parts) fold into one. */

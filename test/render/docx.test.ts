@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BLOCK_WIDTH, LINE, PAGE, renderDocx } from '../../src/render/docx.js';
+import { BLOCK_HEIGHT, BLOCK_WIDTH, LINE, PAGE, renderDocx } from '../../src/render/docx.js';
+import { BUILTIN_TEMPLATES } from '../../src/render/templates.js';
 import { corpusRecord } from '../helpers/corpus.js';
 
 /** The parts of a rendered .docx, as XML text. */
@@ -11,15 +15,24 @@ async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
   return out;
 }
 
+/** A style of styles.xml by id. */
+function style(styles: string, id: string): string {
+  const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>.*?</w:style>`, 's').exec(styles);
+  expect(m, id).not.toBeNull();
+  return m![0];
+}
+
 const MM = 1440 / 25.4;
 let doc000: Record<string, string>;
 let doc004: Record<string, string>;
 let doc002: Record<string, string>;
+let doc001: Record<string, string>;
 
 beforeAll(async () => {
   doc000 = await parts(await renderDocx(corpusRecord('000')));
   doc004 = await parts(await renderDocx(corpusRecord('004')));
   doc002 = await parts(await renderDocx(corpusRecord('002')));
+  doc001 = await parts(await renderDocx(corpusRecord('001')));
 });
 
 describe('the DOCX page follows GB/T 9704', () => {
@@ -38,23 +51,27 @@ describe('the DOCX page follows GB/T 9704', () => {
 
   it('sets an exact line pitch that gives 22 lines in the 225 mm block, and 28 condensed characters of 3号 a line', () => {
     const block = 16838 - PAGE.top - PAGE.bottom;
+    expect(BLOCK_HEIGHT).toBe(block);
     expect(Math.floor(block / LINE)).toBe(22);
     expect(Math.floor(block / (LINE + 2))).toBe(21); // 29 pt would give 21: the pitch is at its limit
+    // The pitch and the condensing are the document defaults; no paragraph leaves the grid but the few that make room.
+    const defaults = /<w:docDefaults>.*<\/w:docDefaults>/s.exec(doc000['word/styles.xml']!)![0];
+    expect(defaults).toMatch(/<w:spacing w:before="0" w:after="0" w:line="578" w:lineRule="exact"\/>/);
+    expect(defaults).toMatch(/<w:spacing w:val="-5"\/>/);
+    expect(defaults).toMatch(/<w:widowControl w:val="0"\/>/);
     const body = doc000['word/document.xml']!;
-    const paragraphs = body.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs)!;
-    expect(paragraphs.length).toBeGreaterThan(20);
-    const pitches = paragraphs.map((p) => Number(/<w:spacing [^>]*w:line="(\d+)" w:lineRule="exact"/.exec(p)![1]));
-    // One line gives back the height of the red rule and its 4 mm (1.5 pt + 11 pt), so the rest stays on the grid.
-    expect(pitches.filter((p) => p !== 578)).toEqual([578 - 250]);
-    expect(paragraphs[pitches.indexOf(328) - 1]).toContain('普发改委〔2023〕16号');
+    const pitches = [...body.matchAll(/w:line="(\d+)" w:lineRule="exact"/g)].map((m) => Number(m[1]));
+    // The line after the doc number gives back the red rule and its 4 mm (1.5 pt + 11 pt); the 印发 line gives back the 版记's rules.
+    expect(pitches).toEqual([578 - 250, 578 - 80 - 40]);
+    expect(body).toMatch(/普发改委〔2023〕16号<\/w:t><\/w:r><\/w:p><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="328"/);
     // 28 characters of 16 pt condensed by 0.25 pt fit 442 pt; 29 do not.
-    expect(body).toMatch(/<w:spacing w:val="-5"\/>/);
     expect(28 * (320 - 5)).toBeLessThanOrEqual(BLOCK_WIDTH);
     expect(29 * (320 - 5)).toBeGreaterThan(BLOCK_WIDTH);
   });
 
   it('indents body paragraphs by two characters', () => {
-    expect(doc000['word/document.xml']).toMatch(/<w:ind w:firstLine="640"\/>.*普陀区作为上海市中心城区/s);
+    expect(style(doc000['word/styles.xml']!, 'ReplyBody')).toContain('<w:ind w:firstLine="640"/>');
+    expect(doc000['word/document.xml']).toMatch(/<w:pStyle w:val="ReplyBody"\/><\/w:pPr><w:r><w:t xml:space="preserve">普陀区作为上海市中心城区/);
   });
 });
 
@@ -64,39 +81,58 @@ describe('the DOCX fonts and sizes', () => {
     expect(at, text).toBeGreaterThan(0);
     return xml.slice(xml.lastIndexOf('<w:r>', at), at);
   };
+  const paragraphOf = (xml: string, text: string) => {
+    const at = xml.indexOf(text);
+    expect(at, text).toBeGreaterThan(0);
+    return xml.slice(xml.lastIndexOf('<w:p>', at), at);
+  };
 
   it('puts the Chinese font in eastAsia and hAnsi and Times New Roman in ascii, with no theme fonts', () => {
-    const run = runOf(doc000['word/document.xml']!, '普陀区作为');
-    const fonts = /<w:rFonts ([^>]*)\/>/.exec(run)![1]!;
+    const defaults = /<w:rPrDefault>.*<\/w:rPrDefault>/s.exec(doc000['word/styles.xml']!)![0];
+    const fonts = /<w:rFonts ([^>]*)\/>/.exec(defaults)![1]!;
     expect(fonts).toContain('w:ascii="Times New Roman"');
     expect(fonts).toContain('w:eastAsia="仿宋_GB2312"');
     expect(fonts).toContain('w:hAnsi="仿宋_GB2312"');
+    expect(defaults).toMatch(/<w:sz w:val="32"\/>/);
+    // Latin text keeps English rules (numbers are not broken across lines); Chinese text is zh-CN.
+    expect(defaults).toMatch(/<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/);
     expect(doc000['word/document.xml']).not.toMatch(/Theme=/);
-    expect(doc000['word/styles.xml']).toMatch(/w:eastAsia="仿宋_GB2312"/);
-    expect(doc000['word/styles.xml']).toMatch(/<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/);
+    expect(doc000['word/styles.xml']).not.toMatch(/Theme=/);
+    // Body text takes the defaults: no run repeats them.
+    expect(runOf(doc000['word/document.xml']!, '普陀区作为')).not.toMatch(/rFonts|<w:sz /);
   });
 
-  it('sets the body in 3号, the title in 2号 方正小标宋简体, headings in 黑体 and 楷体_GB2312', () => {
+  it('sets the title in 2号 方正小标宋简体, headings in 黑体 and 楷体_GB2312', () => {
+    const styles = doc000['word/styles.xml']!;
     const xml = doc000['word/document.xml']!;
-    expect(runOf(xml, '普陀区作为')).toMatch(/<w:sz w:val="32"\/>/);
-    const title = runOf(xml, '对区政协十五届二次会议 第152104号提案的答复');
-    expect(title).toMatch(/w:eastAsia="方正小标宋简体"/);
-    expect(title).toMatch(/<w:sz w:val="44"\/>/);
-    expect(runOf(xml, '一、')).toMatch(/w:eastAsia="黑体"/);
-    expect(runOf(xml, '（一）')).toMatch(/w:eastAsia="楷体_GB2312"/);
-    expect(runOf(xml, '1、')).toMatch(/w:eastAsia="仿宋_GB2312"/);
+    expect(paragraphOf(xml, '对区政协十五届二次会议')).toContain('<w:pStyle w:val="ReplyTitle"/>');
+    expect(style(styles, 'ReplyTitle')).toMatch(/w:eastAsia="方正小标宋简体"/);
+    expect(style(styles, 'ReplyTitle')).toMatch(/<w:sz w:val="44"\/>/);
+    expect(style(styles, 'ReplyTitle')).toMatch(/<w:jc w:val="center"\/>/);
+    expect(runOf(xml, '一、')).toContain('<w:rStyle w:val="ReplyHeading1"/>');
+    expect(style(styles, 'ReplyHeading1')).toMatch(/w:eastAsia="黑体"/);
+    expect(runOf(xml, '（一）')).toContain('<w:rStyle w:val="ReplyHeading2"/>');
+    expect(style(styles, 'ReplyHeading2')).toMatch(/w:eastAsia="楷体_GB2312"/);
+    expect(runOf(xml, '1、')).toContain('<w:rStyle w:val="ReplyHeading3"/>');
+    expect(style(styles, 'ReplyHeading3')).toMatch(/w:eastAsia="仿宋_GB2312"/);
+  });
+
+  it('breaks a title longer than a line before 第N号, not where the line fills', () => {
+    const title = paragraphOf(doc000['word/document.xml']!, '对区政协十五届二次会议') + doc000['word/document.xml']!.slice(doc000['word/document.xml']!.indexOf('对区政协十五届二次会议')).split('</w:p>')[0];
+    expect(title).toMatch(/>对区政协十五届二次会议<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">第152104号提案的答复</);
   });
 
   it('keeps bold run-in headings bold', () => {
-    const run = runOf(doc000Bold(), '组建重点产业工作专班');
-    expect(run).toMatch(/<w:b\/>/);
+    expect(runOf(doc001['word/document.xml']!, '组建重点产业工作专班')).toMatch(/<w:b\/>/);
   });
 
   it('prints the organ header red, in 小标宋, shrunk to one line', () => {
-    const run = runOf(doc000['word/document.xml']!, '上海市普陀区发展和改革委员会文件');
-    expect(run).toMatch(/<w:color w:val="FF0000"\/>/);
-    expect(run).toMatch(/w:eastAsia="方正小标宋简体"/);
-    const size = Number(/<w:sz w:val="(\d+)"\/>/.exec(run)![1]) / 2;
+    const xml = doc000['word/document.xml']!;
+    expect(paragraphOf(xml, '上海市普陀区发展和改革委员会文件')).toContain('<w:pStyle w:val="ReplyHeader"/>');
+    const header = style(doc000['word/styles.xml']!, 'ReplyHeader');
+    expect(header).toMatch(/<w:color w:val="FF0000"\/>/);
+    expect(header).toMatch(/w:eastAsia="方正小标宋简体"/);
+    const size = Number(/<w:sz w:val="(\d+)"\/>/.exec(runOf(xml, '上海市普陀区发展和改革委员会文件'))![1]) / 2;
     expect(16 * size * 20).toBeLessThanOrEqual(BLOCK_WIDTH); // 16 characters at that size fit one line
   });
 
@@ -106,6 +142,51 @@ describe('the DOCX fonts and sizes', () => {
 
   it('draws the red rule under the doc number', () => {
     expect(doc000['word/document.xml']).toMatch(/<w:pBdr><w:bottom w:val="single" w:color="FF0000" w:sz="12" w:space="11"\/><\/w:pBdr>.*普发改委〔2023〕16号/s);
+  });
+
+  it('uses the configured fonts', async () => {
+    const styles = (await parts(await renderDocx(corpusRecord('000'), { fonts: { fangsong: 'FangSong', heiti: 'SimHei', latin: 'Arial' } })))['word/styles.xml']!;
+    expect(styles).toMatch(/<w:rFonts w:ascii="Arial" w:hAnsi="FangSong" w:eastAsia="FangSong" w:cs="Arial"\/>/);
+    expect(style(styles, 'ReplyHeading1')).toMatch(/w:eastAsia="SimHei"/);
+  });
+});
+
+describe('the DOCX styles from templates/docx/styles.xml', () => {
+  it('are the built-in file, rendered with the fonts', () => {
+    const builtin = readFileSync(join(BUILTIN_TEMPLATES, 'docx', 'styles.xml'), 'utf8');
+    expect(builtin).toContain('{{fonts.fangsong}}');
+    for (const id of ['ReplyHeader', 'ReplyDocNumber', 'ReplyTitle', 'ReplyBody', 'ReplyHeading1', 'ReplyHeading2', 'ReplySignature', 'ReplyContact', 'ReplyFootnote', 'ReplyImprint', 'ReplyPageNumber']) {
+      expect(builtin, id).toContain(`w:styleId="${id}"`);
+      style(doc000['word/styles.xml']!, id);
+    }
+    expect(doc000['word/styles.xml']).not.toContain('{{');
+  });
+
+  it('are replaced by a workspace’s templates/docx/styles.xml', async () => {
+    const templates = mkdtempSync(join(tmpdir(), 'reply-styles-'));
+    mkdirSync(join(templates, 'docx'));
+    const builtin = readFileSync(join(BUILTIN_TEMPLATES, 'docx', 'styles.xml'), 'utf8');
+    // An office that prints its titles in 黑体 at 2号 and its text at 3号 in plain 仿宋.
+    const custom = builtin
+      .replace(/(w:styleId="ReplyTitle">.*?)w:hAnsi="\{\{fonts\.xiaobiaosong\}\}" w:eastAsia="\{\{fonts\.xiaobiaosong\}\}"/s, '$1w:hAnsi="黑体" w:eastAsia="黑体"')
+      .replace('w:hAnsi="{{fonts.fangsong}}" w:eastAsia="{{fonts.fangsong}}"', 'w:hAnsi="仿宋" w:eastAsia="仿宋"');
+    expect(custom).not.toBe(builtin);
+    writeFileSync(join(templates, 'docx', 'styles.xml'), custom);
+    const styles = (await parts(await renderDocx(corpusRecord('000'), { workspaceTemplates: templates })))['word/styles.xml']!;
+    expect(style(styles, 'ReplyTitle')).toMatch(/w:eastAsia="黑体"/);
+    const defaults = /<w:rPrDefault>.*<\/w:rPrDefault>/s.exec(styles)![0];
+    expect(defaults).toMatch(/w:eastAsia="仿宋"/);
+    expect(defaults).not.toMatch(/仿宋_GB2312/);
+    // A workspace without the file keeps the built-in one.
+    const other = mkdtempSync(join(tmpdir(), 'reply-styles-'));
+    expect((await parts(await renderDocx(corpusRecord('000'), { workspaceTemplates: other })))['word/styles.xml']).toBe(doc000['word/styles.xml']);
+  });
+
+  it('refuses a styles.xml that is not one, in one line naming the file', async () => {
+    const templates = mkdtempSync(join(tmpdir(), 'reply-styles-'));
+    mkdirSync(join(templates, 'docx'));
+    writeFileSync(join(templates, 'docx', 'styles.xml'), '<w:document/>');
+    await expect(renderDocx(corpusRecord('000'), { workspaceTemplates: templates })).rejects.toMatchObject({ key: 'template.failed' });
   });
 });
 
@@ -117,35 +198,37 @@ describe('the DOCX page numbers, footnotes and 版记', () => {
     for (const xml of footers) {
       expect(xml).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
       expect(xml).toMatch(/— /);
-      expect(xml).toMatch(/w:eastAsia="宋体"/);
-      expect(xml).toMatch(/<w:sz w:val="28"\/>/);
+      expect(xml).toContain('<w:pStyle w:val="ReplyPageNumber"/>');
     }
+    const number = style(doc000['word/styles.xml']!, 'ReplyPageNumber');
+    expect(number).toMatch(/w:eastAsia="宋体"/);
+    expect(number).toMatch(/<w:sz w:val="28"\/>/);
     expect(footers.map((xml) => /<w:jc w:val="(\w+)"\/>/.exec(xml)![1]).sort()).toEqual(['left', 'right']);
   });
 
   it('makes the footnote a real Word footnote', () => {
     expect(doc004['word/footnotes.xml']).toContain('“411”倍增：四大重点培育产业中的每个产业税收占比每年提高一个百分点');
+    expect(doc004['word/footnotes.xml']).toContain('<w:pStyle w:val="ReplyFootnote"/>');
     expect(doc004['word/document.xml']).toMatch(/<w:footnoteReference w:id="1"\/>/);
     expect(doc004['word/document.xml']).not.toContain('[^1]');
   });
 
-  it('puts 抄送 and the 印发 line between full-width rules, thick outside and thin between, at the bottom of the block', () => {
+  it('puts 抄送 and the 印发 line in one frame at the bottom of the block, thick rules outside and a thin one between', () => {
     const xml = doc002['word/document.xml']!;
-    const cc = xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf('抄送：')), xml.indexOf('抄送：'));
-    expect(cc).toMatch(/<w:framePr [^>]*w:yAlign="bottom"[^>]*\/>|<w:framePr [^>]*w:vAnchor="margin"[^>]*\/>/);
-    expect(cc).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/);
-    expect(cc).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="6"/);
+    const framed = (text: string) => xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf(text)), xml.indexOf(text));
+    const cc = framed('抄送：');
+    const issued = framed('上海市普陀区人民政府办公室<');
+    for (const p of [cc, issued]) {
+      expect(p).toMatch(/<w:framePr [^>]*w:vAnchor="margin"[^>]*w:yAlign="bottom"\/>/);
+      // LibreOffice makes one frame of them only when their borders are the same: the frame's thick rules.
+      expect(p).toContain('<w:pBdr><w:top w:val="single" w:color="000000" w:sz="8" w:space="1"/><w:bottom w:val="single" w:color="000000" w:sz="8" w:space="1"/></w:pBdr>');
+    }
     expect(xml).toContain('抄送：市政协提案委，市政府办公厅建议提案处。');
-    const issued = xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf('2025年3月6日印发')), xml.indexOf('2025年3月6日印发'));
-    expect(issued).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"/);
-    expect(issued).toContain('上海市普陀区人民政府办公室');
+    expect(issued).toContain('w:line="458"');
+    // The thin rule: a frame of its own where 抄送 meets the 印发 line, 40 twips of rules and 458 of line above the block's bottom.
+    const rule = /<w:p><w:pPr><w:framePr w:w="8845" w:x="0" w:y="(\d+)"[^>]*\/><w:pBdr><w:top w:val="single" w:color="000000" w:sz="6" w:space="0"\/><\/w:pBdr>/.exec(xml);
+    expect(rule).not.toBeNull();
+    expect(Number(rule![1])).toBeCloseTo(BLOCK_HEIGHT - 40 - 458 - 8, -1);
+    expect(doc000['word/document.xml']).not.toContain('w:sz="6" w:space="0"'); // no 抄送, no thin rule
   });
-});
-
-let bold: string | undefined;
-function doc000Bold(): string {
-  return bold!;
-}
-beforeAll(async () => {
-  bold = (await parts(await renderDocx(corpusRecord('001'))))['word/document.xml'];
 });

@@ -1,49 +1,76 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBody, plainText } from '../../src/core/body.js';
+import { isoDay } from '../../src/core/dates.js';
+import { buildNewReply } from '../../src/core/fields.js';
 import { toChineseNumeral } from '../../src/core/numerals.js';
-import { renderPdf } from '../../src/render/pdf.js';
-import { corpusRecord, type CorpusId } from '../helpers/corpus.js';
+import type { ReplyFields } from '../../src/core/reply.js';
+import { layoutPages } from '../../src/render/layout.js';
+import { FONTCONFIG, renderPdfs } from '../../src/render/pdf.js';
+import { corpusRecord, workspaceConfig, type CorpusId } from '../helpers/corpus.js';
+import { edgeRecords, pageCount, pageText, requireLatinFont, squash, tool } from './paged.js';
+// @ts-expect-error: a plain JavaScript module of the benchmark
+import { syntheticAnswers } from '../../scripts/synthetic.mjs';
 
 /** The PDF tests need LibreOffice, the CJK fonts and poppler-utils: .ci/run installs them. */
 const dir = mkdtempSync(join(tmpdir(), 'reply-pdf-test-'));
+const CORPUS: CorpusId[] = ['000', '001', '002', '004'];
 
-function tool(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
-  return result.stdout;
-}
+/** Every paragraph one full line: 26 characters after the 2-character indent. */
+const gridParagraphs = Array.from({ length: 40 }, (_, i) => {
+  const mark = `第${toChineseNumeral(i + 1)}段`;
+  return mark + '长'.repeat(26 - mark.length);
+});
+const synthetic = (i: number): ReplyFields => {
+  const draft = buildNewReply(syntheticAnswers(i), workspaceConfig('workspace'), isoDay(2026, 1, 1));
+  return { ...draft, docNumber: draft.docNumber! };
+};
 
-async function pdfOf(name: string, record: Parameters<typeof renderPdf>[0]): Promise<string> {
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, await renderPdf(record, {}));
-  return file;
-}
+const records: Record<string, ReplyFields> = {
+  ...Object.fromEntries(CORPUS.map((id) => [id, corpusRecord(id)])),
+  grid: { ...corpusRecord('000'), body: gridParagraphs.join('\n\n') + '\n', contact: {}, cc: [] },
+  ...edgeRecords(),
+  ...Object.fromEntries([0, 1, 2, 3, 4, 5].map((i) => [`synthetic-${i}`, synthetic(i)])),
+};
+const files: Record<string, string> = {};
 
-const squash = (text: string) => text.replace(/\s+/g, '');
-/** The text of the pages, without the page numbers (— 2 —) that stand between the halves of a split paragraph. */
-const pagesText = (text: string) => squash(text).replace(/—\d+—/g, '');
+beforeAll(async () => {
+  requireLatinFont(FONTCONFIG);
+  // All of them in one LibreOffice call, as `reply render --all --format pdf` does.
+  const names = Object.keys(records);
+  await renderPdfs(names.map((n) => records[n]!), {}, (i, pdf) => {
+    const file = join(dir, `${names[i]}.pdf`);
+    writeFileSync(file, pdf);
+    files[names[i]!] = file;
+  });
+}, 180_000);
 
 describe('the PDF of every corpus reply', () => {
-  for (const id of ['000', '001', '002', '004'] as CorpusId[]) {
-    it(`${id} contains every sentence of the source, in embedded CJK fonts`, async () => {
-      const record = corpusRecord(id);
-      const file = await pdfOf(id, record);
-      const text = pagesText(tool('pdftotext', [file, '-']));
+  for (const id of CORPUS) {
+    it(`${id} contains every sentence of the source, in embedded CJK fonts`, () => {
+      const record = records[id]!;
+      const file = files[id]!;
       const tree = parseBody(record.body);
+      const notes = tree.footnotes.map((f) => squash(plainText(f.inlines)));
+      // pdftotext drops a hyphen that ends a line (2021-|2023): hyphens are not compared.
+      const lines = tool('pdftotext', [file, '-'])
+        .split('\n')
+        .map((l) => squash(l).replace(/-/g, ''))
+        .filter((l) => l && !/^—\d+—$/.test(l) && !/^\d$/.test(l));
+      /** The text of the pages, without what stands between the halves of a split paragraph: page numbers (— 2 —) and footnotes. */
+      const text = lines.filter((l) => !notes.some((n) => n.includes(l))).join('');
       const sentences = tree.blocks
         .map((b) => (b.type === 'paragraph' ? [b.inlines] : [[{ type: 'text' as const, text: b.marker.raw }], b.title, b.rest]))
         // A footnote reference prints as its number.
         .flatMap((runs) => runs.map((r) => plainText(r, String)).join('').split(/(?<=[。！？；])/u))
-        .map(squash)
+        .map((sentence) => squash(sentence).replace(/-/g, ''))
         .filter(Boolean);
       expect(sentences.length).toBeGreaterThan(10);
       for (const sentence of sentences) expect(text, sentence).toContain(sentence);
       for (const part of [record.docNumber.toString(), record.organ, '印发', ...tree.footnotes.map((f) => plainText(f.inlines))]) {
-        expect(text).toContain(squash(part));
+        expect(lines.join('')).toContain(squash(part).replace(/-/g, ''));
       }
       // Text tagged or set in a font without the characters shows boxes while pdftotext still reads it: look at the fonts.
       expect(tool('pdffonts', [file])).toMatch(/CJK|UKai/);
@@ -51,21 +78,81 @@ describe('the PDF of every corpus reply', () => {
   }
 });
 
-describe('the PDF page', () => {
-  it('is A4 and breaks a page of body text after line 22', async () => {
-    // Every paragraph one full line: 26 characters after the 2-character indent.
-    const paragraphs = Array.from({ length: 40 }, (_, i) => {
-      const mark = `第${toChineseNumeral(i + 1)}段`;
-      return mark + '长'.repeat(26 - mark.length);
+describe('the PDF has the pages the layout gives (22 lines of 28 characters)', () => {
+  for (const id of [...CORPUS, 'synthetic-0', 'synthetic-1', 'synthetic-2', 'synthetic-3', 'synthetic-4', 'synthetic-5']) {
+    it(`${id}: the page count of layoutPages, and each page starts and ends on the line it says`, () => {
+      const record = records[id]!;
+      const tree = parseBody(record.body);
+      const layout = layoutPages(record, tree);
+      const file = files[id]!;
+      expect(pageCount(file)).toBe(layout.pages);
+      const notes = tree.footnotes.map((f) => squash(plainText(f.inlines)));
+      for (let page = 1; page <= layout.pages; page++) {
+        const mine = layout.lines.filter((l) => l.page === page && l.text.trim()).map((l) => squash(l.text).replace(/[\ue000-\ue0ff]/gu, (c) => String(c.codePointAt(0)! - 0xe000)));
+        if (!mine.length) continue;
+        // pdftotext's lines, without the page number, the footnotes and a footnote's number on a line of its own.
+        const lines = pageText(file, page).filter((l) => !/^—\d+—$/.test(l) && !/^\d$/.test(l) && !notes.some((n) => n.includes(l)));
+        expect(lines[0], `page ${page}`).toBe(mine[0]);
+        // A line that ends in a hyphen is joined to the next by pdftotext.
+        const lastMine = mine[mine.length - 1]!;
+        expect(lines.some((l) => l === lastMine || (mine.length > 1 && l.startsWith(mine[mine.length - 2]!.replace(/-$/, '')) && l.endsWith(lastMine))), `page ${page}: ${lastMine}`).toBe(true);
+      }
     });
-    const record = { ...corpusRecord('000'), body: paragraphs.join('\n\n') + '\n', contact: {}, cc: [] };
-    const file = await pdfOf('grid', record);
+  }
+});
+
+describe('the PDF page', () => {
+  it('is A4 and breaks a page of body text after line 22', () => {
+    const file = files.grid!;
     expect(tool('pdfinfo', [file])).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-    const page = (n: number) => squash(tool('pdftotext', ['-f', String(n), '-l', String(n), file, '-']));
-    const marks = (text: string) => paragraphs.map((p, i) => (text.includes(squash(p)) ? i + 1 : 0)).filter(Boolean);
+    const page = (n: number) => pageText(file, n).join('');
+    const marks = (text: string) => gridParagraphs.map((p, i) => (text.includes(squash(p)) ? i + 1 : 0)).filter(Boolean);
     // Page 1: header, blank, doc number, rule, blank, a two-line title, blank, salutation: 9 lines, then 13 of body.
     expect(marks(page(1))).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
     // Page 2: 22 lines of body.
     expect(marks(page(2))).toEqual(Array.from({ length: 22 }, (_, i) => i + 14));
   });
+
+  it('breaks the title before 第N号', () => {
+    expect(pageText(files['000']!, 1)).toContain('对区政协十五届二次会议');
+    expect(pageText(files['000']!, 1)).toContain('第152104号提案的答复');
+  });
+});
+
+describe('the 版记 at the bottom of the last page', () => {
+  /** The bottom of the text block: 297 − 35 mm, in points. */
+  const BLOCK_BOTTOM = ((297 - 35) / 25.4) * 72;
+  const bottomOf = (file: string, page: number, text: string) => {
+    const xml = tool('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-']);
+    const m = new RegExp(`yMax="([\\d.]+)">[^<]*${text}`).exec(xml);
+    expect(m, text).not.toBeNull();
+    return Number(m![1]);
+  };
+
+  for (const id of ['000', '002']) {
+    it(`${id}: the 印发 line is the last line of the block`, () => {
+      const file = files[id]!;
+      const last = pageCount(file);
+      expect(BLOCK_BOTTOM - bottomOf(file, last, '印发')).toBeLessThan(8);
+    });
+  }
+
+  for (const kind of ['cc', 'plain']) {
+    it(`${kind}: a last page full to the brim keeps the 版记 under the text`, () => {
+      const file = files[`fit-${kind}`]!;
+      expect(pageCount(file)).toBe(1);
+      expect(BLOCK_BOTTOM - bottomOf(file, 1, '印发')).toBeLessThan(8);
+      expect(pageText(file, 1)).toContain('—1—');
+    });
+
+    it(`${kind}: one line more and the 版记 takes a page of its own, with no page number`, () => {
+      const file = files[`alone-${kind}`]!;
+      expect(pageCount(file)).toBe(2);
+      expect(pageText(file, 1)).toContain('—1—');
+      const page2 = pageText(file, 2);
+      expect(page2.some((l) => l.endsWith('印发'))).toBe(true);
+      expect(page2.join('')).not.toMatch(/—\d+—/);
+      expect(BLOCK_BOTTOM - bottomOf(file, 2, '印发')).toBeLessThan(8);
+    });
+  }
 });

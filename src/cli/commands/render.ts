@@ -54,11 +54,16 @@ export default async function render(ctx: Context, args: string[], options: Reco
   if (taken) throw new ReplyError('file.exists', { file: taken });
 
   const progress = await progressBar(ctx, 'render.progress', replies.length);
-  for (const [i, reply] of replies.entries()) {
-    const output = await exporter.render(reply, renderOptions);
+  const written = (i: number, output: string | Uint8Array) => {
     write(files[i]!, output);
     if (progress) progress.increment();
     else ctx.streams.stderr.write(t('render.done', { file: files[i]! }) + '\n');
+  };
+  if (exporter.renderMany && replies.length > 1) {
+    // PDF: one LibreOffice call for all the replies; each file is written as soon as its PDF is made.
+    await exporter.renderMany(replies, renderOptions, written);
+  } else {
+    for (const [i, reply] of replies.entries()) written(i, await exporter.render(reply, renderOptions));
   }
   progress?.stop();
   if (progress) ctx.streams.stderr.write(t('render.doneMany', { count: replies.length, dir: target }) + '\n');
