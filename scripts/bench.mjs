@@ -1,17 +1,19 @@
 // npm run bench — speed and size figures of the archive, import, search and render.
 // It prints figures; it passes or fails nothing. The README quotes them.
 //   BENCH_SIZES=10000,100000  archive sizes to measure (default: both)
+//   BENCH_DIR=path            keep the texts and archives in path/<size> and reuse them on the next run:
+//                             the import is then not measured again (its recorded figures are printed)
+//   BENCH_IMPORT=1            with BENCH_DIR: measure the load and the import again (fresh archives)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { parseConfig } from '../dist/core/config.js';
 import { isoDay } from '../dist/core/dates.js';
 import { buildNewReply } from '../dist/core/fields.js';
-import { parsePublished } from '../dist/core/published.js';
-import { readSource } from '../dist/cli/sources.js';
 import { textExporter } from '../dist/render/text.js';
 import { openDatabase } from '../dist/store/db.js';
 import { SqliteReplies } from '../dist/store/replies.js';
@@ -79,20 +81,22 @@ function rawLoad(dbFile, files) {
   return seconds;
 }
 
-/** Import as `reply import` does it: read and decode, parse, file with its source, a transaction each. */
-async function importAll(dbFile, files) {
-  const repo = new SqliteReplies(openDatabase(dbFile), clock);
+/** `reply import` of the folder, run in this process (the CLI's own code path, closing included), a transaction each. */
+async function importAll(dbFile, texts, count) {
+  const { main } = await import('../dist/cli/index.js');
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   const t0 = performance.now();
-  for (const file of files) {
-    const source = await readSource(file);
-    const parsed = parsePublished(source.text);
-    repo.create(parsed.reply, parsed.reply.docNumber.prefix, {
-      status: 'sent',
-      source: { path: file, sha256: source.sha256, format: source.format, encoding: source.encoding, text: source.text },
-    });
-  }
+  const code = await main(['--db', dbFile, 'import', texts], {
+    cwd: ROOT,
+    streams: { stdout: sink, stderr: sink, stdinIsTTY: false, stdoutIsTTY: false },
+  });
   const seconds = (performance.now() - t0) / 1000;
-  return { repo, seconds };
+  if (code !== 0) throw new Error(`reply import exited with ${code}`);
+  const db = new Database(dbFile, { readonly: true });
+  const { n } = db.prepare('SELECT count(*) AS n FROM replies').get();
+  db.close();
+  if (n !== count) throw new Error(`reply import filed ${n} replies of ${count} files`);
+  return seconds;
 }
 
 async function searchFigures(dbFile) {
@@ -101,15 +105,19 @@ async function searchFigures(dbFile) {
   const search = repo.fullText();
   const time = (queries) => {
     const times = [];
+    const each = new Map(queries.map((q) => [q, []]));
     for (let round = 0; round < 5; round++) {
       for (const q of queries) {
         const terms = parseSearchQuery(q);
         const t0 = performance.now();
         search.search(terms, { limit: 20 });
-        times.push(performance.now() - t0);
+        const t = performance.now() - t0;
+        times.push(t);
+        each.get(q).push(t);
       }
     }
-    return `p50 ${ms(median(times))}, p95 ${ms(p95(times))}`;
+    const detail = [...each].map(([q, ts]) => `${q} ${median(ts).toFixed(1)}`).join(', ');
+    return `p50 ${ms(median(times))}, p95 ${ms(p95(times))}  (p50 each, ms: ${detail})`;
   };
   // The first query of a process reads the index from disk; the figures are of a warm process.
   time(QUERIES);
@@ -121,37 +129,56 @@ async function searchFigures(dbFile) {
   return rows;
 }
 
-for (const n of SIZES) {
-  const dir = mkdtempSync(join(tmpdir(), `reply-bench-${n}-`));
-  try {
-    const texts = join(dir, 'texts');
-    let t0 = performance.now();
+/** Texts, raw load and import of n replies in dir, or those a previous run kept there (BENCH_DIR). */
+async function prepare(dir, n, keep) {
+  const texts = join(dir, 'texts');
+  const rawFile = join(dir, 'raw.db');
+  const dbFile = join(dir, 'data', 'replies.db');
+  const recordFile = join(dir, 'import.json');
+  const t0 = performance.now();
+  const written = existsSync(texts) && readdirSync(texts).length === n;
+  if (!written) {
+    rmSync(texts, { recursive: true, force: true });
     writeTexts(texts, n);
-    const files = readdirSync(texts).sort().map((f) => join(texts, f));
-    const generated = (performance.now() - t0) / 1000;
+  }
+  const files = readdirSync(texts).sort().map((f) => join(texts, f));
+  const generated = written ? undefined : (performance.now() - t0) / 1000;
+  if (keep && existsSync(recordFile) && existsSync(dbFile) && process.env.BENCH_IMPORT !== '1') {
+    return { texts, rawFile, dbFile, generated, ...JSON.parse(readFileSync(recordFile, 'utf8')), reused: true };
+  }
+  for (const f of [rawFile, dbFile]) for (const x of ['', '-wal', '-shm']) rmSync(f + x, { force: true });
+  const rawSeconds = rawLoad(rawFile, files);
+  const seconds = await importAll(dbFile, texts, n);
+  const db = new Database(dbFile);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const record = { rawSeconds, seconds, rawSize: dbSize(rawFile), size: dbSize(dbFile) };
+  if (keep) writeFileSync(recordFile, JSON.stringify(record));
+  return { texts, rawFile, dbFile, generated, ...record, reused: false };
+}
 
-    const rawFile = join(dir, 'raw.db');
-    const rawSeconds = rawLoad(rawFile, files);
-    const dbFile = join(dir, 'data', 'replies.db');
-    const { repo, seconds } = await importAll(dbFile, files);
-
+for (const n of SIZES) {
+  const keep = Boolean(process.env.BENCH_DIR);
+  const dir = keep ? join(process.env.BENCH_DIR, String(n)) : mkdtempSync(join(tmpdir(), `reply-bench-${n}-`));
+  mkdirSync(dir, { recursive: true });
+  try {
+    const { texts, dbFile, generated, rawSeconds, seconds, rawSize, size, reused } = await prepare(dir, n, keep);
+    const repo = new SqliteReplies(openDatabase(dbFile), clock);
     const sample = repo.get(Math.ceil(n / 2));
     const renders = [];
     for (let i = 0; i < 200; i++) {
-      t0 = performance.now();
+      const t0 = performance.now();
       textExporter.render(sample, {});
       renders.push(performance.now() - t0);
     }
     repo.close();
-    const db = new Database(dbFile);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
 
+    const recorded = reused ? ' (recorded earlier)' : '';
     const rows = [
-      ['synthetic replies (published text, ~3,000 characters)', `${n} (written in ${generated.toFixed(0)} s)`],
-      ['raw trigram FTS5 load, a transaction each (the floor)', `${Math.round(n / rawSeconds)} replies/s (${rawSeconds.toFixed(0)} s), ${mb(dbSize(rawFile))}`],
-      ['reply import pipeline: read, parse, file with source', `${Math.round(n / seconds)} replies/s (${seconds.toFixed(0)} s), ${Math.round((100 * rawSeconds) / seconds)}% of the floor's rate`],
-      ['archive size', mb(dbSize(dbFile))],
+      ['synthetic replies (published text, ~3,000 characters)', `${n}${generated !== undefined ? ` (written in ${generated.toFixed(0)} s)` : ' (kept)'}`],
+      ['raw trigram FTS5 load, a transaction each (the floor)', `${Math.round(n / rawSeconds)} replies/s (${rawSeconds.toFixed(0)} s), ${mb(rawSize)}${recorded}`],
+      ['reply import (in process): read, parse, file with source', `${Math.round(n / seconds)} replies/s (${seconds.toFixed(0)} s), ${Math.round((100 * rawSeconds) / seconds)}% of the floor's rate${recorded}`],
+      ['archive size', mb(size)],
       ['text render of one reply (in process)', `p50 ${ms(median(renders))}`],
       ...(await searchFigures(dbFile)),
       ['reply list --year 2020 (whole process)', ms(processTime(process.execPath, [BIN, '--db', dbFile, 'list', '--year', '2020']))],
@@ -168,7 +195,7 @@ for (const n of SIZES) {
     }
     table(`${n} replies`, rows);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 if (!hasCommand('rg')) console.log('\n(ripgrep is not installed: install it to time it beside reply search)');

@@ -1,4 +1,3 @@
-import chalk from 'chalk';
 import type { SearchHit } from '../core/ports.js';
 import { findMatches, hitSnippet, splitSnippet, type FieldSnippet, type Snippet } from '../core/snippet.js';
 import type { Context } from './context.js';
@@ -14,9 +13,16 @@ interface Shown {
 /**
  * Prints hits: per reply a line with id, doc number, date, proposal title and
  * status, then an indented snippet, matches painted on a colour terminal;
- * or, with --json, the same with the matches as character offsets.
+ * or, with --json, the same with the matches as character offsets. The
+ * painter (chalk) is loaded only for a colour terminal.
  */
-export function printHits(ctx: Context, hits: readonly SearchHit[], needles: readonly string[], json: boolean, empty: string): void {
+export async function printHits(
+  ctx: Context,
+  hits: readonly SearchHit[],
+  needles: readonly string[],
+  json: boolean,
+  empty: string,
+): Promise<void> {
   const shown: Shown[] = hits.map((hit) => {
     const r = hit.reply;
     return {
@@ -37,12 +43,12 @@ export function printHits(ctx: Context, hits: readonly SearchHit[], needles: rea
     ctx.streams.stderr.write(empty + '\n');
     return;
   }
-  const color = ctx.streams.stdoutIsTTY && !ctx.env.NO_COLOR;
-  const paint = (s: Snippet) => splitSnippet(s).map((p) => (p.match && color ? chalk.bold.red(p.text) : p.text)).join('');
+  const chalk = ctx.streams.stdoutIsTTY && !ctx.env.NO_COLOR ? (await import('chalk')).default : undefined;
+  const paint = (s: Snippet) => splitSnippet(s).map((p) => (p.match && chalk ? chalk.bold.red(p.text) : p.text)).join('');
   const blocks = shown.map(({ hit: { reply: r }, titleMatches, snippet }) => {
     const head = [String(r.id), r.docNumber.toString(), dateText(r.signedOn), paint({ text: r.proposalTitle, matches: titleMatches })];
     const status = statusLabel(r.status);
-    return `${head.join('  ')}  ${color ? chalk.dim(status) : status}\n    ${paint(snippet)}\n`;
+    return `${head.join('  ')}  ${chalk ? chalk.dim(status) : status}\n    ${paint(snippet)}\n`;
   });
   out.write(blocks.join('\n'));
 }

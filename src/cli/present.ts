@@ -1,5 +1,4 @@
 import { chineseDate } from '../core/dates.js';
-import { format } from 'date-fns/format';
 import { parseBody, plainText } from '../core/body.js';
 import { proposerLabel, replyTitle, salutationOf } from '../core/proposers.js';
 import { issueDate, type Reply, type Status } from '../core/reply.js';
@@ -58,5 +57,8 @@ export function dateText(date: string): string {
 
 /** A stored instant shown in local time, to the minute. */
 export function timeText(iso: string): string {
-  return format(new Date(iso), 'yyyy-MM-dd HH:mm');
+  // By hand rather than with date-fns: `reply search` and `list` load this module and need no date library.
+  const d = new Date(iso);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -1,3 +1,4 @@
+import { addMonths } from 'date-fns/addMonths';
 import { fieldError } from './errors.js';
 
 /** A calendar day as 'YYYY-MM-DD'; only `parseDate` and `isoDay` make one. */
@@ -53,9 +54,7 @@ function pad2(n: number): string {
 /** The same day N months later; the 31st falls back to the month's last day (2023-01-31 + 1 → 2023-02-28). */
 export function addMonthsTo(date: IsoDate, months: number): IsoDate {
   const { year, month, day } = dateParts(date);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return isoDay(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(day, lastDay));
+  return dayOf(addMonths(new Date(year, month - 1, day), months));
 }
 
 /** Whole days from one day to another: negative when `to` is earlier. */

@@ -77,8 +77,8 @@ export interface SearchFilter extends ListFilter {
 export interface SearchHit {
   readonly reply: Reply;
   /**
-   * title: a term was found in the title or proposal title (these come first, best bm25 first);
-   * text: found elsewhere only (newest signed date first); similar: a `reply similar` result.
+   * title: a term was found in the title or proposal title (these come first, newest signed date first);
+   * text: found elsewhere only (then, newest signed date first); similar: a `reply similar` result.
    */
   readonly hit: 'title' | 'text' | 'similar';
 }

@@ -64,11 +64,12 @@ export function parseSearchQuery(input: string): SearchTerm[] {
   return terms;
 }
 
+const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 /** The number of characters (code points), as the trigram tokenizer counts them. */
 export function charLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
+  // Each surrogate pair is two UTF-16 units and one character (a lone surrogate counts as one, as for…of counts it).
+  return text.length - (text.match(PAIR)?.length ?? 0);
 }
 
 /**

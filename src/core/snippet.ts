@@ -23,6 +23,8 @@ export interface FieldSnippet extends Snippet {
 const WIDTH = 80;
 const BEFORE = 20;
 const ELLIPSIS = '…';
+/** Any UTF-16 surrogate: text holding none has one unit per character. */
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Text as it is shown: the index's U+0001 sentinels and other control
@@ -40,14 +42,24 @@ export function displayText(text: string): string {
  * touching matches are merged. Offsets count characters (code points).
  */
 export function findMatches(text: string, needles: readonly string[]): Range[] {
-  const hay = [...foldText(text)];
+  const folded = foldText(text);
   const found: Range[] = [];
-  for (const needle of needles) {
-    const n = [...foldText(needle)];
-    if (n.length === 0 || n.length > hay.length) continue;
-    outer: for (let i = 0; i + n.length <= hay.length; i++) {
-      for (let j = 0; j < n.length; j++) if (hay[i + j] !== n[j]) continue outer;
-      found.push({ start: i, end: i + n.length });
+  if (!SURROGATE.test(folded) && !needles.some((n) => SURROGATE.test(n))) {
+    // Every character one UTF-16 unit: offsets in the string are offsets in characters (indexOf is native and fast).
+    for (const needle of needles) {
+      const n = foldText(needle);
+      if (n.length === 0) continue;
+      for (let i = folded.indexOf(n); i >= 0; i = folded.indexOf(n, i + 1)) found.push({ start: i, end: i + n.length });
+    }
+  } else {
+    const hay = [...folded];
+    for (const needle of needles) {
+      const n = [...foldText(needle)];
+      if (n.length === 0 || n.length > hay.length) continue;
+      outer: for (let i = 0; i + n.length <= hay.length; i++) {
+        for (let j = 0; j < n.length; j++) if (hay[i + j] !== n[j]) continue outer;
+        found.push({ start: i, end: i + n.length });
+      }
     }
   }
   found.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -65,20 +77,22 @@ export function findMatches(text: string, needles: readonly string[]): Range[] {
  * text when nothing matches), with … where text was cut, and the matches inside.
  */
 export function makeSnippet(text: string, needles: readonly string[], width = WIDTH): Snippet {
-  const chars = [...displayText(text)];
-  const shown = chars.join('');
+  const shown = displayText(text);
+  // Characters as an array only where some take two UTF-16 units; else the string's own offsets are characters.
+  const chars = SURROGATE.test(shown) ? [...shown] : undefined;
+  const length = chars ? chars.length : shown.length;
   const matches = findMatches(shown, needles);
   const first = matches[0];
   let start = first ? Math.max(0, first.start - BEFORE) : 0;
-  const end = Math.min(chars.length, start + width);
+  const end = Math.min(length, start + width);
   start = Math.max(0, Math.min(start, end - width));
   const lead = start > 0 ? ELLIPSIS : '';
-  const tail = end < chars.length ? ELLIPSIS : '';
+  const tail = end < length ? ELLIPSIS : '';
   const shift = lead.length - start;
   const inside = matches
     .filter((m) => m.end > start && m.start < end)
     .map((m) => ({ start: Math.max(m.start, start) + shift, end: Math.min(m.end, end) + shift }));
-  return { text: lead + chars.slice(start, end).join('') + tail, matches: inside };
+  return { text: lead + (chars ? chars.slice(start, end).join('') : shown.slice(start, end)) + tail, matches: inside };
 }
 
 /**

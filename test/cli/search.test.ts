@@ -151,6 +151,18 @@ describe('reply search', () => {
     expect(hits.map((h) => h.snippet.field)).toEqual(['proposalTitle', 'body', 'body', 'body']);
   });
 
+  it('ranks two terms by recency, not by score: a title holding either first, newest first; then the rest, newest first', () => {
+    // 建议 ends every proposal title here: all four are title hits, by date
+    const both = searchJson(['海绵城市', '建议']);
+    expect(both.map((h) => h.id)).toEqual([6, 7, 5, 4]);
+    expect(both.every((h) => h.hit === 'title')).toBe(true);
+    // 普通 is in the bodies only: the reply with 海绵城市 in its title first, then the body hits by date
+    const mixed = searchJson(['海绵城市', '普通']);
+    expect(mixed.map((h) => [h.id, h.hit])).toEqual([[4, 'title'], [6, 'text'], [7, 'text'], [5, 'text']]);
+    expect(ids(['海绵城市', '普通', '--limit', '2'])).toEqual([4, 6]);
+    expect(ids(['普通', '海绵城市', '--limit', '3', '--year', '2016'])).toEqual([4, 5]);
+  });
+
   it('applies --year --kind --result --organ --proposer --status and --limit', () => {
     expect(ids(['海绵城市', '--year', '2016'])).toEqual([4, 5]);
     expect(ids(['海绵城市', '--kind', '建议答复'])).toEqual([6]);

@@ -9,9 +9,10 @@ import { ReplyError } from '../../src/core/errors.js';
 import type { NewReply } from '../../src/core/fields.js';
 import type { SearchFilter } from '../../src/core/ports.js';
 import type { Kind, Reply, ReplyFields, Status } from '../../src/core/reply.js';
+import { replyTitle } from '../../src/core/proposers.js';
 import { foldText, parseSearchQuery, type SearchTerm } from '../../src/core/search-query.js';
 import { openDatabase } from '../../src/store/db.js';
-import { MAX_EXPANSION, SqliteSearch } from '../../src/store/fts.js';
+import { MAX_EXPANSION, SqliteSearch, type SearchTuning } from '../../src/store/fts.js';
 import { SqliteReplies } from '../../src/store/replies.js';
 import { corpusRecord } from '../helpers/corpus.js';
 
@@ -110,6 +111,9 @@ beforeAll(() => {
   file('fullwidth', { proposalTitle: '关于数字底座的建议', signedOn: day('2022-02-10'), body: '建设ＡＢＣ数据中台。' });
   file('quotes', { proposalTitle: '关于"一网通办"提质增效的建议', signedOn: day('2022-03-10'), body: '让"一网通办"更好用😀。' });
 
+  // The Kelvin sign, which folds to an ASCII k (in JavaScript and in the index alike).
+  file('kelvin', { proposalTitle: '关于低温实验室的建议', signedOn: day('2021-11-11'), body: '温度降到4\u212A以下，配备ＡＩ设备。' });
+
   file('oriole', { proposalTitle: '关于湿地观鸟的建议', proposers: [{ name: '欧阳鹂', role: '委员' }], signedOn: day('2018-08-08'), body: '普通的正文。' });
 
   // A character that starts more trigrams than MAX_EXPANSION: 的 followed by 2,601 different pairs.
@@ -178,9 +182,35 @@ function expectExact(query: string, filter: SearchFilter = {}, atLeast = 1): voi
 }
 
 const idOf = (name: string) => named[name]!.id;
-const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
+const titleText = (r: Reply) => replyTitle(r.kind, r.session, r.proposalNo);
 
-describe('search: which replies', () => {
+/**
+ * The ways a query can go, each compared with the brute-force answer: the walk
+ * down the date index (all of this small archive), the full-text index at once
+ * (its hits looked up one by one, or, when many, read along the date index or the newest first and then all), and a
+ * short walk that leaves the rest to the index (what a large archive does).
+ */
+const TUNINGS: [string, SearchTuning | undefined][] = [
+  ['walk', undefined],
+  ['index, few hits', { walk: { title: 0, text: 0 }, fewHits: 2000, probe: 1000 }],
+  ['index, many hits', { walk: { title: 0, text: 0 }, fewHits: 2, probe: 3 }],
+  ['short walk, then index', { walk: { title: 7, text: 3 }, fewHits: 5, probe: 4 }],
+];
+
+/** Runs a block with `search` taking one way. */
+function eachTuning(title: string, block: () => void): void {
+  describe.each(TUNINGS)(`${title} (%s)`, (_, tuning) => {
+    beforeAll(() => {
+      search = tuning ? new SqliteSearch(db, (id) => repo.get(id), tuning) : repo.fullText();
+    });
+    afterAll(() => {
+      search = repo.fullText();
+    });
+    block();
+  });
+}
+
+eachTuning('search: which replies', () => {
   it('finds Chinese substrings of 3 or more characters, exactly', () => {
     for (const q of ['长三角', '研报平台', '海绵城市', '中以（上海）创新园', '经济委员会', '区政协十五届二次会议']) expectExact(q);
   });
@@ -248,6 +278,13 @@ describe('search: which replies', () => {
     expect(trigrams).toBeLessThanOrEqual(MAX_EXPANSION);
     expectExact(many);
     expectExact('数 据 -平 -台', {}, 0);
+  });
+
+  it('folds the Kelvin sign to k, as the index does', () => {
+    for (const q of ['4k', '4K', 'k以下', '4\u212A以下', 'K']) {
+      expect(found(q), q).toContain(idOf('kelvin'));
+      expectExact(q);
+    }
   });
 
   it('ignores case, in the index and in short terms, full-width letters too', () => {
@@ -331,23 +368,43 @@ describe('search: which replies', () => {
   });
 });
 
-describe('search: in which order', () => {
+eachTuning('search: in which order', () => {
   it('puts a title hit first, then the body hits newest signed date first (not in filing order)', () => {
     const hits = search.search(parseSearchQuery('海绵城市'), {});
     expect(hits.map((h) => h.reply.id)).toEqual(['spongeTitle', 'sponge2024', 'sponge2020', 'sponge2016'].map(idOf));
     expect(hits.map((h) => h.hit)).toEqual(['title', 'text', 'text', 'text']);
   });
 
-  it('ranks title hits by bm25 and lists every other hit by date, newest first', () => {
+  it('lists the title hits newest signed first, then every other hit newest signed first: nothing is scored', () => {
     const hits = search.search(parseSearchQuery('数据'), { limit: 1000 });
     const tiers = hits.map((h) => h.hit);
     const firstText = tiers.indexOf('text');
-    expect(firstText).toBeGreaterThan(0);
+    expect(firstText).toBeGreaterThan(1);
     expect(tiers.slice(0, firstText).every((t) => t === 'title')).toBe(true);
     expect(tiers.slice(firstText).every((t) => t === 'text')).toBe(true);
     for (const h of hits.slice(0, firstText)) expect(`${h.reply.proposalTitle}`).toMatch(/数据/);
-    const dates = hits.slice(firstText).map((h) => h.reply.signedOn);
-    expect(dates).toEqual([...dates].sort().reverse());
+    for (const tier of [hits.slice(0, firstText), hits.slice(firstText)]) {
+      const keys = tier.map((h) => `${h.reply.signedOn} ${String(h.reply.id).padStart(6, '0')}`);
+      expect(keys).toEqual([...keys].sort().reverse());
+    }
+  });
+
+  it('ranks two common terms by recency: a title holding either first, then the rest', () => {
+    const terms = parseSearchQuery('发展 建设');
+    const hits = search.search(terms, { limit: 1000 });
+    expect(hits.map((h) => h.reply.id).sort((a, b) => a - b)).toEqual(bruteForce(terms));
+    expect(hits.length).toBeGreaterThan(20);
+    const key = (r: Reply) => `${r.signedOn} ${String(r.id).padStart(6, '0')}`;
+    const title = hits.filter((h) => h.hit === 'title').map((h) => h.reply);
+    const text = hits.filter((h) => h.hit === 'text').map((h) => h.reply);
+    expect(title.length).toBeGreaterThan(0);
+    expect(hits.slice(0, title.length).every((h) => h.hit === 'title')).toBe(true);
+    for (const r of title) expect(`${r.proposalTitle} ${titleText(r)}`).toMatch(/发展|建设/);
+    for (const r of text) expect(`${r.proposalTitle} ${titleText(r)}`).not.toMatch(/发展|建设/);
+    expect(title.map(key)).toEqual(title.map(key).sort().reverse());
+    expect(text.map(key)).toEqual(text.map(key).sort().reverse());
+    // every page is the start of the whole list
+    for (const limit of [1, 5, 20]) expect(search.search(terms, { limit }).map((h) => h.reply.id)).toEqual(hits.slice(0, limit).map((h) => h.reply.id));
   });
 
   it('splits the hits exactly: any term in a title first, then all others by signed date and id, newest first', () => {
@@ -361,10 +418,9 @@ describe('search: in which order', () => {
       const hits = search.search(terms, { limit: 1000 });
       const titleTier = hits.filter((h) => h.hit === 'title').map((h) => h.reply.id);
       const textTier = hits.filter((h) => h.hit === 'text').map((h) => h.reply.id);
-      // a common character is checked on the text: it makes no title hit of its own
-      const expectedTitle = q === '的' ? [] : rows.filter(inTitle).map((r) => r.id);
-      expect(sorted(titleTier), q).toEqual(sorted(expectedTitle));
-      const others = rows.filter((r) => !expectedTitle.includes(r.id)).map((r) => r.reply);
+      const expectedTitle = rows.filter(inTitle).map((r) => r.reply);
+      expect(titleTier, q).toEqual(expectedTitle.sort(byDate).map((r) => r.id));
+      const others = rows.filter((r) => !inTitle(r)).map((r) => r.reply);
       expect(textTier, q).toEqual(others.sort(byDate).map((r) => r.id));
     }
   });
@@ -377,14 +433,15 @@ describe('search: in which order', () => {
         expect(page, `${q} --limit ${limit}`).toEqual(all.slice(0, limit));
       }
     }
-    // with every page read through the date index (as after a large import of old replies): the same
-    const dateDriven = new SqliteSearch(db, (id) => repo.get(id), 0);
-    for (const q of ['发展', '海绵城市', '的', '-平台']) {
-      const all = search.search(parseSearchQuery(q), { limit: 1000 }).map((h) => h.reply.id);
-      for (const limit of [1, 2, 3, 5, 8, 13]) {
-        const page = dateDriven.search(parseSearchQuery(q), { limit, year: limit === 13 ? 2020 : undefined }).map((h) => h.reply.id);
-        const expected = limit === 13 ? search.search(parseSearchQuery(q), { limit, year: 2020 }).map((h) => h.reply.id) : all.slice(0, limit);
-        expect(page, `${q} --limit ${limit}`).toEqual(expected);
+    // the same pages, with filters too, as the walk over this whole small archive gives them
+    const reference = repo.fullText();
+    for (const q of ['发展', '海绵城市', '的', '-平台', '数据 建设']) {
+      for (const filter of [{}, { year: 2020 }, { status: 'sent' as const }, { kind: '会办意见' as const, year: 2019 }]) {
+        const all = reference.search(parseSearchQuery(q), { ...filter, limit: 1000 }).map((h) => h.reply.id);
+        for (const limit of [1, 2, 3, 5, 8, 13]) {
+          const page = search.search(parseSearchQuery(q), { ...filter, limit }).map((h) => h.reply.id);
+          expect(page, `${q} ${JSON.stringify(filter)} --limit ${limit}`).toEqual(all.slice(0, limit));
+        }
       }
     }
     expect(search.search(parseSearchQuery('海绵城市'), { limit: 2 }).map((h) => h.reply.id)).toEqual(
@@ -393,12 +450,14 @@ describe('search: in which order', () => {
   });
 });
 
-describe('search: hostile input', () => {
+eachTuning('search: hostile input', () => {
   const HOSTILE = [
     '"', '""', '(', ')', '*', 'AND', 'OR', 'NOT', 'NEAR(a b)', 'NEAR', '-', '--', 'title:x', 'body:数据', '^', '^数据',
     '{}', '{title}: 数据', '数据*', '"数据" OR "平台"', '😀', '👨‍👩‍👧', 'x'.repeat(2000), '数'.repeat(2000),
     "'; DROP TABLE replies; --", '\\', "'", '`', '%', '_', '数据 AND -', '- -', '" "', '\u0001', 'a\u0000b',
     Array.from({ length: 300 }, (_, i) => `-x${i}`).join(' '),
+    Array.from({ length: 1200 }, (_, i) => `-x${i}`).join(' '),
+    `数据 ${Array.from({ length: 1200 }, (_, i) => `-y${i}`).join(' ')}`,
   ];
 
   it.each(HOSTILE.map((q) => [JSON.stringify(q).slice(0, 40), q]))('%s: no error, the brute-force answer', (_, q) => {
@@ -468,14 +527,17 @@ describe('the index follows every write', () => {
     );
     expect(found('星链港')).toEqual([imported.id]);
 
-    // an index damaged behind the archive's back is repaired by reindex
+    // an index damaged behind the archive's back is repaired by reindex (asked through the index, not the walk)
     const row = db.prepare('SELECT * FROM search_content WHERE id = ?').get(imported.id) as Record<string, string>;
     db.prepare(
       "INSERT INTO replies_fts (replies_fts, rowid, title, proposal_title, proposers, body) VALUES ('delete', ?, ?, ?, ?, ?)",
     ).run(imported.id, row.title, row.proposal_title, row.proposers, row.body);
-    expect(found('星链港')).toEqual([]);
+    const byIndex = new SqliteSearch(db, (id) => repo.get(id), { walk: { title: 0, text: 0 }, fewHits: 2000, probe: 1000 });
+    const indexFinds = (q: string) => byIndex.search(parseSearchQuery(q), { limit: 1000 }).map((h) => h.reply.id);
+    expect(indexFinds('星链港')).toEqual([]);
     const total = (db.prepare('SELECT count(*) AS n FROM replies').get() as { n: number }).n;
     expect(search.reindex()).toBe(total);
+    expect(indexFinds('星链港')).toEqual([imported.id]);
     expect(found('星链港')).toEqual([imported.id]);
     expectExact('数据');
     expectExact('的');

@@ -20,11 +20,11 @@ export default async function search(ctx: Context, args: string[], options: Reco
     const reply = await findReply(ctx, opts.like);
     const result = (await ctx.replies('read')).fullText().similar(reply.id, filter, terms);
     const empty = t('similar.empty', { id: reply.id, docNumber: reply.docNumber.toString() });
-    printHits(ctx, result.hits, [...positive, ...result.terms], Boolean(opts.json), empty);
+    await printHits(ctx, result.hits, [...positive, ...result.terms], Boolean(opts.json), empty);
     return 0;
   }
   if (terms.length === 0) throw new ReplyError('search.emptyQuery', {}, 2);
   const hits = (await ctx.replies('read')).fullText().search(terms, filter);
-  printHits(ctx, hits, positive, Boolean(opts.json), t('search.empty'));
+  await printHits(ctx, hits, positive, Boolean(opts.json), t('search.empty'));
   return 0;
 }

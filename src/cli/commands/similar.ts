@@ -10,6 +10,6 @@ export default async function similar(ctx: Context, args: string[], options: Rec
   const reply = await findReply(ctx, args[0]!);
   const result = (await ctx.replies('read')).fullText().similar(reply.id, filter);
   const empty = t('similar.empty', { id: reply.id, docNumber: reply.docNumber.toString() });
-  printHits(ctx, result.hits, result.terms, Boolean(opts.json), empty);
+  await printHits(ctx, result.hits, result.terms, Boolean(opts.json), empty);
   return 0;
 }
