@@ -228,17 +228,18 @@ function widenStatuses(db: Database.Database): void {
 
 export const SCHEMA_VERSION = STEPS.length;
 
-export function migrate(db: Database.Database, file: string): void {
+/** Applies the steps not yet applied, up to `target` (every step unless told: an older target makes an archive as an earlier version did). */
+export function migrate(db: Database.Database, file: string, target = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new ReplyError('db.tooNew', { file, version: current, supported: SCHEMA_VERSION });
   }
-  if (current === SCHEMA_VERSION) return;
+  if (current >= target) return;
   // A step may rebuild a table; foreign keys are checked as a whole before each commit instead.
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
   try {
-    for (let step = current; step < SCHEMA_VERSION; step++) {
+    for (let step = current; step < target; step++) {
       db.exec('BEGIN IMMEDIATE');
       try {
         // Another process may have migrated while this one waited for the lock.

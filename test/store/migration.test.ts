@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,18 +6,19 @@ import type { IsoDate } from '../../src/core/dates.js';
 import { parseSearchQuery } from '../../src/core/search-query.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SqliteHandling } from '../../src/store/handling.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { migrate, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { SqliteReplies } from '../../src/store/replies.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
 import { FakeClock } from '../helpers/clock.js';
 
 /**
- * test/fixtures/archive-v2.db is a real archive made by the previous version
- * (schema step 2): replies 1–4 imported from the corpus (sent, with their
- * sources), reply 5 filed, edited, signed and voided (3 revisions). Each test
- * opens a copy with the current code, which migrates it.
+ * test/fixtures/archive-v2.sql holds the rows of a real archive made by the
+ * previous version (schema step 2): replies 1–4 imported from the corpus
+ * (sent, with their sources), reply 5 filed, edited, signed and voided (3
+ * revisions). Each test loads them into an archive of the first two schema
+ * steps and opens it with the current code, which migrates it.
  */
-const FIXTURE = join(FIXTURES, 'archive-v2.db');
+const FIXTURE = join(FIXTURES, 'archive-v2.sql');
 
 type Row = Record<string, unknown>;
 
@@ -70,8 +71,9 @@ let before: Snapshot;
 
 beforeEach(() => {
   file = join(tempDir(), 'replies.db');
-  copyFileSync(FIXTURE, file);
-  const raw = track(new Database(file, { readonly: true }));
+  const raw = track(new Database(file));
+  migrate(raw, file, 2);
+  raw.exec(readFileSync(FIXTURE, 'utf8'));
   expect(raw.pragma('user_version', { simple: true })).toBe(2);
   before = snapshot(raw);
   raw.close();
