@@ -27,6 +27,11 @@ const KEYS: Record<string, keyof ReplyInput | 'bodyFile'> = {
   header: 'header',
 };
 
+/** The flags a user gave, as input: those not given are left out, so that an answers file's values stand. */
+export function givenOnly<T>(fields: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
+}
+
 /** Reads an answers file into the same input the flags give; `body-file` is relative to it. */
 export function readAnswers(file: string): ReplyInput {
   const data = readObject(file, Object.keys(KEYS));

@@ -18,17 +18,20 @@ export function asOf(ctx: Context, text: string | undefined): IsoDate {
 
 /** The handling of each filed proposal (of a year, by assigned date), with its replies and feedback. */
 export async function loadHandlings(ctx: Context, today: IsoDate, year?: number): Promise<Handling[]> {
-  const handlingRepo = await ctx.handling('read');
-  const proposals = handlingRepo.proposals(year);
-  if (proposals.length === 0) return [];
-  const keys = new Set(proposals.map(keyOf));
-  const replies = (await ctx.replies('read')).summaries({}).filter((r) => keys.has(`${r.session}\u0000${r.proposalNo}`));
-  const feedback = handlingRepo.feedback();
-  return proposals.map((p) => handlingOf(p, replies.filter((r) => answersProposal(r, p)), feedback, today));
+  return handlingsOf(ctx, (await ctx.handling('read')).proposals(year), today);
 }
 
-function keyOf(p: Proposal): string {
-  return `${p.session}\u0000${p.number}`;
+/** The handling of one proposal. */
+export async function handlingFor(ctx: Context, proposal: Proposal, today: IsoDate): Promise<Handling> {
+  return (await handlingsOf(ctx, [proposal], today))[0]!;
+}
+
+/** The handling of each of these proposals, with their replies and the feedback on them. */
+async function handlingsOf(ctx: Context, proposals: readonly Proposal[], today: IsoDate): Promise<Handling[]> {
+  if (proposals.length === 0) return [];
+  const replies = (await ctx.replies('read')).answering(proposals);
+  const feedback = (await ctx.handling('read')).feedback();
+  return proposals.map((p) => handlingOf(p, replies.filter((r) => answersProposal(r, p)), feedback, today));
 }
 
 /** 未答复 / 已答复 / 不满意，重新办理 */

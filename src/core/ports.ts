@@ -56,6 +56,8 @@ export interface ReplyRepository {
   list(filter: ListFilter): Reply[];
   /** As list, without the bodies: for tables that show none. */
   summaries(filter: ListFilter): ReplySummary[];
+  /** The replies (without bodies, void ones included) to these proposals: the same session and number. */
+  answering(proposals: readonly { readonly session: string; readonly number: string }[]): ReplySummary[];
   /** Stores new fields, keeping the previous state as a revision. */
   update(id: number, fields: ReplyFields, expectedUpdatedAt: string): Reply;
   /** Moves a reply on; the change is logged with the reason and the check errors a forced step overrode. */

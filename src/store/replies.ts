@@ -62,6 +62,11 @@ export class SqliteReplies implements ReplyRepository {
     this.stmt = {
       get: db.prepare<[number], Row>('SELECT * FROM replies WHERE id = ?'),
       filed: db.prepare<[number], Omit<Row, 'body'>>(`SELECT ${SUMMARY_COLUMNS} FROM replies WHERE id = ?`),
+      answering: db.prepare<[string], Omit<Row, 'body'>>(
+        `SELECT ${SUMMARY_COLUMNS} FROM replies
+         WHERE (session, proposal_no) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+         ORDER BY signed_on DESC, id DESC`,
+      ),
       byNumber: db.prepare<[string, number, number], Row>(
         'SELECT * FROM replies WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ?',
       ),
@@ -163,10 +168,14 @@ export class SqliteReplies implements ReplyRepository {
   }
 
   summaries(filter: ListFilter): ReplySummary[] {
-    return this.select(SUMMARY_COLUMNS, filter).map((row) => {
-      const { body: _body, ...summary } = fromRow({ ...row, body: '' });
-      return summary;
-    });
+    return this.select(SUMMARY_COLUMNS, filter).map(toSummary);
+  }
+
+  answering(proposals: readonly { readonly session: string; readonly number: string }[]): ReplySummary[] {
+    if (proposals.length === 0) return [];
+    // Session and number come before the body in a row, so replies to other proposals are never read whole.
+    const keys = JSON.stringify(proposals.map((p) => [p.session, p.number]));
+    return this.stmt.answering.all(keys).map(toSummary);
   }
 
   private select(columns: string, filter: ListFilter): Row[] {
@@ -304,6 +313,11 @@ function toParams(r: ReplyFields): Record<string, string | number | null> {
     contact_labels: JSON.stringify(r.contactLabels),
     cc: JSON.stringify(r.cc),
   };
+}
+
+function toSummary(row: Omit<Row, 'body'>): ReplySummary {
+  const { body: _body, ...summary } = fromRow({ ...row, body: '' });
+  return summary;
 }
 
 function fromRow(row: Row): Reply {

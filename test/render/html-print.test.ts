@@ -8,7 +8,7 @@ import type { ReplyFields } from '../../src/core/reply.js';
 import { chromiumArgs, FONTCONFIG, renderPdfs } from '../../src/render/pdf.js';
 import { htmlExporter } from '../../src/render/text.js';
 import { corpusRecord, type CorpusId } from '../helpers/corpus.js';
-import { edgeRecords, pageCount, pageText, requireLatinFont, tool } from './paged.js';
+import { BLOCK_BOTTOM, bottomOf, edgeRecords, pageCount, pageText, requireLatinFont, tool } from './paged.js';
 
 /**
  * The HTML render printed by headless Chromium has the pages of the PDF that
@@ -67,15 +67,6 @@ describe.skipIf(!hasChromium)('the HTML render printed by Chromium (skipped: /us
       expect(height).toBeCloseTo(841.9, 0);
     });
   }
-
-  /** The bottom of the text block: 297 − 35 mm, in points. */
-  const BLOCK_BOTTOM = ((297 - 35) / 25.4) * 72;
-  const bottomOf = (file: string, page: number, text: string) => {
-    const xml = tool('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-']);
-    const m = new RegExp(`yMax="([\\d.]+)">[^<]*${text}`).exec(xml);
-    expect(m, text).not.toBeNull();
-    return Number(m![1]);
-  };
 
   for (const id of ['000', '002', 'fit-cc', 'fit-plain']) {
     it(`${id}: prints the 版记 at the bottom of the last page`, () => {

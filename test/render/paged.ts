@@ -19,6 +19,17 @@ export function pageText(file: string, page: number): string[] {
   return tool('pdftotext', ['-f', String(page), '-l', String(page), file, '-']).split('\n').map(squash).filter(Boolean);
 }
 
+/** The bottom of the text block: 297 − 35 mm, in points. */
+export const BLOCK_BOTTOM = ((297 - 35) / 25.4) * 72;
+
+/** How far down the page (in points, from the top) the first word holding `text` ends. */
+export function bottomOf(file: string, page: number, text: string): number {
+  const xml = tool('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-']);
+  const m = new RegExp(`yMax="([\\d.]+)">[^<]*${text}`).exec(xml);
+  if (!m) throw new Error(`「${text}」 is not on page ${page} of ${file}`);
+  return Number(m[1]);
+}
+
 export function pageCount(file: string): number {
   return Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]))![1]);
 }

@@ -10,7 +10,7 @@ import type { ReplyFields } from '../../src/core/reply.js';
 import { layoutPages } from '../../src/render/layout.js';
 import { FONTCONFIG, renderPdfs } from '../../src/render/pdf.js';
 import { corpusRecord, workspaceConfig, type CorpusId } from '../helpers/corpus.js';
-import { edgeRecords, pageCount, pageText, requireLatinFont, squash, tool } from './paged.js';
+import { BLOCK_BOTTOM, bottomOf, edgeRecords, pageCount, pageText, requireLatinFont, squash, tool } from './paged.js';
 // @ts-expect-error: a plain JavaScript module of the benchmark
 import { syntheticAnswers } from '../../scripts/synthetic.mjs';
 
@@ -120,15 +120,6 @@ describe('the PDF page', () => {
 });
 
 describe('the 版记 at the bottom of the last page', () => {
-  /** The bottom of the text block: 297 − 35 mm, in points. */
-  const BLOCK_BOTTOM = ((297 - 35) / 25.4) * 72;
-  const bottomOf = (file: string, page: number, text: string) => {
-    const xml = tool('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-']);
-    const m = new RegExp(`yMax="([\\d.]+)">[^<]*${text}`).exec(xml);
-    expect(m, text).not.toBeNull();
-    return Number(m![1]);
-  };
-
   for (const id of ['000', '002']) {
     it(`${id}: the 印发 line is the last line of the block`, () => {
       const file = files[id]!;

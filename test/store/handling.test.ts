@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_HANDLING } from '../../src/core/config.js';
 import { isoDay } from '../../src/core/dates.js';
-import { ReplyError } from '../../src/core/errors.js';
+import { DocNumber } from '../../src/core/doc-number.js';
 import { buildProposal } from '../../src/core/proposal.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SqliteHandling } from '../../src/store/handling.js';
@@ -11,6 +11,7 @@ import { SqliteReplies } from '../../src/store/replies.js';
 import { tempDir } from '../helpers/cli.js';
 import { FakeClock } from '../helpers/clock.js';
 import { corpusRecord } from '../helpers/corpus.js';
+import { replyErrorOf } from '../core/support.js';
 
 const opened: Database.Database[] = [];
 afterEach(() => {
@@ -38,16 +39,6 @@ const FIELDS = buildProposal(
   { handling: DEFAULT_HANDLING },
 );
 
-function replyError(fn: () => unknown): ReplyError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ReplyError) return error;
-    throw error;
-  }
-  throw new Error('expected a ReplyError');
-}
-
 describe('proposals: filed once, with their first deadline', () => {
   it('files a proposal and reads it back by id, by number and by year', () => {
     const { handling } = archive();
@@ -64,7 +55,7 @@ describe('proposals: filed once, with their first deadline', () => {
   it('refuses a second proposal of the same session and number, and writes nothing', () => {
     const { db, handling } = archive();
     handling.addProposal(FIELDS);
-    expect(replyError(() => handling.addProposal({ ...FIELDS, title: '另一件' })).key).toBe('proposal.exists');
+    expect(replyErrorOf(() => handling.addProposal({ ...FIELDS, title: '另一件' })).key).toBe('proposal.exists');
     expect(db.prepare('SELECT count(*) AS n FROM deadlines').get()).toEqual({ n: 1 });
     // The same number in another session is another proposal.
     expect(handling.addProposal({ ...FIELDS, session: '区政协十五届三次会议' }).id).toBe(2);
@@ -99,7 +90,7 @@ describe('deadlines: extensions and reopenings are added, never changed', () => 
 
   it('refuses to extend a proposal that is not there', () => {
     const { handling } = archive();
-    expect(replyError(() => handling.extend(9, isoDay(2023, 7, 1), 'x')).key).toBe('proposal.notFound');
+    expect(replyErrorOf(() => handling.extend(9, isoDay(2023, 7, 1), 'x')).key).toBe('proposal.notFound');
   });
 
   it('refuses to delete or change a deadline, a proposal or feedback', () => {
@@ -137,7 +128,7 @@ describe('feedback: a 不满意 reopens the proposal in the same transaction', (
 
   it('refuses feedback on a reply that is not there, and writes nothing', () => {
     const { handling } = archive();
-    expect(replyError(() => handling.addFeedback({ replyId: 5, rating: '满意', note: null, receivedOn: isoDay(2023, 6, 1), reopenDueOn: null })).key).toBe(
+    expect(replyErrorOf(() => handling.addFeedback({ replyId: 5, rating: '满意', note: null, receivedOn: isoDay(2023, 6, 1), reopenDueOn: null })).key).toBe(
       'reply.notFound',
     );
     expect(handling.feedback()).toEqual([]);
@@ -170,5 +161,23 @@ describe('status changes: every change is logged with its reason and what it ove
     reply = replies.update(reply.id, { ...reply, result: '留作参考' }, reply.updatedAt);
     expect(reply.status).toBe('draft');
     expect(replies.history(reply.id).map((r) => r.reply.status)).toEqual(['draft', 'checked', 'draft']);
+  });
+});
+
+describe('answering: the replies to given proposals, by session and number', () => {
+  it('finds the replies of the same session and number, void ones included, newest first, without bodies', () => {
+    const { replies } = archive();
+    const first = replies.create({ ...corpusRecord('000') }, '普发改委', { status: 'sent' });
+    const again = replies.create({ ...corpusRecord('000'), docNumber: DocNumber.of('普发改委', 2023, 17), signedOn: isoDay(2023, 6, 1) }, '普发改委');
+    replies.setStatus(again.id, 'void', again.updatedAt);
+    replies.create({ ...corpusRecord('004') }, '普发改委');
+    const found = replies.answering([{ session: '区政协十五届二次会议', number: '152104' }]);
+    expect(found.map((r) => [r.id, r.status])).toEqual([
+      [again.id, 'void'],
+      [first.id, 'sent'],
+    ]);
+    expect(found[0]).not.toHaveProperty('body');
+    expect(replies.answering([{ session: '区政协十五届一次会议', number: '152104' }])).toEqual([]);
+    expect(replies.answering([])).toEqual([]);
   });
 });

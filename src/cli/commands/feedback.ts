@@ -1,10 +1,9 @@
 import { addMonthsTo, dayOf, parseDate } from '../../core/dates.js';
 import { ReplyError } from '../../core/errors.js';
-import { handlingOf, ratingOf, reopens, type Feedback, type Handling } from '../../core/handling.js';
+import { handlingOf, ratingOf, reopens, type Feedback } from '../../core/handling.js';
 import type { Proposal } from '../../core/proposal.js';
-import { isAnswered } from '../../core/reply.js';
+import { isAnswered, type ReplySummary } from '../../core/reply.js';
 import type { Context } from '../context.js';
-import { loadHandlings } from '../handlings.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { dateText } from '../present.js';
@@ -30,9 +29,11 @@ export default async function feedback(ctx: Context, args: string[], options: Re
   const entry: Feedback = { id: 0, replyId: reply.id, rating, note, receivedOn, at: ctx.clock.now().toISOString() };
   const handlingRepo = await ctx.handling('read');
   const [proposal] = handlingRepo.proposalsByNumber(reply.proposalNo, reply.session);
-  const reopenDueOn = reopens(rating) && (!proposal || reopensHandling(proposal, entry, await loadHandlings(ctx, receivedOn), handlingRepo.feedback()))
-    ? addMonthsTo(receivedOn, config.handling.reopenMonths)
-    : null;
+  const answers = proposal ? (await ctx.replies('read')).answering([proposal]) : [];
+  const reopenDueOn =
+    reopens(rating) && (!proposal || reopensHandling(proposal, entry, answers, handlingRepo.feedback()))
+      ? addMonthsTo(receivedOn, config.handling.reopenMonths)
+      : null;
   const filed = (await ctx.handling()).addFeedback({ replyId: reply.id, rating, note, receivedOn, reopenDueOn: proposal ? reopenDueOn : null });
 
   if (opts.json) {
@@ -51,8 +52,7 @@ export default async function feedback(ctx: Context, args: string[], options: Re
  * the latest reply sent. A 不满意 on an older reply, or one received before a
  * later 满意, is recorded but reopens nothing.
  */
-function reopensHandling(proposal: Proposal, entry: Feedback, handlings: readonly Handling[], feedback: readonly Feedback[]): boolean {
-  const replies = handlings.find((h) => h.proposal.id === proposal.id)?.replies ?? [];
+function reopensHandling(proposal: Proposal, entry: Feedback, replies: readonly ReplySummary[], feedback: readonly Feedback[]): boolean {
   const after = handlingOf(proposal, replies, [...feedback, entry], entry.receivedOn);
   return after.state === 'reopened' && after.feedback === entry;
 }

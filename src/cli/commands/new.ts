@@ -13,7 +13,7 @@ import {
 import { replyInputFrom } from '../../core/proposal.js';
 import { KINDS, kindOf } from '../../core/reply.js';
 import { scaffoldBody } from '../../core/scaffold.js';
-import { readAnswers } from '../answers.js';
+import { givenOnly, readAnswers } from '../answers.js';
 import type { Context } from '../context.js';
 import { editText } from '../editor.js';
 import { findProposal } from '../lookup.js';
@@ -99,7 +99,7 @@ function flagsInput(o: NewOptions): ReplyInput {
     cc: o.cc,
     body: o.body === undefined ? undefined : readText(o.body),
   };
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ReplyInput;
+  return givenOnly<ReplyInput>(input);
 }
 
 export interface PromptDefaults {

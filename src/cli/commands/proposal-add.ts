@@ -10,9 +10,9 @@ import {
   type ProposalInput,
   type ProposalInputKey,
 } from '../../core/proposal.js';
-import { readProposalAnswers } from '../answers.js';
+import { givenOnly, readProposalAnswers } from '../answers.js';
 import type { Context } from '../context.js';
-import { handlingJson, loadHandlings } from '../handlings.js';
+import { handlingFor, handlingJson } from '../handlings.js';
 import { t } from '../messages.js';
 import { dateText } from '../present.js';
 import { checkedBy, required, type Prompter } from '../prompts.js';
@@ -44,8 +44,8 @@ export default async function proposalAdd(ctx: Context, _args: string[], options
   const fields = buildProposal(input, config);
   const proposal = (await ctx.handling()).addProposal(fields);
   if (opts.json) {
-    const [handling] = (await loadHandlings(ctx, proposal.assignedOn)).filter((h) => h.proposal.id === proposal.id);
-    ctx.streams.stdout.write(JSON.stringify(handlingJson(handling!), null, 2) + '\n');
+    const handling = await handlingFor(ctx, proposal, proposal.assignedOn);
+    ctx.streams.stdout.write(JSON.stringify(handlingJson(handling), null, 2) + '\n');
   } else {
     ctx.streams.stdout.write(
       t('proposal.added', {
@@ -74,7 +74,7 @@ function flagsInput(o: AddOptions): ProposalInput {
     leadUnit: o.leadUnit,
     dueOn: o.dueOn,
   };
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ProposalInput;
+  return givenOnly<ProposalInput>(input);
 }
 
 /** Asks, one question each, for what the input lacks, checking every answer with the rules of the flags. */

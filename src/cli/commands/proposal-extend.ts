@@ -1,8 +1,7 @@
-import { addMonthsTo, parseDate, type IsoDate } from '../../core/dates.js';
+import { addMonthsTo, parseDate } from '../../core/dates.js';
 import { ReplyError } from '../../core/errors.js';
-import type { Handling } from '../../core/handling.js';
 import type { Context } from '../context.js';
-import { asOf, handlingJson, loadHandlings } from '../handlings.js';
+import { asOf, handlingFor, handlingJson } from '../handlings.js';
 import { findProposal } from '../lookup.js';
 import { t } from '../messages.js';
 import { dateText } from '../present.js';
@@ -23,13 +22,12 @@ export default async function proposalExtend(ctx: Context, args: string[], optio
   if ((opts.to === undefined) === (opts.months === undefined)) throw new ReplyError('proposal.extendHow', {}, 2);
   const proposal = await findProposal(ctx, args[0]!, opts.session);
   const today = asOf(ctx, opts.asOf);
-  const before = await handlingOf(ctx, proposal.id, today);
+  const before = await handlingFor(ctx, proposal, today);
   if (before.state === 'answered') throw new ReplyError('proposal.answeredAlready', { id: proposal.id });
   const to = opts.to !== undefined ? parseDate(opts.to, 'to') : addMonthsTo(before.dueOn, monthsOf(opts.months!));
   if (to <= before.dueOn) throw new ReplyError('proposal.extendNotLater', { to: dateText(to), from: dateText(before.dueOn) });
 
-  (await ctx.handling()).extend(proposal.id, to, reason);
-  const after = await handlingOf(ctx, proposal.id, today);
+  const after = await handlingFor(ctx, (await ctx.handling()).extend(proposal.id, to, reason), today);
   if (opts.json) {
     ctx.streams.stdout.write(JSON.stringify(handlingJson(after), null, 2) + '\n');
   } else {
@@ -45,10 +43,6 @@ export default async function proposalExtend(ctx: Context, args: string[], optio
     );
   }
   return 0;
-}
-
-async function handlingOf(ctx: Context, id: number, today: IsoDate): Promise<Handling> {
-  return (await loadHandlings(ctx, today)).find((h) => h.proposal.id === id)!;
 }
 
 function monthsOf(text: string): number {
