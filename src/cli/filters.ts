@@ -11,6 +11,7 @@ export interface FilterOptions {
   proposer?: string;
   status?: string;
   limit?: string;
+  incomplete?: boolean;
 }
 
 /** Reads the selection flags; a value that cannot be read is a usage error. */
@@ -33,6 +34,7 @@ export function readFilter(o: FilterOptions): SearchFilter {
   if (o.result?.trim()) filter.result = o.result.trim();
   if (o.organ?.trim()) filter.organ = o.organ.trim();
   if (o.proposer?.trim()) filter.proposer = o.proposer.trim().replace(/(委员|代表)$/u, '');
+  if (o.incomplete) filter.incomplete = true;
   if (o.limit !== undefined) {
     if (!/^\d+$/.test(o.limit) || Number(o.limit) < 1) throw new ReplyError('option.badValue', { option: '--limit', value: o.limit }, 2);
     filter.limit = Number(o.limit);

@@ -73,7 +73,7 @@ export function handlingJson(h: Handling): Record<string, unknown> {
     overdue: h.overdue,
     firstAnsweredOn: h.firstAnsweredOn,
     onTime: h.onTime,
-    replies: h.replies.map((r) => ({ id: r.id, docNumber: r.docNumber.toString(), status: r.status, signedOn: r.signedOn })),
+    replies: h.replies.map((r) => ({ id: r.id, docNumber: r.docNumber?.toString() ?? null, status: r.status, signedOn: r.signedOn })),
     feedback: h.feedback && { rating: h.feedback.rating, note: h.feedback.note, receivedOn: h.feedback.receivedOn },
   };
 }

@@ -46,7 +46,7 @@ export async function printHits(
   const chalk = ctx.streams.stdoutIsTTY && !ctx.env.NO_COLOR ? (await import('chalk')).default : undefined;
   const paint = (s: Snippet) => splitSnippet(s).map((p) => (p.match && chalk ? chalk.bold.red(p.text) : p.text)).join('');
   const blocks = shown.map(({ hit: { reply: r }, titleMatches, snippet }) => {
-    const head = [String(r.id), r.docNumber.toString(), dateText(r.signedOn), paint({ text: r.proposalTitle, matches: titleMatches })];
+    const head = [String(r.id), r.docNumber?.toString() ?? '—', dateText(r.signedOn) || '—', paint({ text: r.proposalTitle, matches: titleMatches })];
     const status = statusLabel(r.status);
     return `${head.join('  ')}  ${chalk ? chalk.dim(status) : status}\n    ${paint(snippet)}\n`;
   });
@@ -57,7 +57,7 @@ function hitJson({ hit, titleMatches, snippet }: Shown): Record<string, unknown>
   const r = hit.reply;
   return {
     id: r.id,
-    docNumber: r.docNumber.toJSON(),
+    docNumber: r.docNumber?.toJSON() ?? null,
     signedOn: r.signedOn,
     kind: r.kind,
     status: r.status,

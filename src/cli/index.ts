@@ -100,6 +100,7 @@ function program(
     .option('--result <text>', '办理结果')
     .option('--proposer <name>', '提案人（包含即可）')
     .option('--limit <n>', '最多列出几份（最新的在前）')
+    .option('--incomplete', t('opt.incomplete'))
     .option('--json', t('opt.json'))
     .option('--csv', t('opt.csv'));
 

@@ -1,7 +1,7 @@
 import { chineseDate } from '../core/dates.js';
 import { parseBody, plainText } from '../core/body.js';
 import { proposerLabel, replyTitle, salutationOf } from '../core/proposers.js';
-import { issueDate, type Reply, type Status } from '../core/reply.js';
+import { issueDate, missingOf, type RecordField, type Reply, type Status } from '../core/reply.js';
 import { t } from './messages.js';
 
 /** How a reply reads in listings and `show`: derived parts spelled out. */
@@ -17,13 +17,37 @@ export function titleOf(reply: Reply): string {
   return replyTitle(reply.kind, reply.session, reply.proposalNo);
 }
 
+/** The doc number as messages name a reply by it: 普发改委〔2023〕16号, or 无文号. */
+export function numberText(reply: Pick<Reply, 'docNumber'>): string {
+  return reply.docNumber?.toString() ?? t('label.noDocNumber');
+}
+
+/** A record field by its Chinese name: 会次, 成文日期, 署名 … */
+export function fieldLabel(field: RecordField): string {
+  return t(`record.${field}`);
+}
+
+/** A field's value as `show` names it beside the field: 区政协十五届二次会议, 2023年5月18日, 朱莺委员. */
+export function fieldValueText(reply: Reply, field: RecordField): string {
+  switch (field) {
+    case 'docNumber':
+      return reply.docNumber?.toString() ?? '';
+    case 'signedOn':
+      return reply.signedOn ? dateText(reply.signedOn) : '';
+    case 'proposers':
+      return proposersText(reply);
+    default:
+      return reply[field];
+  }
+}
+
 
 /** The JSON form of a reply for scripts: every stored field plus the derived ones. */
 export function replyJson(reply: Reply): Record<string, unknown> {
   const tree = parseBody(reply.body);
   return {
     id: reply.id,
-    docNumber: reply.docNumber.toJSON(),
+    docNumber: reply.docNumber?.toJSON() ?? null,
     kind: reply.kind,
     status: reply.status,
     title: titleOf(reply),
@@ -46,13 +70,16 @@ export function replyJson(reply: Reply): Record<string, unknown> {
     cc: reply.cc,
     footnotes: tree.footnotes.map((f) => ({ number: f.number, label: f.label, text: plainText(f.inlines) })),
     body: reply.body,
+    missing: missingOf(reply),
+    inferred: reply.inferred,
     createdAt: reply.createdAt,
     updatedAt: reply.updatedAt,
   };
 }
 
-export function dateText(date: string): string {
-  return chineseDate(date as Parameters<typeof chineseDate>[0]);
+/** 2023年5月18日; '' for a date not known. */
+export function dateText(date: string | null): string {
+  return date ? chineseDate(date as Parameters<typeof chineseDate>[0]) : '';
 }
 
 /** A stored instant shown in local time, to the minute. */

@@ -39,6 +39,8 @@ export interface Config {
   readonly contact: Contact;
   readonly contactLabels: ContactLabels;
   readonly results: readonly string[];
+  /** 办理结果 printed as a class (A类, B类, C类) in other offices' replies: the result each class means. */
+  readonly resultClasses: Readonly<Record<string, string>>;
   readonly disclosures: readonly string[];
   readonly cc: readonly string[];
   readonly fonts: Fonts;
@@ -63,6 +65,9 @@ export const DEFAULT_HANDLING: Handling = {
 
 export const CONFIG_FILE = 'reply.config.json';
 
+/** What the classes of 办理结果 mean where offices print a class: A 解决或采纳, B 列入计划拟解决, C 留作参考. */
+export const DEFAULT_RESULT_CLASSES: Readonly<Record<string, string>> = { A: '解决或采纳', B: '列入计划拟解决', C: '留作参考' };
+
 export const DEFAULT_RESULTS = ['解决或采纳', '采纳解决', '部分采纳', '列入计划拟解决', '留作参考'] as const;
 export const DEFAULT_DISCLOSURES = ['主动公开·全文', '主动公开·摘要', '依申请公开', '不予公开'] as const;
 
@@ -80,6 +85,7 @@ const schema = z
     contact: contactSchema.optional(),
     contactLabels: z.object({ name: text, phone: text, address: text, postcode: text }).partial().strict().optional(),
     results: z.array(text).min(1).optional(),
+    resultClasses: z.record(z.string().regex(/^[A-Z]$/), text).optional(),
     disclosures: z.array(text).min(1).optional(),
     cc: z.array(text).optional(),
     fonts: z
@@ -128,6 +134,7 @@ export function parseConfig(source: string, file: string): Config {
     contact: dropEmpty(c.contact ?? {}),
     contactLabels: { ...DEFAULT_CONTACT_LABELS, ...c.contactLabels },
     results: c.results ?? [...DEFAULT_RESULTS],
+    resultClasses: { ...DEFAULT_RESULT_CLASSES, ...c.resultClasses },
     disclosures: c.disclosures ?? [...DEFAULT_DISCLOSURES],
     cc: c.cc ?? [],
     fonts: { ...DEFAULT_FONTS, ...c.fonts },
@@ -184,6 +191,9 @@ export function configTemplate({ organ, docPrefix }: InitAnswers): string {
 
   // 允许的办理结果
   "results": ${q([...DEFAULT_RESULTS])},
+
+  // 其他机关以类别标注办理结果时（A类、B类、C类），导入时各类别记作的办理结果
+  "resultClasses": { "A": "解决或采纳", "B": "列入计划拟解决", "C": "留作参考" },
 
   // 允许的公开属性
   "disclosures": ${q([...DEFAULT_DISCLOSURES])},

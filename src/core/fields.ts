@@ -51,7 +51,10 @@ export const FIELD_NAMES = {
 
 export type InputKey = keyof typeof FIELD_NAMES;
 
-/** A new reply before the archive gives it an id (and, when not given, a doc number). */
+/**
+ * A new reply before the archive gives it an id and, when none is given, a doc number (null: the
+ * next one is allocated, unless the archive is told to file it without one: CreateOptions.numbering).
+ */
 export interface NewReply extends Omit<ReplyFields, 'docNumber'> {
   readonly docNumber: DocNumber | null;
 }
@@ -140,7 +143,7 @@ export function applyEdits(reply: ReplyFields, edits: readonly FieldEdit[], conf
       else throw error;
     }
   }
-  if (next.issuedOn && next.issuedOn < next.signedOn) issues.push({ field: 'issued-on', key: 'date.issuedBeforeSigned' });
+  if (next.issuedOn && next.signedOn && next.issuedOn < next.signedOn) issues.push({ field: 'issued-on', key: 'date.issuedBeforeSigned' });
   if (next.kind === '会办意见' && !next.leadUnit) issues.push({ field: 'lead-unit', key: 'field.missing' });
   if (issues.length > 0) throw new ValidationError(dedupe(issues));
   return next;
@@ -164,7 +167,8 @@ function applyEdit(r: ReplyFields, field: string, raw: string, config: Config): 
     case 'disclosure': return { ...r, disclosure: oneOf('disclosure', required(), config.disclosures) };
     case 'signed-on': return { ...r, signedOn: parseDate(required(), 'signed-on') };
     case 'issued-on': return { ...r, issuedOn: value ? parseDate(value, 'issued-on') : null };
-    case 'doc-number': return { ...r, docNumber: DocNumber.parse(required(), r.docNumber.prefix) };
+    // The number is optional: an empty value files the reply without one.
+    case 'doc-number': return { ...r, docNumber: value ? DocNumber.parse(value, r.docNumber?.prefix ?? config.docPrefix) : null };
     case 'organ': return { ...r, organ: required() };
     case 'header': return { ...r, header: value || null };
     case 'printing-organ': return { ...r, printingOrgan: required() };
@@ -184,7 +188,7 @@ function applyEdit(r: ReplyFields, field: string, raw: string, config: Config): 
 /** Each field a clerk decides, by the name `--set` uses, and how to read it off a reply. */
 const FIELD_VALUES: readonly (readonly [string, (r: ReplyFields) => unknown])[] = [
   ['kind', (r) => r.kind],
-  ['doc-number', (r) => r.docNumber.toString()],
+  ['doc-number', (r) => r.docNumber?.toString() ?? null],
   ['session', (r) => r.session],
   ['proposal-no', (r) => r.proposalNo],
   ['title', (r) => r.proposalTitle],

@@ -71,9 +71,7 @@ export function handlingOf(
   feedback: readonly Feedback[],
   today: IsoDate,
 ): Handling {
-  const replies = allReplies
-    .filter((r) => r.status !== 'void' && answersProposal(r, proposal))
-    .sort((a, b) => (a.signedOn === b.signedOn ? b.id - a.id : a.signedOn < b.signedOn ? 1 : -1));
+  const replies = allReplies.filter((r) => r.status !== 'void' && answersProposal(r, proposal)).sort(newestSignedFirst);
   const answered = replies.filter((r) => isAnswered(r.status));
   const latest = answered[0];
   const latestFeedback = latest ? latestOf(feedback.filter((f) => f.replyId === latest.id)) : undefined;
@@ -81,7 +79,8 @@ export function handlingOf(
 
   const dueOn = lastOf(proposal.deadlines)?.dueOn ?? proposal.dueOn;
   const daysLeft = daysFrom(today, dueOn);
-  const firstAnsweredOn = answered.length ? answered[answered.length - 1]!.signedOn : null;
+  // The first answer whose date is known: one without a date cannot be counted on time or late.
+  const firstAnsweredOn = answered.findLast((r) => r.signedOn !== null)?.signedOn ?? null;
   const firstDue = firstHandlingDue(proposal.deadlines) ?? proposal.dueOn;
   return {
     proposal,
@@ -94,6 +93,14 @@ export function handlingOf(
     onTime: firstAnsweredOn === null ? null : firstAnsweredOn <= firstDue,
     feedback: latestFeedback ?? null,
   };
+}
+
+/** Newest signed first, then the latest filed; replies without a date last (as the archive lists them). */
+function newestSignedFirst(a: ReplySummary, b: ReplySummary): number {
+  if (a.signedOn === b.signedOn) return b.id - a.id;
+  if (a.signedOn === null) return 1;
+  if (b.signedOn === null) return -1;
+  return a.signedOn < b.signedOn ? 1 : -1;
 }
 
 /** Open handlings due within `days` (all open ones when undefined), soonest first. */

@@ -3,7 +3,7 @@ import type { NewReply } from './fields.js';
 import type { IsoDate } from './dates.js';
 import type { Feedback, Rating } from './handling.js';
 import type { Proposal, ProposalFields } from './proposal.js';
-import type { Kind, Reply, ReplyFields, ReplySummary, Status } from './reply.js';
+import type { Kind, RecordField, Reply, ReplyFields, ReplySummary, Status } from './reply.js';
 import type { SearchTerm } from './search-query.js';
 
 export interface ListFilter {
@@ -13,6 +13,8 @@ export interface ListFilter {
   readonly result?: string;
   /** Matches any proposer whose name contains this text. */
   readonly proposer?: string;
+  /** Only records that lack a needed field (as missingOf says: no proposer, session, number, date or organ). */
+  readonly incomplete?: boolean;
   /** At most this many, the newest first. */
   readonly limit?: number;
 }
@@ -41,11 +43,36 @@ export interface CreateOptions {
   /** Imported replies come in as they were published: sent. */
   readonly status?: Status;
   readonly source?: Source;
+  /**
+   * What a reply given without a doc number gets: 'allocate', the next number of (prefix, year), as
+   * `reply new` does (the default); 'none', no number at all: an imported reply that printed none.
+   */
+  readonly numbering?: 'allocate' | 'none';
+  /**
+   * The given doc number is another organ's (a reply of 普府 imported into 普发改委's archive): it is
+   * kept on the row, found by findByDocNumber and held by no other reply, but not entered in the
+   * office's ledger of numbers given out, so it never touches the office's own numbering. A number
+   * with the office's own prefix (create's `prefix`) is entered all the same.
+   */
+  readonly foreignNumber?: boolean;
+  /** The fields whose value the reader inferred rather than read printed (Reply.inferred). */
+  readonly inferred?: readonly RecordField[];
+}
+
+export interface UpdateOptions {
+  /**
+   * The office's own prefix: a new doc number with another one is another organ's, kept on the row
+   * but not entered in the ledger. Without it every new number is entered.
+   */
+  readonly ownPrefix?: string;
 }
 
 /** The archive as the core sees it. Every write is one transaction. */
 export interface ReplyRepository {
-  /** Files a reply; allocates the next doc number of (prefix, year) when none is given. */
+  /**
+   * Files a reply; allocates the next doc number of (prefix, year) when none is given (unless
+   * options.numbering is 'none'). `prefix` is the office's own.
+   */
   create(reply: NewReply, prefix: string, options?: CreateOptions): Reply;
   /** The reply imported from a file with this sha256, if any. */
   importedFrom(sha256: string): { readonly replyId: number; readonly path: string } | undefined;
@@ -56,10 +83,16 @@ export interface ReplyRepository {
   list(filter: ListFilter): Reply[];
   /** As list, without the bodies: for tables that show none. */
   summaries(filter: ListFilter): ReplySummary[];
-  /** The replies (without bodies, void ones included) to these proposals: the same session and number. */
+  /**
+   * The replies (without bodies, void ones included) to these proposals: the same session (by its
+   * key when both wordings have one, else as written) and number (leading zeros aside: 057 = 57).
+   */
   answering(proposals: readonly { readonly session: string; readonly number: string }[]): ReplySummary[];
-  /** Stores new fields, keeping the previous state as a revision. */
-  update(id: number, fields: ReplyFields, expectedUpdatedAt: string): Reply;
+  /**
+   * Stores new fields, keeping the previous state as a revision; an inferred field whose value
+   * changes is inferred no more.
+   */
+  update(id: number, fields: ReplyFields, expectedUpdatedAt: string, options?: UpdateOptions): Reply;
   /** Moves a reply on; the change is logged with the reason and the check errors a forced step overrode. */
   setStatus(id: number, status: Status, expectedUpdatedAt: string, note?: StatusNote): Reply;
   history(id: number): Revision[];

@@ -3,6 +3,7 @@ import { addMonthsTo, parseDate, type IsoDate } from './dates.js';
 import { ValidationError, type FieldIssue } from './errors.js';
 import { dedupe, isBlank, parseProposalNo, parseProposers, type ReplyInput } from './fields.js';
 import type { Kind, Proposer } from './reply.js';
+import { sameSession } from './session.js';
 
 /** 提案 (a CPPCC member's proposal) or 建议 (a People's Congress deputy's suggestion). */
 export const PROPOSAL_KINDS = ['提案', '建议'] as const;
@@ -161,9 +162,22 @@ export function replyInputFrom(proposal: ProposalFields): ReplyInput {
   };
 }
 
-/** Whether a reply answers this proposal: the same session and number. */
+/** A proposal number as numbers compare: without its leading zeros (057 and 57 are one). */
+export function numberKey(number: string): string {
+  return number.trim().replace(/^0+/u, '');
+}
+
+/**
+ * Whether a reply answers this proposal: the same session (the same sitting by
+ * its key, 区政协十五届二次会议 = 政协上海市普陀区第十五届委员会第二次会议; as
+ * written when either wording names none) and the same number, leading zeros aside.
+ */
 export function answersProposal(reply: { readonly session: string; readonly proposalNo: string }, proposal: Pick<ProposalFields, 'session' | 'number'>): boolean {
-  return reply.session === proposal.session && reply.proposalNo === proposal.number;
+  return (
+    reply.proposalNo.trim() !== '' &&
+    numberKey(reply.proposalNo) === numberKey(proposal.number) &&
+    sameSession(reply.session, proposal.session)
+  );
 }
 
 function parseProposalKind(text: string): ProposalKind {

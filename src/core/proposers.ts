@@ -51,8 +51,12 @@ function addressees(proposers: readonly Proposer[]): string {
   return proposers.map(proposerLabel).join('、');
 }
 
-/** 对区政协十五届二次会议 第152104号提案的答复 / …提案的会办意见 / …建议的答复 */
+/**
+ * 对区政协十五届二次会议 第152104号提案的答复 / …提案的会办意见 / …建议的答复;
+ * a record that lacks the session or the number leaves it out (对第57号提案的答复, 对提案的答复).
+ */
 export function replyTitle(kind: Kind, session: string, proposalNo: string): string {
   const what = kind === '建议答复' ? '建议的答复' : kind === '会办意见' ? '提案的会办意见' : '提案的答复';
-  return `对${session} 第${proposalNo}号${what}`;
+  const number = proposalNo ? `第${proposalNo}号` : '';
+  return `对${[session, number].filter(Boolean).join(' ')}${what}`;
 }

@@ -109,10 +109,11 @@ export const DEFAULT_CONTACT_LABELS: ContactLabels = {
 /** Everything a clerk decides about a reply; the archive adds id, status and times. */
 export interface ReplyFields {
   readonly kind: Kind;
-  readonly docNumber: DocNumber;
-  /** 区政协十五届二次会议 */
+  /** null: a reply filed without a number (an imported one that printed none); GB/T 9704 allows it. */
+  readonly docNumber: DocNumber | null;
+  /** 区政协十五届二次会议; '' when not known (see missingOf). */
   readonly session: string;
-  /** As written: 152104, 0690 (leading zeros kept). */
+  /** As written: 152104, 0690 (leading zeros kept); '' when not known. */
   readonly proposalNo: string;
   readonly proposalTitle: string;
   readonly proposers: readonly Proposer[];
@@ -123,10 +124,11 @@ export interface ReplyFields {
   readonly result: string;
   readonly disclosure: string;
   readonly body: string;
-  readonly signedOn: IsoDate;
+  /** 成文日期; null when not known. */
+  readonly signedOn: IsoDate | null;
   /** 印发日期; null means the signed date. */
   readonly issuedOn: IsoDate | null;
-  /** 署名 and 发文机关 as filed, so a later change of config changes no record. */
+  /** 署名 and 发文机关 as filed, so a later change of config changes no record; '' when not known. */
   readonly organ: string;
   /** 发文机关标志 (…文件), or null for an organ that prints none. */
   readonly header: string | null;
@@ -140,6 +142,11 @@ export interface ReplyFields {
 export interface Reply extends ReplyFields {
   readonly id: number;
   readonly status: Status;
+  /**
+   * The fields whose value was inferred rather than read as printed (the organ taken from a page
+   * header …), as the import said; a field the clerk edits since is no longer among them.
+   */
+  readonly inferred: readonly RecordField[];
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -147,6 +154,54 @@ export interface Reply extends ReplyFields {
 /** A reply as listings show it: every field but the body. */
 export type ReplySummary = Omit<Reply, 'body'>;
 
-export function issueDate(reply: Pick<ReplyFields, 'issuedOn' | 'signedOn'>): IsoDate {
+/** 印发日期: the issued date, else the signed date; null when neither is known. */
+export function issueDate(reply: Pick<ReplyFields, 'issuedOn' | 'signedOn'>): IsoDate | null {
   return reply.issuedOn ?? reply.signedOn;
+}
+
+/** The fields of a record that a reader may not find (missing) or may only infer (inferred). */
+export const RECORD_FIELDS = [
+  'kind', 'docNumber', 'session', 'proposalNo', 'proposalTitle', 'proposers', 'signedOn', 'organ', 'result', 'disclosure',
+] as const satisfies readonly (keyof ReplyFields)[];
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+export function isRecordField(value: unknown): value is RecordField {
+  return typeof value === 'string' && (RECORD_FIELDS as readonly string[]).includes(value);
+}
+
+/**
+ * The fields a complete record has, in the order a clerk completes them. The
+ * doc number is not among them: a reply may be filed without one.
+ */
+export const NEEDED_FIELDS = ['proposers', 'session', 'proposalNo', 'signedOn', 'organ'] as const satisfies readonly RecordField[];
+export type NeededField = (typeof NEEDED_FIELDS)[number];
+
+/** Whether a needed field has no value ('' for a text: values are kept trimmed); the store's `incomplete` filter says the same in SQL. */
+const LACKS: { readonly [F in NeededField]: (r: Pick<ReplyFields, NeededField>) => boolean } = {
+  proposers: (r) => r.proposers.length === 0,
+  session: (r) => r.session === '',
+  proposalNo: (r) => r.proposalNo === '',
+  signedOn: (r) => r.signedOn === null,
+  organ: (r) => r.organ === '',
+};
+
+/** The needed fields a record lacks, in NEEDED_FIELDS' order; [] for a complete one. */
+export function missingOf(reply: Pick<ReplyFields, NeededField>): NeededField[] {
+  return NEEDED_FIELDS.filter((field) => LACKS[field](reply));
+}
+
+/**
+ * The inferred fields that stay inferred when a record changes from `before`
+ * to `after`: a field whose value changed was set by the clerk.
+ */
+export function stillInferred(inferred: readonly RecordField[], before: ReplyFields, after: ReplyFields): RecordField[] {
+  return inferred.filter((field) => JSON.stringify(before[field]) === JSON.stringify(after[field]));
+}
+
+/** What signing needs beyond the format check: a reply goes out under a doc number and a date. */
+export function unsignable(reply: Pick<ReplyFields, 'docNumber' | 'signedOn'>): ('docNumber' | 'signedOn')[] {
+  const lacking: ('docNumber' | 'signedOn')[] = [];
+  if (reply.docNumber === null) lacking.push('docNumber');
+  if (reply.signedOn === null) lacking.push('signedOn');
+  return lacking;
 }

@@ -52,7 +52,8 @@ export interface StatsInput {
 }
 
 export function computeStats(input: StatsInput): Stats {
-  const inYear = (date: string) => input.year === undefined || dateParts(date as never).year === input.year;
+  // A reply without a signed date belongs to no year (it counts in the whole archive only).
+  const inYear = (date: string | null) => input.year === undefined || (date !== null && dateParts(date as never).year === input.year);
   const all = input.replies.filter((r) => inYear(r.signedOn));
   const live = all.filter((r) => r.status !== 'void');
   const results = [...input.results, ...new Set(live.map((r) => r.result).filter((r) => !input.results.includes(r)))];

@@ -16,7 +16,8 @@ export function templateContext(reply: ReplyFields, render: (tree: ReturnType<ty
     .map((key) => ({ label: labels[key], value: reply.contact[key]! }));
   return {
     ...reply,
-    docNumber: reply.docNumber.toString(),
+    // '' for a reply without a number: the text layouts print no line for it.
+    docNumber: reply.docNumber?.toString() ?? '',
     salutation: salutationOf(reply),
     issuedOn: issueDate(reply),
     body,

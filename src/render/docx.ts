@@ -105,12 +105,13 @@ export function docxDocument(reply: ReplyFields, options: DocxOptions = {}): Doc
     children.push(new Paragraph({ style: STYLE.header, children: [new TextRun({ text: reply.header, size: headerSize(reply.header) })] }));
     blank();
   }
-  // The doc number, with the red rule 4 mm below it as wide as the text block.
+  // The doc number, with the red rule 4 mm below it as wide as the text block; a reply without a
+  // number keeps the (empty) line and its rule, so the rest stays where layoutPages puts it.
   children.push(
     new Paragraph({
       style: STYLE.docNumber,
       border: { bottom: { style: BorderStyle.SINGLE, size: RULE.size, color: RED, space: RULE.space } },
-      children: [new TextRun(reply.docNumber.toString())],
+      children: [new TextRun(reply.docNumber?.toString() ?? '')],
     }),
   );
   // The rule and its 4 mm add to the doc number's height: the next line gives that back, so the rest stays on the grid.
@@ -210,11 +211,16 @@ function inlines(runs: readonly Inline[], style?: string): (TextRun | FootnoteRe
  */
 function signature(reply: ReplyFields, stamped: boolean): Paragraph[] {
   const organ = reply.organ;
+  const line = (text: string, options: Pick<IParagraphOptions, 'alignment' | 'indent'>) =>
+    new Paragraph({ style: STYLE.signature, ...options, children: [new TextRun(text)] });
+  // A part not known prints no line (as layoutPages counts): the other keeps 2 (stamped: 4) characters on the right.
+  if (!reply.signedOn || !organ) {
+    const only = organ || (reply.signedOn ? chineseDate(reply.signedOn) : '');
+    return only ? [line(only, { alignment: AlignmentType.RIGHT, indent: { right: (stamped ? 4 : 2) * CHAR } })] : [];
+  }
   const date = chineseDate(reply.signedOn);
   const organWidth = twips(organ);
   const dateWidth = twips(date);
-  const line = (text: string, options: Pick<IParagraphOptions, 'alignment' | 'indent'>) =>
-    new Paragraph({ style: STYLE.signature, ...options, children: [new TextRun(text)] });
   if (stamped) {
     const dateRight = 4 * CHAR;
     const centre = BLOCK_WIDTH - dateRight - dateWidth / 2;

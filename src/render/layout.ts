@@ -392,7 +392,8 @@ export function layoutPages(reply: ReplyFields, tree: BodyTree): PageLayout {
     put('header', [reply.header]);
     put('blank', ['']);
   }
-  put('docNumber', [reply.docNumber.toString(), '']);
+  // Without a doc number its line stays, empty, above the red rule.
+  put('docNumber', [reply.docNumber?.toString() ?? '', '']);
   put('blank', ['']);
   put('title', titleLines(replyTitle(reply.kind, reply.session, reply.proposalNo)));
   put('blank', ['']);
@@ -432,10 +433,13 @@ export function contactLines(reply: ReplyFields): string[] {
     .map((key) => `${reply.contactLabels[key]}：${reply.contact[key]}`);
 }
 
-/** 署名 and date: two lines (more when a very long organ name wraps). */
+/** 署名 and date: two lines (more when a very long organ name wraps); a part not known prints none. */
 function signatureLines(reply: ReplyFields): string[] {
   const wrap = { first: BLOCK_WIDTH_PT - 2 * BODY_SIZE, rest: BLOCK_WIDTH_PT - 2 * BODY_SIZE, font: BODY };
-  return [...breakLines(reply.organ, wrap), ...breakLines(chineseDate(reply.signedOn), wrap)];
+  return [
+    ...(reply.organ ? breakLines(reply.organ, wrap) : []),
+    ...(reply.signedOn ? breakLines(chineseDate(reply.signedOn), wrap) : []),
+  ];
 }
 
 /** The 版记 in 4号: 抄送 (indented 1 character each side, wrapped lines aligned after 抄送：) and the 印发 line. */
@@ -451,9 +455,10 @@ export function ccLines(reply: ReplyFields): string[] {
   return breakLines(`${label}${reply.cc.join('，')}。`, wrap);
 }
 
-/** The 印发 line: printing organ on the left, 2023年5月18日印发 on the right. */
+/** The 印发 line: printing organ on the left, 2023年5月18日印发 on the right (nothing there when no date is known). */
 export function issuedLine(reply: ReplyFields): { organ: string; date: string } {
-  return { organ: reply.printingOrgan, date: `${chineseDate(issueDate(reply))}印发` };
+  const date = issueDate(reply);
+  return { organ: reply.printingOrgan, date: date ? `${chineseDate(date)}印发` : '' };
 }
 
 /** A footnote's wrap: 4号, condensed like the body, on the full line. */

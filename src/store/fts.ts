@@ -4,6 +4,7 @@ import type { ReplySearch, SearchFilter, SearchHit, SimilarResult } from '../cor
 import type { Reply } from '../core/reply.js';
 import { charLength, foldText, type SearchTerm } from '../core/search-query.js';
 import { distinctiveTrigrams, trigramWeights } from '../core/similar.js';
+import { afterSql, dateOrder, incompleteSql, signedKey, upToSql, yearSql } from './columns.js';
 
 /**
  * Full-text search over `replies_fts` (FTS5, trigram tokenizer, external
@@ -120,7 +121,7 @@ export interface SearchTuning {
   readonly probe: number;
 }
 
-/** A reply's place in date order: signed date, then id, both newest first. */
+/** A reply's place in date order: signed date ('' for none: signedKey), then id, both newest first. */
 interface Dated {
   readonly signedOn: string;
   readonly id: number;
@@ -157,7 +158,7 @@ export class SqliteSearch implements ReplySearch {
         `SELECT count(*) AS n, coalesce(sum(instr(lower(text), @needle) > 0), 0) AS hits FROM (
            SELECT s.title || s.proposal_title || s.proposers || s.body AS text
            FROM replies r INDEXED BY replies_signed_on JOIN search_content s ON s.id = r.id
-           ORDER BY r.signed_on DESC, r.id DESC LIMIT @sample)`,
+           ORDER BY ${dateOrder('r')} LIMIT @sample)`,
       ),
       cappedCount: db.prepare<[string, number], { n: number }>(
         'SELECT count(*) AS n FROM (SELECT 1 FROM replies_fts WHERE replies_fts MATCH ? LIMIT ?)',
@@ -217,13 +218,13 @@ export class SqliteSearch implements ReplySearch {
     const params: Params = {};
     const range = dateRangeSql(query.filter, after, params);
     const last = this.prepared<Dated>(
-      `SELECT r.signed_on AS signedOn, r.id AS id FROM replies r INDEXED BY replies_signed_on WHERE 1 ${range}
-       ORDER BY r.signed_on DESC, r.id DESC LIMIT 1 OFFSET @offset`,
+      `SELECT ${signedKey('r')} AS signedOn, r.id AS id FROM replies r INDEXED BY replies_signed_on WHERE 1 ${range}
+       ORDER BY ${dateOrder('r')} LIMIT 1 OFFSET @offset`,
     ).get({ ...params, offset: stretch - 1 });
-    const upTo = last ? ' AND (r.signed_on, r.id) >= (@lastOn, @lastId)' : '';
+    const upTo = last ? ` AND ${upToSql('r', 'lastOn', 'lastId')}` : '';
     if (last) (params.lastOn = last.signedOn), (params.lastId = last.id);
     const walk = `SELECT r.id AS id FROM replies r INDEXED BY replies_signed_on JOIN search_content s ON s.id = r.id
-       WHERE 1 ${range}${upTo}${query.walkSql(tier, params)} ORDER BY r.signed_on DESC, r.id DESC`;
+       WHERE 1 ${range}${upTo}${query.walkSql(tier, params)} ORDER BY ${dateOrder('r')}`;
     const filters = filterSql(query.filter, params, false);
     // The filters after the text: most of them read a column stored after the body (status, organ, proposers),
     // which costs more than the title checks that turn most replies away. The walk is a subquery read in its
@@ -253,7 +254,7 @@ export class SqliteSearch implements ReplySearch {
     const where = range + checks;
     const join = onText ? 'JOIN search_content s ON s.id = r.id' : '';
     const negative = plan.negative.length ? `${ALL_COLUMNS} : (${plan.negative.join(' OR ')})` : undefined;
-    const order = 'ORDER BY r.signed_on DESC, r.id DESC LIMIT @count';
+    const order = `ORDER BY ${dateOrder('r')} LIMIT @count`;
     if (plan.positive.length === 0) {
       // Common characters and exclusions only: every reply is a candidate, newest first.
       if (negative) params.negative = negative;
@@ -287,8 +288,8 @@ export class SqliteSearch implements ReplySearch {
     }
     // Many hits, not all of which pass the checks: the newest of them first, checked in date order up to the page…
     const newest = this.prepared<Dated>(
-      `SELECT r.signed_on AS signedOn, r.id AS id FROM replies r INDEXED BY replies_signed_on WHERE ${inIndex} ${range}
-       ORDER BY r.signed_on DESC, r.id DESC LIMIT @probe`,
+      `SELECT ${signedKey('r')} AS signedOn, r.id AS id FROM replies r INDEXED BY replies_signed_on WHERE ${inIndex} ${range}
+       ORDER BY ${dateOrder('r')} LIMIT @probe`,
     ).all({ ...params, probe: this.tuning.probe });
     // (json_each yields the array in order, as the outer loop of a CROSS JOIN; an ORDER BY would check them all.)
     const first = this.ids(
@@ -301,7 +302,7 @@ export class SqliteSearch implements ReplySearch {
     const oldest = newest[newest.length - 1]!;
     const rest = this.ids(
       `SELECT r.id FROM replies_fts JOIN replies r NOT INDEXED ON r.id = replies_fts.rowid ${join}
-       WHERE replies_fts MATCH @match AND (r.signed_on, r.id) < (@probeOn, @probeId) ${where} ${order}`,
+       WHERE replies_fts MATCH @match AND ${afterSql('r', 'probeOn', 'probeId')} ${where} ${order}`,
       { ...params, probeOn: oldest.signedOn, probeId: oldest.id, count: count - first.length },
     );
     return [...first, ...rest];
@@ -463,7 +464,7 @@ export class SqliteSearch implements ReplySearch {
 function filterSql(filter: SearchFilter, params: Params, year = true): string {
   const where: string[] = [];
   if (year && filter.year !== undefined) {
-    where.push('r.signed_on >= @from AND r.signed_on < @to');
+    where.push(yearSql('r', 'from', 'to'));
     params.from = `${filter.year}-01-01`;
     params.to = `${filter.year + 1}-01-01`;
   }
@@ -472,6 +473,7 @@ function filterSql(filter: SearchFilter, params: Params, year = true): string {
   if (filter.result) (where.push('r.result = @result'), (params.result = filter.result));
   if (filter.proposer) (where.push('instr(r.proposer_names, @proposer) > 0'), (params.proposer = filter.proposer));
   if (filter.organ) (where.push('instr(r.organ, @organ) > 0'), (params.organ = filter.organ));
+  if (filter.incomplete) where.push(incompleteSql('r'));
   return where.map((w) => ` AND ${w}`).join('');
 }
 
@@ -479,12 +481,12 @@ function filterSql(filter: SearchFilter, params: Params, year = true): string {
 function dateRangeSql(filter: SearchFilter, after: Dated | undefined, params: Params): string {
   let where = '';
   if (filter.year !== undefined) {
-    where += ' AND r.signed_on >= @from AND r.signed_on < @to';
+    where += ` AND ${yearSql('r', 'from', 'to')}`;
     params.from = `${filter.year}-01-01`;
     params.to = `${filter.year + 1}-01-01`;
   }
   if (after) {
-    where += ' AND (r.signed_on, r.id) < (@afterOn, @afterId)';
+    where += ` AND ${afterSql('r', 'afterOn', 'afterId')}`;
     params.afterOn = after.signedOn;
     params.afterId = after.id;
   }

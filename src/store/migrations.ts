@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ReplyError } from '../core/errors.js';
+import { sessionKey } from '../core/session.js';
 
 /**
  * Ordered schema steps; PRAGMA user_version is the number of steps applied.
@@ -197,6 +198,7 @@ const STEPS: readonly Step[] = [
     BEGIN SELECT RAISE(ABORT, 'feedback is never changed'); END;
   `);
   },
+  (db) => allowIncomplete(db),
 ];
 
 /**
@@ -224,6 +226,124 @@ function widenStatuses(db: Database.Database): void {
   `);
   // The view first: the triggers read it.
   for (const sql of [...dependants].sort((a, b) => Number(!a.startsWith('CREATE VIEW')) - Number(!b.startsWith('CREATE VIEW')))) db.exec(sql);
+}
+
+/** The replies table as step 4 leaves it. */
+const REPLIES_V4 = `
+  CREATE TABLE replies_new (
+    id             INTEGER PRIMARY KEY,
+    kind           TEXT NOT NULL CHECK (kind IN ('提案答复', '建议答复', '会办意见')),
+    -- The doc number: all three parts, or none for a reply filed without a number.
+    doc_prefix     TEXT,
+    doc_year       INTEGER,
+    doc_seq        INTEGER,
+    -- '' when not known, as proposal_no and organ.
+    session        TEXT NOT NULL,
+    -- The sitting the session names (sessionKey: body, level, term, sitting), or NULL when it names none:
+    -- two wordings of one sitting have the same key. Written with the session on every insert and update.
+    session_key    TEXT,
+    proposal_no    TEXT NOT NULL,
+    proposal_title TEXT NOT NULL,
+    proposers      TEXT NOT NULL CHECK (json_valid(proposers)),
+    salutation     TEXT,
+    lead_unit      TEXT,
+    result         TEXT NOT NULL,
+    disclosure     TEXT NOT NULL,
+    -- The fields the reader inferred rather than read printed (a JSON array of names: ["organ"]).
+    inferred       TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(inferred)),
+    body           TEXT NOT NULL,
+    -- NULL when not known.
+    signed_on      TEXT,
+    issued_on      TEXT,
+    organ          TEXT NOT NULL,
+    header         TEXT,
+    printing_organ TEXT NOT NULL,
+    contact        TEXT NOT NULL CHECK (json_valid(contact)),
+    contact_labels TEXT NOT NULL CHECK (json_valid(contact_labels)),
+    cc             TEXT NOT NULL CHECK (json_valid(cc)),
+    status         TEXT NOT NULL CHECK (status IN ('draft', 'checked', 'signed', 'sent', 'published', 'void')),
+    -- What made the current state: it becomes a revision when the next change comes.
+    last_change    TEXT NOT NULL DEFAULT 'created' CHECK (last_change IN ('created', 'edited', 'status')),
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    proposer_names TEXT NOT NULL DEFAULT '',
+    CHECK ((doc_prefix IS NULL) = (doc_year IS NULL) AND (doc_year IS NULL) = (doc_seq IS NULL)),
+    UNIQUE (doc_prefix, doc_year, doc_seq)
+  )`;
+
+/** The columns step 3's table had, all kept by step 4. */
+const REPLIES_V3_COLUMNS = `id, kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers, salutation,
+  lead_unit, result, disclosure, body, signed_on, issued_on, organ, header, printing_organ, contact, contact_labels, cc, status,
+  last_change, created_at, updated_at, proposer_names`;
+
+/**
+ * The search view of step 4: the title as replyTitle prints it, which leaves out a session or a
+ * number that is not known (对第57号提案的答复); for a reply that has both, the very text of step 2's view.
+ */
+const SEARCH_CONTENT_V4 = `
+  CREATE VIEW search_content AS
+  SELECT id,
+    '对' || session || CASE WHEN session <> '' AND proposal_no <> '' THEN ' ' ELSE '' END
+      || CASE WHEN proposal_no <> '' THEN '第' || proposal_no || '号' ELSE '' END
+      || CASE kind WHEN '建议答复' THEN '建议的答复' WHEN '会办意见' THEN '提案的会办意见' ELSE '提案的答复' END
+      || char(1, 1) AS title,
+    proposal_title || char(1, 1) AS proposal_title,
+    proposer_names || char(1, 1) AS proposers,
+    body || char(1, 1) AS body
+  FROM replies`;
+
+/**
+ * Step 4: records that do not have every field yet. The doc number and the
+ * signed date become nullable (a CHECK cannot be changed in place either, so
+ * the table is rebuilt as step 3 did it: copy, drop, rename, ids kept, the
+ * dependants made again); the inferred fields and the session key are added,
+ * the key filled here for every reply from its session, with an index for
+ * finding the replies to a proposal. The date index orders by the signed date
+ * with '' for none (signedKey), so replies without a date come last and a
+ * walk down the index reaches them too. The search view's title leaves out an
+ * unknown session or number.
+ */
+function allowIncomplete(db: Database.Database): void {
+  const schema = (sql: string) => db.prepare<[], { name: string; sql: string }>(sql).all();
+  const [table] = schema("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name = 'replies'");
+  if (!table?.sql.includes("'checked'") || table.sql.includes('session_key')) throw new Error('replies table is not the one step 3 made');
+  // The triggers as they are; the date index and the view are made anew.
+  const triggers = schema("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'replies' AND sql IS NOT NULL");
+  const indexes = schema("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'replies' AND sql IS NOT NULL")
+    .filter((i) => i.name !== 'replies_signed_on');
+  // A reply without a session or number (none should exist) was indexed under step 2's title: it is taken
+  // out of the full-text index under that title and put back under the new one.
+  const untitled = db.prepare<[], { id: number }>("SELECT id FROM replies WHERE session = '' OR proposal_no = ''").all().map((r) => r.id);
+  const reindex = (what: 'delete' | 'insert') => {
+    if (untitled.length === 0) return;
+    const ids = JSON.stringify(untitled);
+    db.prepare(
+      what === 'delete'
+        ? `INSERT INTO replies_fts (replies_fts, rowid, title, proposal_title, proposers, body)
+           SELECT 'delete', id, title, proposal_title, proposers, body FROM search_content WHERE id IN (SELECT value FROM json_each(?))`
+        : `INSERT INTO replies_fts (rowid, title, proposal_title, proposers, body)
+           SELECT id, title, proposal_title, proposers, body FROM search_content WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(ids);
+  };
+  reindex('delete');
+  // The key of each session is computed in JavaScript as the rows are copied: an UPDATE afterwards would
+  // make the full-text triggers index every reply again.
+  db.function('reply_migration_session_key', { deterministic: true }, (session: unknown) =>
+    typeof session === 'string' ? sessionKey(session) : null,
+  );
+  db.exec(`
+    DROP VIEW search_content;
+    ${REPLIES_V4};
+    INSERT INTO replies_new (${REPLIES_V3_COLUMNS}, session_key)
+      SELECT ${REPLIES_V3_COLUMNS}, reply_migration_session_key(session) FROM replies;
+    DROP TABLE replies;
+    ALTER TABLE replies_new RENAME TO replies;
+    ${SEARCH_CONTENT_V4};
+    CREATE INDEX replies_signed_on ON replies (coalesce(signed_on, '') DESC, id DESC);
+    CREATE INDEX replies_session ON replies (session_key, proposal_no);
+  `);
+  for (const { sql } of [...indexes, ...triggers]) db.exec(sql);
+  reindex('insert');
 }
 
 export const SCHEMA_VERSION = STEPS.length;

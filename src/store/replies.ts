@@ -3,16 +3,23 @@ import type { IsoDate } from '../core/dates.js';
 import { DocNumber } from '../core/doc-number.js';
 import { ReplyError } from '../core/errors.js';
 import type { NewReply } from '../core/fields.js';
-import type { Clock, CreateOptions, ListFilter, ReplyRepository, Revision, Source, StatusChange, StatusNote } from '../core/ports.js';
-import { statusAfterEdit, type Kind, type Reply, type ReplyFields, type ReplySummary, type Status } from '../core/reply.js';
+import type {
+  Clock, CreateOptions, ListFilter, ReplyRepository, Revision, Source, StatusChange, StatusNote, UpdateOptions,
+} from '../core/ports.js';
+import { numberKey } from '../core/proposal.js';
+import {
+  isRecordField, statusAfterEdit, stillInferred, type Kind, type RecordField, type Reply, type ReplyFields, type ReplySummary, type Status,
+} from '../core/reply.js';
+import { sessionKey } from '../core/session.js';
+import { dateOrder, incompleteSql, yearSql } from './columns.js';
 import { SqliteSearch } from './fts.js';
 
 interface Row {
   id: number;
   kind: string;
-  doc_prefix: string;
-  doc_year: number;
-  doc_seq: number;
+  doc_prefix: string | null;
+  doc_year: number | null;
+  doc_seq: number | null;
   session: string;
   proposal_no: string;
   proposal_title: string;
@@ -21,8 +28,9 @@ interface Row {
   lead_unit: string | null;
   result: string;
   disclosure: string;
+  inferred: string;
   body: string;
-  signed_on: string;
+  signed_on: string | null;
   issued_on: string | null;
   organ: string;
   header: string | null;
@@ -38,15 +46,24 @@ interface Row {
 
 /** Every column but the body: what a listing needs, without reading each reply's text. */
 const SUMMARY_COLUMNS = `id, kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers,
-  salutation, lead_unit, result, disclosure, signed_on, issued_on, organ, header, printing_organ, contact,
+  salutation, lead_unit, result, disclosure, inferred, signed_on, issued_on, organ, header, printing_organ, contact,
   contact_labels, cc, status, last_change, created_at, updated_at`;
 
-const COLUMNS = `kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers, proposer_names,
-  salutation, lead_unit, result, disclosure, body, signed_on, issued_on, organ, header, printing_organ,
+const COLUMNS = `kind, doc_prefix, doc_year, doc_seq, session, session_key, proposal_no, proposal_title, proposers, proposer_names,
+  salutation, lead_unit, result, disclosure, inferred, body, signed_on, issued_on, organ, header, printing_organ,
   contact, contact_labels, cc`;
-const PARAMS = `@kind, @doc_prefix, @doc_year, @doc_seq, @session, @proposal_no, @proposal_title, @proposers, @proposer_names,
-  @salutation, @lead_unit, @result, @disclosure, @body, @signed_on, @issued_on, @organ, @header, @printing_organ,
+const PARAMS = `@kind, @doc_prefix, @doc_year, @doc_seq, @session, @session_key, @proposal_no, @proposal_title, @proposers, @proposer_names,
+  @salutation, @lead_unit, @result, @disclosure, @inferred, @body, @signed_on, @issued_on, @organ, @header, @printing_organ,
   @contact, @contact_labels, @cc`;
+
+/** The replies to proposals [session, key, number without zeros] (@proposals) whose sessions both have a key. */
+const ANSWERING_BY_KEY = `SELECT r.id FROM json_each(@proposals) AS p JOIN replies r INDEXED BY replies_session
+  ON r.session_key = p.value ->> 1 AND ltrim(r.proposal_no, '0') = p.value ->> 2
+  WHERE r.proposal_no <> ''`;
+/** … and, where neither session has a key, those with the same session text. */
+const ANSWERING_BY_TEXT = `SELECT r.id FROM json_each(@proposals) AS p JOIN replies r INDEXED BY replies_session
+  ON r.session_key IS NULL AND r.session = p.value ->> 0 AND ltrim(r.proposal_no, '0') = p.value ->> 2
+  WHERE p.value ->> 1 IS NULL AND r.proposal_no <> ''`;
 
 /** The archive in SQLite: prepared statements behind the ReplyRepository port. */
 export class SqliteReplies implements ReplyRepository {
@@ -62,10 +79,16 @@ export class SqliteReplies implements ReplyRepository {
     this.stmt = {
       get: db.prepare<[number], Row>('SELECT * FROM replies WHERE id = ?'),
       filed: db.prepare<[number], Omit<Row, 'body'>>(`SELECT ${SUMMARY_COLUMNS} FROM replies WHERE id = ?`),
-      answering: db.prepare<[string], Omit<Row, 'body'>>(
-        `SELECT ${SUMMARY_COLUMNS} FROM replies
-         WHERE (session, proposal_no) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
-         ORDER BY signed_on DESC, id DESC`,
+      // Each proposal as [session, its key or null, its number without leading zeros]. By the key where the
+      // proposal's session and the reply's both have one, else by the text: a reply whose text is the
+      // proposal's has the proposal's key, so the text matters only where neither has a key. Both ways are
+      // lookups of the index on (session_key, proposal_no), never a scan of the archive; the second is
+      // asked only for proposals whose session has no key.
+      answeringByKey: db.prepare<[{ proposals: string }], Omit<Row, 'body'>>(
+        `SELECT ${SUMMARY_COLUMNS} FROM replies WHERE id IN (${ANSWERING_BY_KEY}) ORDER BY ${dateOrder()}`,
+      ),
+      answering: db.prepare<[{ proposals: string }], Omit<Row, 'body'>>(
+        `SELECT ${SUMMARY_COLUMNS} FROM replies WHERE id IN (${ANSWERING_BY_KEY} UNION ${ANSWERING_BY_TEXT}) ORDER BY ${dateOrder()}`,
       ),
       byNumber: db.prepare<[string, number, number], Row>(
         'SELECT * FROM replies WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ?',
@@ -75,6 +98,9 @@ export class SqliteReplies implements ReplyRepository {
       ),
       numberHolder: db.prepare<[string, number, number], { reply_id: number }>(
         'SELECT reply_id FROM doc_numbers WHERE prefix = ? AND year = ? AND seq = ?',
+      ),
+      numberRow: db.prepare<[string, number, number], { id: number }>(
+        'SELECT id FROM replies WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ?',
       ),
       insert: db.prepare(
         `INSERT INTO replies (${COLUMNS}, status, created_at, updated_at)
@@ -123,15 +149,19 @@ export class SqliteReplies implements ReplyRepository {
       this.db.pragma('wal_autocheckpoint = 20000');
     }
     const file = this.db.transaction((): Reply => {
-      const now = this.clock.now().toISOString();
-      const year = Number(reply.signedOn.slice(0, 4));
-      const docNumber = reply.docNumber ?? DocNumber.of(prefix, year, (this.stmt.lastSeq.get(prefix, year)?.seq ?? 0) + 1);
-      this.claimNumber(docNumber, undefined);
+      const now = this.clock.now();
+      const docNumber = reply.docNumber ?? (options.numbering === 'none' ? null : this.nextNumber(prefix, reply.signedOn, now));
+      if (docNumber) this.claimNumber(docNumber, undefined);
       const status = options.status ?? 'draft';
-      const { lastInsertRowid } = this.stmt.insert.run({ ...toParams({ ...reply, docNumber }), status, now });
+      const inferred = [...new Set(options.inferred ?? [])];
+      const params = { ...toParams({ ...reply, docNumber }, inferred), status, now: now.toISOString() };
+      const { lastInsertRowid } = this.stmt.insert.run(params);
       const id = Number(lastInsertRowid);
-      this.stmt.ledger.run(docNumber.prefix, docNumber.year, docNumber.seq, id, now);
-      if (options.source) this.stmt.source.run({ ...options.source, replyId: id, now });
+      // Another organ's number is kept on the row only: the ledger is the office's own numbering.
+      if (docNumber && (!options.foreignNumber || docNumber.prefix === prefix)) {
+        this.stmt.ledger.run(docNumber.prefix, docNumber.year, docNumber.seq, id, params.now);
+      }
+      if (options.source) this.stmt.source.run({ ...options.source, replyId: id, now: params.now });
       // The row as filed, but the body is the text just written: decoding it again (~50 µs for 3,000
       // characters) is a tenth of what an import adds to the bare index load. Only a body with surrogates,
       // which the UTF-8 round trip may change (a lone one becomes U+FFFD), is read back.
@@ -173,16 +203,17 @@ export class SqliteReplies implements ReplyRepository {
 
   answering(proposals: readonly { readonly session: string; readonly number: string }[]): ReplySummary[] {
     if (proposals.length === 0) return [];
-    // Session and number come before the body in a row, so replies to other proposals are never read whole.
-    const keys = JSON.stringify(proposals.map((p) => [p.session, p.number]));
-    return this.stmt.answering.all(keys).map(toSummary);
+    // The index on (session_key, proposal_no) finds them: replies to other proposals are not read.
+    const keyed = proposals.map((p) => [p.session, sessionKey(p.session), numberKey(p.number)] as const);
+    const statement = keyed.some(([, key]) => key === null) ? this.stmt.answering : this.stmt.answeringByKey;
+    return statement.all({ proposals: JSON.stringify(keyed) }).map(toSummary);
   }
 
   private select(columns: string, filter: ListFilter): Row[] {
     const where: string[] = [];
     const params: Record<string, string | number> = {};
     if (filter.year !== undefined) {
-      where.push(`signed_on >= @from AND signed_on < @to`);
+      where.push(yearSql('', 'from', 'to'));
       params.from = `${filter.year}-01-01`;
       params.to = `${filter.year + 1}-01-01`;
     }
@@ -193,21 +224,26 @@ export class SqliteReplies implements ReplyRepository {
       where.push('instr(proposer_names, @proposer) > 0');
       params.proposer = filter.proposer;
     }
+    if (filter.incomplete) where.push(incompleteSql());
     const sql = `SELECT ${columns} FROM replies ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY signed_on DESC, id DESC ${filter.limit !== undefined ? 'LIMIT @limit' : ''}`;
+      ORDER BY ${dateOrder()} ${filter.limit !== undefined ? 'LIMIT @limit' : ''}`;
     if (filter.limit !== undefined) params.limit = filter.limit;
     return this.db.prepare<[Record<string, string | number>], Row>(sql).all(params);
   }
 
-  update(id: number, fields: ReplyFields, expectedUpdatedAt: string): Reply {
+  update(id: number, fields: ReplyFields, expectedUpdatedAt: string, options: UpdateOptions = {}): Reply {
     const run = this.db.transaction((): Reply => {
       const current = this.current(id, expectedUpdatedAt);
-      if (!current.docNumber.equals(fields.docNumber)) this.claimNumber(fields.docNumber, id);
+      const next = fields.docNumber;
+      const moved = next !== null && !(current.docNumber?.equals(next) ?? false);
+      if (moved) this.claimNumber(next, id);
       const now = this.nextTime(current.updatedAt);
       this.keep(current);
-      this.stmt.update.run({ ...toParams(fields), status: statusAfterEdit(current.status), now, id });
-      if (!current.docNumber.equals(fields.docNumber)) {
-        this.stmt.ledger.run(fields.docNumber.prefix, fields.docNumber.year, fields.docNumber.seq, id, now);
+      // A field the clerk changes is known from then on, not inferred.
+      const inferred = stillInferred(current.inferred, current, fields);
+      this.stmt.update.run({ ...toParams(fields, inferred), status: statusAfterEdit(current.status), now, id });
+      if (moved && (options.ownPrefix === undefined || next.prefix === options.ownPrefix)) {
+        this.stmt.ledger.run(next.prefix, next.year, next.seq, id, now);
       }
       return fromRow(this.stmt.get.get(id)!);
     });
@@ -259,12 +295,17 @@ export class SqliteReplies implements ReplyRepository {
     this.db.close();
   }
 
-  /** Refuses a number that any reply holds or ever held. */
+  /** The next number of the office's (prefix, year), the year that of the signed date (else of today). */
+  private nextNumber(prefix: string, signedOn: string | null, now: Date): DocNumber {
+    const year = signedOn ? Number(signedOn.slice(0, 4)) : now.getFullYear();
+    return DocNumber.of(prefix, year, (this.stmt.lastSeq.get(prefix, year)?.seq ?? 0) + 1);
+  }
+
+  /** Refuses a number that any reply holds (another organ's too, which the ledger does not hold) or ever held. */
   private claimNumber(n: DocNumber, forId: number | undefined): void {
-    if (!this.stmt.numberHolder.get(n.prefix, n.year, n.seq)) return;
-    const current = this.stmt.byNumber.get(n.prefix, n.year, n.seq);
+    const current = this.stmt.numberRow.get(n.prefix, n.year, n.seq);
     if (current && current.id !== forId) throw new ReplyError('docNumber.taken', { docNumber: n.toString(), id: current.id });
-    throw new ReplyError('docNumber.usedBefore', { docNumber: n.toString() });
+    if (this.stmt.numberHolder.get(n.prefix, n.year, n.seq)) throw new ReplyError('docNumber.usedBefore', { docNumber: n.toString() });
   }
 
   private current(id: number, expectedUpdatedAt: string): Reply & { lastChange: Revision['change'] } {
@@ -288,13 +329,14 @@ export class SqliteReplies implements ReplyRepository {
   }
 }
 
-function toParams(r: ReplyFields): Record<string, string | number | null> {
+function toParams(r: ReplyFields, inferred: readonly RecordField[]): Record<string, string | number | null> {
   return {
     kind: r.kind,
-    doc_prefix: r.docNumber.prefix,
-    doc_year: r.docNumber.year,
-    doc_seq: r.docNumber.seq,
+    doc_prefix: r.docNumber?.prefix ?? null,
+    doc_year: r.docNumber?.year ?? null,
+    doc_seq: r.docNumber?.seq ?? null,
     session: r.session,
+    session_key: sessionKey(r.session),
     proposal_no: r.proposalNo,
     proposal_title: r.proposalTitle,
     proposers: JSON.stringify(r.proposers),
@@ -303,6 +345,7 @@ function toParams(r: ReplyFields): Record<string, string | number | null> {
     lead_unit: r.leadUnit,
     result: r.result,
     disclosure: r.disclosure,
+    inferred: JSON.stringify(inferred),
     body: r.body,
     signed_on: r.signedOn,
     issued_on: r.issuedOn,
@@ -324,7 +367,7 @@ function fromRow(row: Row): Reply {
   return {
     id: row.id,
     kind: row.kind as Kind,
-    docNumber: DocNumber.of(row.doc_prefix, row.doc_year, row.doc_seq),
+    docNumber: row.doc_prefix === null ? null : DocNumber.of(row.doc_prefix, row.doc_year!, row.doc_seq!),
     session: row.session,
     proposalNo: row.proposal_no,
     proposalTitle: row.proposal_title,
@@ -334,7 +377,7 @@ function fromRow(row: Row): Reply {
     result: row.result,
     disclosure: row.disclosure,
     body: row.body,
-    signedOn: row.signed_on as IsoDate,
+    signedOn: row.signed_on as IsoDate | null,
     issuedOn: row.issued_on as IsoDate | null,
     organ: row.organ,
     header: row.header,
@@ -343,12 +386,31 @@ function fromRow(row: Row): Reply {
     contactLabels: JSON.parse(row.contact_labels),
     cc: JSON.parse(row.cc),
     status: row.status as Status,
+    inferred: inferredOf(row.inferred),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
+/** The stored list of inferred fields; a name this version does not know is left out. */
+function inferredOf(json: string): RecordField[] {
+  const list: unknown = JSON.parse(json);
+  return Array.isArray(list) ? list.filter(isRecordField) : [];
+}
+
+/**
+ * A stored earlier state. Snapshots before step 4 always have a doc number (an
+ * object) and a signed date, and no inferred fields; later ones may have null.
+ */
 function fromSnapshot(json: string): Reply {
-  const data = JSON.parse(json) as Omit<Reply, 'docNumber'> & { docNumber: { prefix: string; year: number; seq: number } };
-  return { ...data, docNumber: DocNumber.of(data.docNumber.prefix, data.docNumber.year, data.docNumber.seq) };
+  const data = JSON.parse(json) as Omit<Reply, 'docNumber' | 'inferred'> & {
+    docNumber: { prefix: string; year: number; seq: number } | null;
+    inferred?: unknown;
+  };
+  return {
+    ...data,
+    docNumber: data.docNumber ? DocNumber.of(data.docNumber.prefix, data.docNumber.year, data.docNumber.seq) : null,
+    signedOn: data.signedOn ?? null,
+    inferred: Array.isArray(data.inferred) ? data.inferred.filter(isRecordField) : [],
+  };
 }

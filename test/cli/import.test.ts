@@ -36,7 +36,7 @@ describe('reply import of the corpus', () => {
     const run = importOk(ws, [SHARED_CORPUS]);
     expect(run.stdout).toContain(`已导入  第 1 号  普发改委〔2023〕16号  ${fileOf('000')}`);
     expect(run.stdout).toContain('003_5561e4fdd77a1f2f.txt：不是答复文件');
-    expect(run.stderr).toMatch(/^共 \d+ 个文件：导入 4，跳过 \d+，冲突 0\n$/);
+    expect(run.stderr).toMatch(/^共 \d+ 个文件：导入 4（完整 4，待补充 0），跳过 \d+，冲突 0\n$/);
     expect(listJson(ws).map((r) => r.docNumber.text).sort()).toEqual(
       ['普发改委〔2021〕9号', '普发改委〔2023〕10号', '普发改委〔2023〕16号', '普府〔2025〕19号'],
     );
@@ -97,7 +97,7 @@ describe('reply import of the corpus', () => {
     const before = listJson(ws);
     const again = importOk(ws, [SHARED_CORPUS]);
     expect(again.stdout).toContain('已导入过（第 1 号）');
-    expect(again.stderr).toMatch(/导入 0，/);
+    expect(again.stderr).toMatch(/导入 0（/);
     expect(listJson(ws)).toEqual(before);
   });
 
@@ -115,7 +115,21 @@ describe('reply import of the corpus', () => {
     expect(run.code).toBe(1); // 003 was named and is not a reply
     const reports = JSON.parse(run.stdout);
     expect(reports).toEqual([
-      { file: fileOf('000'), outcome: 'filed', id: 1, docNumber: '普发改委〔2023〕16号', warnings: [] },
+      {
+        file: fileOf('000'),
+        outcome: 'filed',
+        id: 1,
+        docNumber: '普发改委〔2023〕16号',
+        found: expect.objectContaining({
+          docNumber: { value: '普发改委〔2023〕16号', how: 'printed', line: 9 },
+          session: { value: '区政协十五届二次会议', how: 'printed', line: 11 },
+          kind: { value: '提案答复', how: 'printed', line: 11 },
+          signedOn: { value: '2023-05-18', how: 'printed', line: expect.any(Number) },
+        }),
+        missing: [],
+        inferred: [],
+        warnings: [],
+      },
       expect.objectContaining({ file: join(SHARED_CORPUS, '003_5561e4fdd77a1f2f.txt'), outcome: 'skipped', reason: expect.stringContaining('不是答复文件') }),
     ]);
   });
@@ -154,15 +168,26 @@ describe('reply import of other encodings and formats', () => {
     expect(json.source).toMatchObject({ format: 'docx' });
   });
 
-  it('reports a copy whose doc number is already filed from another source as a conflict, and keeps the first', () => {
+  it('recognises another copy of a reply already filed (here in GB18030), and files it not twice', () => {
     const ws = workspace();
     importOk(ws, [fileOf('000')]);
     const before = listJson(ws);
     const copy = join(ws, 'gbk.txt');
     writeFileSync(copy, iconv.encode(published('000'), 'gb18030'));
-    const run = runCli(ws, ['import', copy]);
+    const run = importOk(ws, [copy]);
+    expect(run.stdout).toBe(`跳过    ${copy}：与第 1 号是同一份答复（机关、会次、编号与正文相同），未重复归档\n`);
+    expect(listJson(ws)).toEqual(before);
+  });
+
+  it('reports another reply under a doc number already filed as a conflict, and keeps the first', () => {
+    const ws = workspace();
+    importOk(ws, [fileOf('000')]);
+    const before = listJson(ws);
+    const other = join(ws, 'other.txt');
+    writeFileSync(other, published('000').replace('普陀区作为上海市中心城区', '普陀区作为一个城区'));
+    const run = runCli(ws, ['import', other]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(`冲突    ${copy}：发文字号 普发改委〔2023〕16号 已被第 1 号记录占用，未覆盖\n`);
+    expect(run.stdout).toBe(`冲突    ${other}：发文字号 普发改委〔2023〕16号 已被第 1 号记录占用，未覆盖\n`);
     expect(listJson(ws)).toEqual(before);
   });
 });

@@ -63,7 +63,7 @@ describe('reply show', () => {
       [
         'id', 'docNumber', 'kind', 'status', 'title', 'session', 'proposalNo', 'proposalTitle', 'proposers',
         'salutation', 'salutationOverride', 'leadUnit', 'result', 'disclosure', 'signedOn', 'issuedOn', 'organ',
-        'header', 'printingOrgan', 'contact', 'contactLabels', 'cc', 'footnotes', 'body', 'createdAt', 'updatedAt',
+        'header', 'printingOrgan', 'contact', 'contactLabels', 'cc', 'footnotes', 'body', 'missing', 'inferred', 'createdAt', 'updatedAt',
       ].sort(),
     );
     expect(reply).toMatchObject({
@@ -84,6 +84,8 @@ describe('reply show', () => {
       contact: { name: '钱婷婷', phone: '52564588-2343', address: '大渡河路1668号1号楼B区313室', postcode: '200333' },
       contactLabels: { name: '联系人姓名', phone: '联系电话', address: '承办单位通讯地址', postcode: '邮政编码' },
       cc: [],
+      missing: [],
+      inferred: [],
     });
     expect(reply.footnotes).toHaveLength(1);
     expect(reply.footnotes[0]).toMatchObject({ number: 1, label: '1' });

@@ -11,6 +11,7 @@ import {
   lastingWorkspace,
   listJson,
   type ReplyJson,
+  runOk,
 } from './support.js';
 
 /** A workspace with one draft, 普发改委〔2023〕1号. */
@@ -27,12 +28,7 @@ function withCleanDraft(): string {
   return ws;
 }
 
-function ok(ws: string, args: string[]) {
-  const run = runCli(ws, args);
-  expect(run.stderr, run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  return run;
-}
+const ok = runOk;
 
 describe('reply status', () => {
   it('moves a draft to signed, then to sent, saying each step', () => {

@@ -110,6 +110,9 @@ export interface ReplyJson {
   cc: string[];
   footnotes: { number: number; label: string; text: string }[];
   body: string;
+  /** The needed fields the record lacks (missingOf), and those the reader inferred. */
+  missing: string[];
+  inferred: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -143,6 +146,14 @@ export function historyJson(cwd: string, id: string | number): RevisionJson[] {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as RevisionJson[];
+}
+
+/** Runs the CLI and expects it to succeed quietly: exit 0, nothing on standard error. */
+export function runOk(cwd: string, args: readonly string[]): Run {
+  const run = runCli(cwd, args);
+  expect(run.stderr, run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return run;
 }
 
 /**

@@ -73,11 +73,9 @@ describe('a clean reply', () => {
 describe('locating the parts of a published text', () => {
   it('finds each part of corpus 002 on its own line, the printing organ and the spaced dates included', () => {
     const text = readFileSync(join(CORPUS, '002_a164b7bb32c782c3.txt'), 'utf8');
-    const located = locate(text);
-    if (!located.ok) throw new Error(located.reason);
-    const l = located.layout;
-    expect([l.result?.line, l.disclosure?.line, l.header?.line, l.docNumber?.line, l.title.line, l.salutation.line]).toEqual([3, 5, 7, 9, 11, 13]);
-    expect([l.signature.line, l.signedOn.line, l.signedOn.text]).toEqual([51, 53, '2025 年 3 月 6 日']);
+    const l = locate(text).layout;
+    expect([l.result?.line, l.disclosure?.line, l.header?.line, l.docNumber?.line, l.title?.line, l.salutation?.line]).toEqual([3, 5, 7, 9, 11, 13]);
+    expect([l.signature?.line, l.signedOn?.line, l.signedOn?.text]).toEqual([51, 53, '2025 年 3 月 6 日']);
     expect(l.contact.postcode).toMatchObject({ line: 59, value: '200333' });
     expect(l.cc?.line).toBe(61);
     expect(l.printingOrgan).toMatchObject({ line: 63, text: '上海市普陀区人民政府办公室' });
@@ -88,8 +86,14 @@ describe('locating the parts of a published text', () => {
 
   it('refuses a text that is not a reply (the news article 003), with the importer\'s reason', () => {
     const news = readFileSync(join(CORPUS, '003_5561e4fdd77a1f2f.txt'), 'utf8');
-    expect(fileSubject(news)).toEqual({ ok: false, reason: 'import.noTitle' });
-    expect(fileSubject('对区政协十五届二次会议 第1号提案的答复\n\n这不是主送，而是一句话。')).toEqual({ ok: false, reason: 'import.noSalutation' });
+    expect(fileSubject(news)).toEqual({ ok: false, reason: 'import.notReply' });
+  });
+
+  it('checks a reply whose parts are missing, and reports each missing part instead of refusing it', () => {
+    const subject = fileSubject('对区政协十五届二次会议 第1号提案的答复\n\n这不是主送，而是一句话。');
+    if (!subject.ok) throw new Error(subject.reason);
+    const found = checkSubject(subject.subject, NO_CONFIG).map((f) => f.code);
+    expect(found).toEqual(expect.arrayContaining(['doc-number/missing', 'salutation/missing', 'signature/missing', 'date/missing']));
   });
 
   it('still reads the record when the parts a rule reports are malformed', () => {

@@ -4,6 +4,7 @@ import { parseConfig, type Config } from '../../src/core/config.js';
 import { isoDay, type IsoDate } from '../../src/core/dates.js';
 import {
   applyEdits,
+  changedFields,
   buildNewReply,
   EDITABLE,
   missingFields,
@@ -455,7 +456,7 @@ describe('applyEdits sets each editable field', () => {
     disclosure: ['依申请公开', (r) => r.disclosure, '依申请公开'],
     'signed-on': ['2023年5月19日', (r) => r.signedOn, '2023-05-19'],
     'issued-on': ['2023/6/1', (r) => r.issuedOn, '2023-06-01'],
-    'doc-number': ['2023-17', (r) => r.docNumber.toString(), '普发改委〔2023〕17号'],
+    'doc-number': ['2023-17', (r) => r.docNumber!.toString(), '普发改委〔2023〕17号'],
     organ: ['上海市普陀区人民政府', (r) => r.organ, '上海市普陀区人民政府'],
     header: ['上海市普陀区人民政府文件', (r) => r.header, '上海市普陀区人民政府文件'],
     'printing-organ': ['上海市普陀区人民政府办公室', (r) => r.printingOrgan, '上海市普陀区人民政府办公室'],
@@ -484,9 +485,9 @@ describe('applyEdits sets each editable field', () => {
 
   it('leaves the reply it was given unchanged', () => {
     const before = filed();
-    const copy = structuredClone({ ...before, docNumber: before.docNumber.toString() });
+    const copy = structuredClone({ ...before, docNumber: before.docNumber!.toString() });
     applyEdits(before, [{ field: 'title', value: '新的标题' }, { field: 'contact.name', value: '杨益' }], config);
-    expect({ ...before, docNumber: before.docNumber.toString() }).toEqual(copy);
+    expect({ ...before, docNumber: before.docNumber!.toString() }).toEqual(copy);
   });
 
   it('applies several edits in order, the last one winning', () => {
@@ -496,7 +497,7 @@ describe('applyEdits sets each editable field', () => {
 
   it('keeps the prefix of the reply for a short doc number', () => {
     const gov = edit('doc-number', '普府〔2025〕19号');
-    expect(edit('doc-number', '2025-20', gov).docNumber.toString()).toBe('普府〔2025〕20号');
+    expect(edit('doc-number', '2025-20', gov).docNumber!.toString()).toBe('普府〔2025〕20号');
   });
 
   it('gives a bare name the role of the reply kind', () => {
@@ -513,6 +514,8 @@ describe('applyEdits clears optional fields with an empty value', () => {
     ['lead-unit', (r: ReplyFields) => r.leadUnit, null],
     ['cc', (r: ReplyFields) => r.cc, []],
     ['contact.name', (r: ReplyFields) => 'name' in r.contact, false],
+    // the doc number is optional: a reply may be filed without one
+    ['doc-number', (r: ReplyFields) => r.docNumber, null],
   ] as const)('clears %s', (field, read, cleared) => {
     const before = applyEdits(filed(), [{ field: 'salutation', value: '朱莺委员：' }, { field: 'lead-unit', value: '某单位' }, { field: 'cc', value: '某单位' }], config);
     expect(read(before)).not.toEqual(cleared);
@@ -525,12 +528,47 @@ describe('applyEdits clears optional fields with an empty value', () => {
 });
 
 describe('applyEdits refuses to clear a required field', () => {
-  it.each(['kind', 'session', 'proposal-no', 'title', 'proposer', 'result', 'disclosure', 'signed-on', 'doc-number', 'organ', 'printing-organ'])(
+  it.each(['kind', 'session', 'proposal-no', 'title', 'proposer', 'result', 'disclosure', 'signed-on', 'organ', 'printing-organ'])(
     'refuses an empty %s (field.missing)',
     (field) => {
       expect(issuesOf(() => edit(field, ' '))).toEqual([{ field, key: 'field.missing' }]);
     },
   );
+});
+
+describe('applyEdits completes a record that lacks fields', () => {
+  const incomplete = (): ReplyFields => ({ ...filed(), docNumber: null, signedOn: null, session: '', proposalNo: '', proposers: [], organ: '' });
+
+  it('sets each needed field and a doc number, the short form taking the configured prefix', () => {
+    const r = applyEdits(
+      incomplete(),
+      [
+        { field: 'session', value: '区政协十五届二次会议' },
+        { field: 'proposal-no', value: '152104' },
+        { field: 'signed-on', value: '2023-05-18' },
+        { field: 'organ', value: '上海市普陀区发展和改革委员会' },
+        { field: 'proposer', value: '朱莺委员' },
+        { field: 'doc-number', value: '2023-16' },
+      ],
+      config,
+    );
+    expect(r).toMatchObject({ session: '区政协十五届二次会议', proposalNo: '152104', signedOn: '2023-05-18', organ: '上海市普陀区发展和改革委员会' });
+    expect(r.proposers).toEqual([{ name: '朱莺', role: '委员' }]);
+    expect(r.docNumber!.toString()).toBe('普发改委〔2023〕16号');
+  });
+
+  it('sets an issued date on a record without a signed date, and checks it against the date once there is one', () => {
+    expect(edit('issued-on', '2023-05-01', incomplete()).issuedOn).toBe('2023-05-01');
+    expect(issuesOf(() => applyEdits(incomplete(), [{ field: 'issued-on', value: '2023-05-01' }, { field: 'signed-on', value: '2023-05-18' }], config))).toEqual([
+      { field: 'issued-on', key: 'date.issuedBeforeSigned' },
+    ]);
+  });
+
+  it('names the doc number among the changed fields when it is added or taken away', () => {
+    const none = incomplete();
+    expect(changedFields(none, edit('doc-number', '2023-16', none))).toEqual(['doc-number']);
+    expect(changedFields(filed(), edit('doc-number', ''))).toEqual(['doc-number']);
+  });
 });
 
 describe('applyEdits refuses bad values', () => {

@@ -35,6 +35,11 @@ describe('replyFileName names a rendered reply by doc number and title', () => {
     expect(replyFileName(reply({ session: '区政协  十五届   二次会议' }), '.md')).toContain('对区政协 十五届 二次会议 第');
   });
 
+  it('names a reply without a doc number by its record id', () => {
+    expect(replyFileName({ ...reply({ docNumber: null }), id: 12 }, '.docx')).toBe('编号12 对区政协十五届二次会议 第152104号提案的答复.docx');
+    expect(replyFileName(reply({ docNumber: null, session: '', proposalNo: '' }), '.txt')).toBe('对提案的答复.txt');
+  });
+
   it('keeps names to 120 characters before the extension', () => {
     const name = replyFileName(reply({ session: '会'.repeat(200) }), '.docx');
     expect(name.endsWith('.docx')).toBe(true);

@@ -52,6 +52,7 @@ function reply(p: Proposal, status: Status, signedOn: string, over: Partial<Repl
     contactLabels: { name: '联系人姓名', phone: '联系电话', address: '通讯地址', postcode: '邮政编码' },
     cc: [],
     status,
+    inferred: [],
     createdAt: `${signedOn}T08:00:00.000Z`,
     updatedAt: `${signedOn}T08:00:00.000Z`,
     ...over,
@@ -129,6 +130,26 @@ describe('handlingOf: where a proposal stands', () => {
     expect(handlingOf(p, [first], [unhappy, feedback(first, '满意', '2023-06-01', '2023-06-30T00:00:00.000Z')], day('2023-06-20')).state).toBe(
       'reopened',
     );
+  });
+});
+
+describe('handlingOf: replies without a signed date', () => {
+  it('lists them after the dated ones, and takes the first dated answer as the first answer', () => {
+    const p = proposal(8);
+    const undated = reply(p, 'sent', '2023-05-01', { signedOn: null });
+    const dated = reply(p, 'sent', '2023-05-18');
+    const h = handlingOf(p, [undated, dated], [], day('2023-07-01'));
+    expect(h.replies.map((r) => r.id)).toEqual([dated.id, undated.id]);
+    expect(h).toMatchObject({ state: 'answered', firstAnsweredOn: '2023-05-18', onTime: true });
+  });
+
+  it('an answer without a date answers the proposal, but is neither on time nor late', () => {
+    const p = proposal(9);
+    expect(handlingOf(p, [reply(p, 'sent', '2023-05-01', { signedOn: null })], [], day('2023-07-01'))).toMatchObject({
+      state: 'answered',
+      firstAnsweredOn: null,
+      onTime: null,
+    });
   });
 });
 
@@ -225,6 +246,13 @@ describe('computeStats: the figures of a known archive', () => {
     expect(s.proposals).toMatchObject({ total: 3, answered: 2, pending: 1, reopened: 0, overdue: 1 });
     expect(s.proposals.onTime).toMatchObject({ count: 1, share: 0.5 });
     expect(s.feedback.total).toBe(2);
+  });
+
+  it('puts a reply without a signed date in no year, but counts it in the whole archive', () => {
+    const undated = reply(p2023[0]!, 'sent', '2023-05-18', { signedOn: null, result: '解决或采纳' });
+    const withUndated = { ...input, replies: [...replies, undated] };
+    expect(computeStats(withUndated).replies).toBe(6);
+    expect(computeStats({ ...withUndated, year: 2023 }).replies).toBe(3);
   });
 
   it('gives shares of 0, not NaN, for an empty year', () => {

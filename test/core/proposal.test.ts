@@ -148,10 +148,23 @@ describe('the reply a proposal calls for', () => {
     });
   });
 
-  it('is answered by a reply of the same session and number, leading zeros included', () => {
+  it('is answered by a reply of the same session and number, leading zeros aside (0690 = 690)', () => {
     const proposal = { session: '区十七届人大三次会议', number: '0690' };
     expect(answersProposal({ session: '区十七届人大三次会议', proposalNo: '0690' }, proposal)).toBe(true);
-    expect(answersProposal({ session: '区十七届人大三次会议', proposalNo: '690' }, proposal)).toBe(false);
+    expect(answersProposal({ session: '区十七届人大三次会议', proposalNo: '690' }, proposal)).toBe(true);
+    expect(answersProposal({ session: '区十七届人大三次会议', proposalNo: '6900' }, proposal)).toBe(false);
     expect(answersProposal({ session: '区十七届人大二次会议', proposalNo: '0690' }, proposal)).toBe(false);
+  });
+
+  it('knows one sitting in its several wordings (by the session key), and takes the text as written when a wording names none', () => {
+    const proposal = { session: '区政协十五届二次会议', number: '57' };
+    expect(answersProposal({ session: '政协上海市普陀区第十五届委员会第二次会议', proposalNo: '057' }, proposal)).toBe(true);
+    expect(answersProposal({ session: '区政协十五届三次会议', proposalNo: '57' }, proposal)).toBe(false);
+    expect(answersProposal({ session: '第二次全体会议', proposalNo: '57' }, { session: '第二次全体会议', number: '57' })).toBe(true);
+    expect(answersProposal({ session: '第二次全体会议', proposalNo: '57' }, proposal)).toBe(false);
+  });
+
+  it('is never answered by a reply without a number', () => {
+    expect(answersProposal({ session: '区政协十五届二次会议', proposalNo: '' }, { session: '区政协十五届二次会议', number: '0' })).toBe(false);
   });
 });

@@ -146,4 +146,10 @@ describe('replyTitle names the reply by kind', () => {
   it('titles a 建议答复 as the answer to a suggestion', () => {
     expect(replyTitle('建议答复', '区人大十七届三次会议', '170012')).toBe('对区人大十七届三次会议 第170012号建议的答复');
   });
+
+  it('leaves out a session or a number that a record lacks', () => {
+    expect(replyTitle('提案答复', '', '57')).toBe('对第57号提案的答复');
+    expect(replyTitle('建议答复', '区人大十七届三次会议', '')).toBe('对区人大十七届三次会议建议的答复');
+    expect(replyTitle('会办意见', '', '')).toBe('对提案的会办意见');
+  });
 });

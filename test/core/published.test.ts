@@ -35,7 +35,7 @@ describe('parsePublished reads every corpus reply into the record it was filed a
 
   it('refuses the news article 003 as not a reply', () => {
     const news = readFileSync(join(CORPUS, '003_5561e4fdd77a1f2f.txt'), 'utf8');
-    expect(parsePublished(news)).toEqual({ ok: false, reason: 'import.noTitle' });
+    expect(parsePublished(news)).toMatchObject({ ok: false, reason: 'import.notReply' });
   });
 });
 
@@ -69,8 +69,8 @@ describe('parsePublished repairs what the export did to the text', () => {
   });
 
   it('normalises a doc number in [] or 【】 brackets', () => {
-    expect(ok(parsePublished(sample({ number: '普发改委[2024]3号' }))).reply.docNumber.toString()).toBe('普发改委〔2024〕3号');
-    expect(ok(parsePublished(sample({ number: '普发改委【2024】3号' }))).reply.docNumber.toString()).toBe('普发改委〔2024〕3号');
+    expect(ok(parsePublished(sample({ number: '普发改委[2024]3号' }))).reply.docNumber?.toString()).toBe('普发改委〔2024〕3号');
+    expect(ok(parsePublished(sample({ number: '普发改委【2024】3号' }))).reply.docNumber?.toString()).toBe('普发改委〔2024〕3号');
   });
 
   it('reads the printing organ and date on one line, as GB/T 9704 lays them out', () => {
@@ -136,9 +136,17 @@ describe('parsePublished says what it could not find', () => {
     expect(r.warnings).toEqual(['import.warn.proposalTitle', 'import.warn.result', 'import.warn.disclosure', 'import.warn.contact']);
   });
 
-  it('refuses a text with a title but no doc number, salutation or date', () => {
-    expect(parsePublished(sample({ number: '' }))).toEqual({ ok: false, reason: 'import.noDocNumber' });
-    expect(parsePublished(sample({ salutation: '' }))).toEqual({ ok: false, reason: 'import.noSalutation' });
-    expect(parsePublished(sample({ tail: '某局' }))).toEqual({ ok: false, reason: 'import.noDate' });
+  it('files a reply that lacks a doc number, an addressee or a date, and says what it still needs', () => {
+    const noNumber = ok(parsePublished(sample({ number: '' })));
+    expect(noNumber.reply.docNumber).toBeNull();
+    expect(noNumber.missing).toEqual([]);
+    const noAddressee = ok(parsePublished(sample({ salutation: '' })));
+    expect(noAddressee.reply.proposers).toEqual([]);
+    expect(noAddressee.missing).toEqual(['proposers']);
+    const noDate = ok(parsePublished(sample({ tail: '上海市普陀区发展和改革委员会' })));
+    expect(noDate.reply.signedOn).toBeNull();
+    expect(noDate.reply.organ).toBe('上海市普陀区发展和改革委员会');
+    expect(noDate.missing).toEqual(['signedOn']);
+    expect(noDate.reply.body).not.toContain('上海市普陀区发展和改革委员会');
   });
 });

@@ -8,9 +8,14 @@ import {
   issueDate,
   KINDS,
   kindOf,
+  missingOf,
+  NEEDED_FIELDS,
+  RECORD_FIELDS,
   STATUSES,
   statusAfterEdit,
   statusOf,
+  stillInferred,
+  unsignable,
   type ReplyFields,
   type Status,
 } from '../../src/core/reply.js';
@@ -133,5 +138,60 @@ describe('issueDate is the issued date, else the signed date', () => {
 
   it('takes the issued date when there is one', () => {
     expect(issueDate({ ...base, issuedOn: isoDay(2023, 5, 22) })).toBe('2023-05-22');
+  });
+
+  it('is null when neither is known', () => {
+    expect(issueDate({ ...base, signedOn: null })).toBeNull();
+  });
+});
+
+/** A complete record, as far as missingOf looks at it. */
+const complete = {
+  proposers: [{ name: '朱莺', role: '委员' }],
+  session: '区政协十五届二次会议',
+  proposalNo: '152104',
+  signedOn: isoDay(2023, 5, 18),
+  organ: '上海市普陀区发展和改革委员会',
+  docNumber: null,
+} as unknown as ReplyFields;
+
+describe('missingOf names the needed fields a record lacks', () => {
+  it('names none for a complete record, even one without a doc number', () => {
+    expect(missingOf(complete)).toEqual([]);
+  });
+
+  it('names each needed field that is empty, in the order proposers, session, proposalNo, signedOn, organ', () => {
+    expect(missingOf({ ...complete, organ: '', signedOn: null, proposalNo: '', session: '', proposers: [] })).toEqual([
+      'proposers', 'session', 'proposalNo', 'signedOn', 'organ',
+    ]);
+    expect(missingOf({ ...complete, signedOn: null, session: '' })).toEqual(['session', 'signedOn']);
+    expect(NEEDED_FIELDS).toEqual(['proposers', 'session', 'proposalNo', 'signedOn', 'organ']);
+  });
+
+  it('never names the doc number, which is a record field all the same', () => {
+    expect(RECORD_FIELDS).toContain('docNumber');
+    expect(NEEDED_FIELDS).not.toContain('docNumber' as never);
+  });
+});
+
+describe('stillInferred: a field the clerk changes is no longer inferred', () => {
+  it('keeps the fields whose values did not change, drops those that did', () => {
+    const after = { ...complete, organ: '上海市普陀区人民政府' } as ReplyFields;
+    expect(stillInferred(['organ', 'session'], complete, after)).toEqual(['session']);
+    expect(stillInferred(['organ', 'session'], complete, complete)).toEqual(['organ', 'session']);
+  });
+
+  it('compares dates, proposers and doc numbers by value', () => {
+    const copy = { ...complete, proposers: [{ name: '朱莺', role: '委员' }], signedOn: isoDay(2023, 5, 18) } as ReplyFields;
+    expect(stillInferred(['proposers', 'signedOn', 'docNumber'], complete, copy)).toEqual(['proposers', 'signedOn', 'docNumber']);
+    expect(stillInferred(['signedOn'], complete, { ...complete, signedOn: isoDay(2023, 5, 19) })).toEqual([]);
+  });
+});
+
+describe('unsignable: a reply is signed under a doc number and a date', () => {
+  it('names what signing lacks', () => {
+    expect(unsignable(complete)).toEqual(['docNumber']);
+    expect(unsignable({ ...complete, signedOn: null })).toEqual(['docNumber', 'signedOn']);
+    expect(unsignable({ docNumber: {} as never, signedOn: isoDay(2023, 5, 18) })).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAnswers } from '../../src/cli/answers.js';
 import { parseConfig, type Config } from '../../src/core/config.js';
-import { isoDay } from '../../src/core/dates.js';
+import { isoDay, type IsoDate } from '../../src/core/dates.js';
+import type { DocNumber } from '../../src/core/doc-number.js';
 import { buildNewReply } from '../../src/core/fields.js';
 import type { ReplyFields } from '../../src/core/reply.js';
 import { FIXTURES } from './cli.js';
@@ -23,11 +24,14 @@ export function workspaceConfig(name: string): Config {
   return parseConfig(readFileSync(file, 'utf8'), file);
 }
 
+/** A record with every field: what each corpus reply is. */
+export type CompleteFields = ReplyFields & { readonly docNumber: DocNumber; readonly signedOn: IsoDate };
+
 /** The record holding the data of a corpus reply, built from its answers file as `reply new` does. */
-export function corpusRecord(id: CorpusId): ReplyFields {
+export function corpusRecord(id: CorpusId): CompleteFields {
   const input = readAnswers(join(CORPUS, `${id}.answers.json`));
   const draft = buildNewReply(input, workspaceConfig(REPLIES[id].workspace), isoDay(2026, 1, 1));
-  return { ...draft, docNumber: draft.docNumber! };
+  return { ...draft, docNumber: draft.docNumber!, signedOn: draft.signedOn! };
 }
 
 export function published(id: CorpusId): string {

@@ -232,3 +232,19 @@ describe('the DOCX page numbers, footnotes and 版记', () => {
     expect(doc000['word/document.xml']).not.toContain('w:sz="6" w:space="0"'); // no 抄送, no thin rule
   });
 });
+
+describe('the DOCX of a record without a doc number or a date', () => {
+  it('keeps an empty doc-number paragraph with its red rule, and prints the signature without a date and no 印发 date', async () => {
+    const xml = (await parts(await renderDocx({ ...corpusRecord('004'), docNumber: null, signedOn: null })))['word/document.xml']!;
+    expect(xml).not.toMatch(/〔\d{4}〕/u);
+    const docNumber = /<w:p>(?:(?!<\/w:p>).)*?w:val="ReplyDocNumber".*?<\/w:p>/su.exec(xml)![0];
+    expect(docNumber).toContain('w:color="FF0000"');
+    expect(docNumber.replace(/<[^>]+>/g, '')).toBe('');
+    const textOf = (styleId: string) =>
+      [...xml.matchAll(new RegExp(`<w:p>(?:(?!</w:p>).)*?w:val="${styleId}".*?</w:p>`, 'gsu'))].map((m) => m[0].replace(/<[^>]+>/g, ''));
+    expect(textOf('ReplySignature')).toEqual(['上海市普陀区发展和改革委员会']);
+    const imprint = textOf('ReplyImprint').join('');
+    expect(imprint).toContain('上海市普陀区发展和改革委员会');
+    expect(imprint).not.toMatch(/\d|印发/u);
+  });
+});

@@ -120,3 +120,22 @@ describe('layoutPages: the pages of a reply, line by line', () => {
     expect(layout.lines.filter((l) => l.page === page!.page)).toHaveLength(LINES_PER_PAGE - 3);
   });
 });
+
+describe('layoutPages of a record without a doc number or a date', () => {
+  const full = corpusRecord('004');
+  const lines = (reply: Parameters<typeof layoutPages>[0]) => layoutPages(reply, parseBody(reply.body)).lines;
+
+  it('keeps the doc number’s line, empty, above the red rule, so every later line stays where it was', () => {
+    const without = lines({ ...full, docNumber: null });
+    const withNumber = lines(full);
+    expect(without.filter((l) => l.part === 'docNumber').map((l) => l.text)).toEqual(['', '']);
+    expect(without.map((l) => [l.part, l.page])).toEqual(withNumber.map((l) => [l.part, l.page]));
+  });
+
+  it('gives the signature no date line when the date is not known, and no organ line when the organ is not', () => {
+    const signature = (reply: Parameters<typeof layoutPages>[0]) => lines(reply).filter((l) => l.part === 'signature').map((l) => l.text);
+    expect(signature(full)).toEqual(['上海市普陀区发展和改革委员会', '2021年4月19日']);
+    expect(signature({ ...full, signedOn: null })).toEqual(['上海市普陀区发展和改革委员会']);
+    expect(signature({ ...full, organ: '' })).toEqual(['2021年4月19日']);
+  });
+});

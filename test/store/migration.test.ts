@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/dates.js';
 import { parseSearchQuery } from '../../src/core/search-query.js';
+import { sessionKey } from '../../src/core/session.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SqliteHandling } from '../../src/store/handling.js';
 import { migrate, SCHEMA_VERSION } from '../../src/store/migrations.js';
@@ -40,6 +41,14 @@ afterEach(() => {
 function track(db: Database.Database): Database.Database {
   opened.push(db);
   return db;
+}
+
+/** The columns step 4 adds to the replies table (their values are checked on their own). */
+const STEP_4_COLUMNS = ['inferred', 'session_key'];
+
+/** A snapshot without step 4's new columns: what an archive of an earlier step holds. */
+function asBefore(s: Snapshot): Snapshot {
+  return { ...s, replies: s.replies.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !STEP_4_COLUMNS.includes(k)))) };
 }
 
 /** Every stored row of the tables that hold the archive's records, in a stable order. */
@@ -105,7 +114,7 @@ describe('opening an archive of schema step 2', () => {
   it('migrates it to the current schema version', () => {
     const { db } = open();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
     for (const table of ['status_changes', 'proposals', 'deadlines', 'feedback']) {
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(table), table).toEqual({ n: 1 });
     }
@@ -113,10 +122,10 @@ describe('opening an archive of schema step 2', () => {
 
   it('keeps every reply, revision, source and doc number, unchanged', () => {
     const { db, repo } = open();
-    expect(snapshot(db)).toEqual(before);
+    expect(asBefore(snapshot(db))).toEqual(before);
     // and through the repository, as the CLI reads them
-    expect(repo.get(1)!.docNumber.toString()).toBe('普发改委〔2023〕16号');
-    expect(repo.get(3)!.docNumber.toString()).toBe('普府〔2025〕19号');
+    expect(repo.get(1)!.docNumber!.toString()).toBe('普发改委〔2023〕16号');
+    expect(repo.get(3)!.docNumber!.toString()).toBe('普府〔2025〕19号');
     expect(repo.get(5)).toMatchObject({ status: 'void', result: '留作参考' });
     expect(repo.history(5).map((r) => [r.revision, r.change, r.reply.status])).toEqual([
       [1, 'created', 'draft'],
@@ -188,7 +197,7 @@ describe('opening an archive of schema step 2', () => {
     expect(() => db.prepare('DELETE FROM revisions WHERE reply_id = 5').run()).toThrow('revisions are never deleted');
     expect(() => db.prepare("UPDATE revisions SET change = 'edited' WHERE reply_id = 5").run()).toThrow('revisions are never changed');
     expect(() => db.prepare('DELETE FROM sources WHERE id = 1').run()).toThrow('sources are never deleted');
-    expect(snapshot(db)).toEqual(before);
+    expect(asBefore(snapshot(db))).toEqual(before);
   });
 
   it('the new tables work on the migrated archive: a proposal and feedback on an imported reply', () => {
@@ -215,6 +224,121 @@ describe('opening an archive of schema step 2', () => {
     expect(second.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(schema(second.db)).toEqual(afterFirst.schema);
     expect(snapshot(second.db)).toEqual(afterFirst.data);
-    expect(afterFirst.data).toEqual(before);
+    expect(asBefore(afterFirst.data)).toEqual(before);
+  });
+});
+
+/**
+ * An archive of schema step 3, as that version left it: the fixture's rows
+ * (step 2) opened by step 3, then a proposal, feedback, a logged status change
+ * and a published reply, which only step 3 has. Opened with the current code,
+ * it becomes step 4: replies may lack a doc number, a signed date, a session…
+ */
+describe('opening an archive of schema step 3', () => {
+  let before3: Snapshot & { extra: Row[][] };
+  const extra = (db: Database.Database) =>
+    ['SELECT * FROM status_changes', 'SELECT * FROM proposals', 'SELECT * FROM deadlines', 'SELECT * FROM feedback'].map(
+      (sql) => db.prepare(`${sql} ORDER BY 1, 2`).all() as Row[],
+    );
+
+  beforeEach(() => {
+    file = join(tempDir(), 'replies.db');
+    const raw = track(new Database(file));
+    migrate(raw, file, 2);
+    raw.exec(readFileSync(FIXTURE, 'utf8'));
+    migrate(raw, file, 3);
+    raw.exec(`
+      UPDATE replies SET status = 'published', updated_at = '2026-01-02T00:00:00.000Z', last_change = 'status' WHERE id = 2;
+      INSERT INTO status_changes (reply_id, at, from_status, to_status, reason, overridden)
+        VALUES (2, '2026-01-02T00:00:00.000Z', 'sent', 'published', NULL, NULL);
+      INSERT INTO proposals (kind, session, number, title, proposers, assigned_on, role, lead_unit, created_at)
+        VALUES ('提案', '区政协十五届二次会议', '152104', '开发长三角一体化智能数据图表研报平台的建议', '[{"name":"朱莺","role":"委员"}]',
+                '2023-03-01', '主办', NULL, '2026-01-01T00:00:00.000Z');
+      INSERT INTO deadlines (proposal_id, at, due_on, cause, reason) VALUES (1, '2026-01-01T00:00:00.000Z', '2023-06-01', 'assigned', NULL);
+      INSERT INTO feedback (reply_id, rating, note, received_on, at) VALUES (1, '满意', NULL, '2023-06-20', '2026-01-03T00:00:00.000Z');
+    `);
+    expect(raw.pragma('user_version', { simple: true })).toBe(3);
+    before3 = { ...snapshot(raw), extra: extra(raw) };
+    raw.close();
+  });
+
+  it('keeps every row of every table, ids included; the new columns say nothing inferred and hold each session’s key', () => {
+    const { db } = open();
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    const after = snapshot(db);
+    expect({ ...asBefore(after), extra: extra(db) }).toEqual(before3);
+    expect(after.replies.map((r) => r.inferred)).toEqual(['[]', '[]', '[]', '[]', '[]']);
+    expect(after.replies.map((r) => r.session_key)).toEqual(after.replies.map((r) => sessionKey(String(r.session))));
+    expect(after.replies[0]!.session_key).toBe('政协:区:15:2');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+  });
+
+  it('reads the replies, their revisions and the step-3 statuses as before', () => {
+    const { repo } = open();
+    expect(repo.get(1)).toMatchObject({ docNumber: expect.objectContaining({ prefix: '普发改委', year: 2023, seq: 16 }), signedOn: '2023-05-18', inferred: [] });
+    expect(repo.get(2)!.status).toBe('published');
+    expect(repo.statusChanges(2)).toEqual([{ at: '2026-01-02T00:00:00.000Z', from: 'sent', to: 'published' }]);
+    // snapshots written before step 4 (a doc number object, a date, no inferred list) still read
+    expect(repo.history(5).map((r) => [r.revision, r.reply.docNumber?.toString(), r.reply.signedOn !== null, r.reply.inferred])).toEqual([
+      [1, '普发改委〔2024〕3号', true, []],
+      [2, '普发改委〔2024〕3号', true, []],
+      [3, '普发改委〔2024〕3号', true, []],
+      [4, '普发改委〔2024〕3号', true, []],
+    ]);
+  });
+
+  it('keeps the dependants: the date index (now with undated replies last), the session index, the view and the triggers', () => {
+    const { db } = open();
+    const names = (db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'replies' OR name = 'search_content'").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    for (const name of ['replies_signed_on', 'replies_session', 'replies_keep', 'replies_fts_insert', 'replies_fts_before_update', 'replies_fts_after_update', 'search_content']) {
+      expect(names, name).toContain(name);
+    }
+    expect(() => db.prepare('DELETE FROM replies WHERE id = 1').run()).toThrow('replies are never deleted');
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan("SELECT id FROM replies ORDER BY coalesce(signed_on, '') DESC, id DESC")).toMatch(/replies_signed_on/);
+    expect(plan("SELECT id FROM replies WHERE session_key = '政协:区:15:2' AND proposal_no = '152104'")).toMatch(/replies_session/);
+  });
+
+  it('takes replies without a doc number, a date, a session or a number, which search finds and lists last', () => {
+    const { db, repo } = open();
+    const { id: _id, status: _s, inferred: _i, createdAt: _c, updatedAt: _u, ...fields } = repo.get(4)!;
+    const bare = repo.create(
+      { ...fields, docNumber: null, signedOn: null, session: '', proposalNo: '', body: '迁移之后导入的无文号答复：推进低空经济示范区建设。\n' },
+      '普发改委',
+      { numbering: 'none', status: 'sent', inferred: ['organ'] },
+    );
+    expect(repo.get(bare.id)).toMatchObject({ docNumber: null, signedOn: null, session: '', proposalNo: '', inferred: ['organ'] });
+    expect(db.prepare('SELECT count(*) AS n FROM doc_numbers WHERE reply_id = ?').get(bare.id)).toEqual({ n: 0 });
+    expect(repo.summaries({}).map((r) => r.id).at(-1)).toBe(bare.id);
+
+    const search = (query: string) =>
+      repo.fullText().search(parseSearchQuery(query), { limit: 100 }).map((h) => [h.reply.id, h.hit]);
+    expect(search('低空经济示范区')).toEqual([[bare.id, 'text']]);
+    // its title leaves out what it lacks
+    expect(db.prepare('SELECT title FROM search_content WHERE id = ?').get(bare.id)).toEqual({ title: '对提案的答复\u0001\u0001' });
+    for (const phrase of ['海纳小', '未来产业', '科创会客厅', '长三角']) {
+      expect(search(phrase).map(([id]) => id).sort(), phrase).toEqual(containing(db, phrase));
+    }
+    expect(search('顾薇玲')).toEqual([[3, 'text']]);
+    // the index follows an edit that completes it
+    const completed = repo.update(bare.id, { ...repo.get(bare.id)!, session: '区政协十五届二次会议', proposalNo: '152999', signedOn: '2026-11-30' as IsoDate }, bare.updatedAt);
+    expect(db.prepare('SELECT title FROM search_content WHERE id = ?').get(bare.id)).toEqual({ title: '对区政协十五届二次会议 第152999号提案的答复\u0001\u0001' });
+    expect(search('152999')).toEqual([[bare.id, 'title']]);
+    expect(completed.inferred).toEqual(['organ']);
+    expect(repo.summaries({}).map((r) => r.id)[0]).toBe(bare.id);
+    expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+  });
+
+  it('a step-3 archive holding a reply without session or number (none should) is re-indexed under the new title', () => {
+    const raw = track(new Database(file));
+    raw.exec("UPDATE replies SET session = '' WHERE id = 4");
+    raw.close();
+    const { db, repo } = open();
+    expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect(repo.fullText().search(parseSearchQuery('对第'), { limit: 10 }).map((h) => h.reply.id)).toEqual([4]);
   });
 });

@@ -6,7 +6,9 @@ import { isoDay, type IsoDate } from '../../src/core/dates.js';
 import { DocNumber } from '../../src/core/doc-number.js';
 import { ReplyError } from '../../src/core/errors.js';
 import type { NewReply } from '../../src/core/fields.js';
-import type { Reply, ReplyFields } from '../../src/core/reply.js';
+import { answersProposal } from '../../src/core/proposal.js';
+import { parseSearchQuery } from '../../src/core/search-query.js';
+import { missingOf, type Reply, type ReplyFields } from '../../src/core/reply.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { SqliteReplies } from '../../src/store/replies.js';
@@ -89,15 +91,15 @@ describe('SqliteReplies.create: doc number allocation', () => {
     const a = repo.create(draft({ signedOn: signed('2021-05-18') }), PREFIX);
     const b = repo.create(draft({ signedOn: signed('2021-12-31') }), PREFIX);
     const c = repo.create(draft({ signedOn: signed('2021-01-01') }), PREFIX);
-    expect([a, b, c].map((r) => r.docNumber.toString())).toEqual([
+    expect([a, b, c].map((r) => r.docNumber!.toString())).toEqual([
       '普发改委〔2021〕1号',
       '普发改委〔2021〕2号',
       '普发改委〔2021〕3号',
     ]);
     for (const r of [a, b, c]) {
-      expect(r.docNumber.prefix).toBe(PREFIX);
-      expect(r.docNumber.year).toBe(2021);
-      expect(repo.findByDocNumber(r.docNumber)?.id).toBe(r.id);
+      expect(r.docNumber!.prefix).toBe(PREFIX);
+      expect(r.docNumber!.year).toBe(2021);
+      expect(repo.findByDocNumber(r.docNumber!)?.id).toBe(r.id);
     }
   });
 
@@ -113,7 +115,7 @@ describe('SqliteReplies.create: doc number allocation', () => {
     ] as const;
     for (const [date, year, seq] of seqs) {
       const r = repo.create(draft({ signedOn: signed(date) }), PREFIX);
-      expect({ year: r.docNumber.year, seq: r.docNumber.seq }).toEqual({ year, seq });
+      expect({ year: r.docNumber!.year, seq: r.docNumber!.seq }).toEqual({ year, seq });
     }
   });
 
@@ -125,22 +127,22 @@ describe('SqliteReplies.create: doc number allocation', () => {
       repo.create(draft(), '普发改委'),
       repo.create(draft(), '普府'),
       repo.create(draft(), '普府'),
-    ].map((r) => r.docNumber.toString());
+    ].map((r) => r.docNumber!.toString());
     expect(got).toEqual(['普发改委〔2023〕1号', '普府〔2023〕1号', '普发改委〔2023〕2号', '普府〔2023〕2号', '普府〔2023〕3号']);
   });
 
   it('accepts an explicit doc number, and the next automatic one is the highest plus one', () => {
     const { repo } = archive();
-    expect(repo.create(draft(), PREFIX).docNumber.seq).toBe(1);
+    expect(repo.create(draft(), PREFIX).docNumber!.seq).toBe(1);
     const explicit = repo.create(draft({ docNumber: DocNumber.of(PREFIX, 2023, 16) }), PREFIX);
-    expect(explicit.docNumber.toString()).toBe('普发改委〔2023〕16号');
+    expect(explicit.docNumber!.toString()).toBe('普发改委〔2023〕16号');
     expect(repo.findByDocNumber(DocNumber.of(PREFIX, 2023, 16))?.id).toBe(explicit.id);
-    expect(repo.create(draft(), PREFIX).docNumber.seq).toBe(17);
+    expect(repo.create(draft(), PREFIX).docNumber!.seq).toBe(17);
     // A lower free number may still be taken by hand; the counter does not go back.
-    expect(repo.create(draft({ docNumber: DocNumber.of(PREFIX, 2023, 5) }), PREFIX).docNumber.seq).toBe(5);
-    expect(repo.create(draft(), PREFIX).docNumber.seq).toBe(18);
+    expect(repo.create(draft({ docNumber: DocNumber.of(PREFIX, 2023, 5) }), PREFIX).docNumber!.seq).toBe(5);
+    expect(repo.create(draft(), PREFIX).docNumber!.seq).toBe(18);
     // Another year is untouched by the numbers of 2023.
-    expect(repo.create(draft({ signedOn: signed('2024-02-01') }), PREFIX).docNumber.toString()).toBe('普发改委〔2024〕1号');
+    expect(repo.create(draft({ signedOn: signed('2024-02-01') }), PREFIX).docNumber!.toString()).toBe('普发改委〔2024〕1号');
   });
 
   it('refuses a doc number that is taken, and writes nothing', () => {
@@ -157,7 +159,7 @@ describe('SqliteReplies.create: doc number allocation', () => {
     expect(repo.list({}).some((r) => r.proposalNo === '999999')).toBe(false);
     expect(repo.get(first.id)).toEqual(first);
     // The refusal did not use up a number either.
-    expect(repo.create(draft(), PREFIX).docNumber.seq).toBe(18);
+    expect(repo.create(draft(), PREFIX).docNumber!.seq).toBe(18);
   });
 
   it('files every new reply as a draft with its creation time', () => {
@@ -180,6 +182,7 @@ describe('SqliteReplies.get / findByDocNumber: round trip', () => {
       ...record,
       id: created.id,
       status: 'draft',
+      inferred: [],
       createdAt: clock.now().toISOString(),
       updatedAt: clock.now().toISOString(),
     };
@@ -211,7 +214,7 @@ describe('SqliteReplies.get / findByDocNumber: round trip', () => {
 
     expect(b.header).toBeNull();
     expect(b.issuedOn).toBeNull();
-    expect(b.docNumber.toString()).toBe('普发改委〔2021〕9号');
+    expect(b.docNumber!.toString()).toBe('普发改委〔2021〕9号');
 
     expect(c.proposers).toEqual([{ name: '经济委员会', role: '集体' }]);
     expect(c.contactLabels.address).toBe('承办单位通讯地址');
@@ -422,7 +425,7 @@ describe('SqliteReplies.update / setStatus / history', () => {
     expect(repo.get(created.id)).toStrictEqual(edited);
     expect(repo.history(created.id)).toHaveLength(2);
     // Number 40 was not burnt by the refused edit.
-    expect(repo.create(draft(), PREFIX).docNumber.seq).toBe(2);
+    expect(repo.create(draft(), PREFIX).docNumber!.seq).toBe(2);
   });
 
   it('refuses to update an unknown reply', () => {
@@ -437,18 +440,18 @@ describe('SqliteReplies.update / setStatus / history', () => {
     const one = repo.create(draft(), PREFIX);
     const two = repo.create(draft(), PREFIX);
     const three = repo.create(draft(), PREFIX);
-    expect(three.docNumber.seq).toBe(3);
+    expect(three.docNumber!.seq).toBe(3);
 
     // The highest number of 2023 moves to another year: 3 must still never be given again.
     const moved = repo.update(three.id, { ...fieldsOf(three), docNumber: DocNumber.of(PREFIX, 2024, 1) }, three.updatedAt);
-    expect(moved.docNumber.toString()).toBe('普发改委〔2024〕1号');
+    expect(moved.docNumber!.toString()).toBe('普发改委〔2024〕1号');
     expect(repo.findByDocNumber(DocNumber.of(PREFIX, 2023, 3))).toBeUndefined();
     expect(repo.findByDocNumber(DocNumber.of(PREFIX, 2024, 1))?.id).toBe(three.id);
-    expect(repo.history(three.id).map((h) => h.reply.docNumber.toString())).toEqual(['普发改委〔2023〕3号', '普发改委〔2024〕1号']);
+    expect(repo.history(three.id).map((h) => h.reply.docNumber!.toString())).toEqual(['普发改委〔2023〕3号', '普发改委〔2024〕1号']);
 
     const four = repo.create(draft(), PREFIX);
-    expect(four.docNumber.toString()).toBe('普发改委〔2023〕4号');
-    expect(repo.create(draft({ signedOn: signed('2024-06-01') }), PREFIX).docNumber.toString()).toBe('普发改委〔2024〕2号');
+    expect(four.docNumber!.toString()).toBe('普发改委〔2023〕4号');
+    expect(repo.create(draft({ signedOn: signed('2024-06-01') }), PREFIX).docNumber!.toString()).toBe('普发改委〔2024〕2号');
 
     // Claiming the burnt number again is refused as used before (no reply holds it now),
     // for a new reply and for an edit of another one.
@@ -486,8 +489,8 @@ describe('SqliteReplies.update / setStatus / history', () => {
     const { repo } = archive();
     const one = repo.create(draft(), PREFIX);
     const renumbered = repo.update(one.id, { ...fieldsOf(one), docNumber: DocNumber.of(PREFIX, 2023, 10) }, one.updatedAt);
-    expect(renumbered.docNumber.seq).toBe(10);
-    expect(repo.create(draft(), PREFIX).docNumber.seq).toBe(11);
+    expect(renumbered.docNumber!.seq).toBe(10);
+    expect(repo.create(draft(), PREFIX).docNumber!.seq).toBe(11);
     expectReplyError(() => repo.create(draft({ docNumber: DocNumber.of(PREFIX, 2023, 1) }), PREFIX), 'docNumber.usedBefore');
     expectReplyError(() => repo.create(draft({ docNumber: DocNumber.of(PREFIX, 2023, 10) }), PREFIX), 'docNumber.taken');
   });
@@ -584,5 +587,262 @@ describe('SqliteReplies.summaries', () => {
       expect(summaries).toEqual(full.map(({ body: _body, ...rest }) => rest));
       expect(summaries.every((s) => !('body' in s))).toBe(true);
     }
+  });
+});
+
+/** The ledger rows of a reply: the numbers the office has given it. */
+function ledgerOf(db: Database.Database, id: number): string[] {
+  return (db.prepare('SELECT prefix, year, seq FROM doc_numbers WHERE reply_id = ? ORDER BY issued_at').all(id) as { prefix: string; year: number; seq: number }[]).map(
+    (r) => DocNumber.of(r.prefix, r.year, r.seq).toString(),
+  );
+}
+
+/** A reply that has none of the needed fields but its kind, title, result and disclosure. */
+function bare(overrides: Partial<NewReply> = {}): NewReply {
+  return draft({ docNumber: null, signedOn: null, session: '', proposalNo: '', proposers: [], organ: '', ...overrides });
+}
+
+describe('SqliteReplies.create: a reply filed without a number (numbering: none)', () => {
+  it('keeps no number, enters nothing in the ledger and leaves the next own number as it was', () => {
+    const { db, repo } = archive();
+    repo.create(draft(), PREFIX); // 普发改委〔2023〕1号
+    const none = repo.create(draft(), PREFIX, { numbering: 'none', status: 'sent' });
+    expect(none.docNumber).toBeNull();
+    expect(repo.get(none.id)!.docNumber).toBeNull();
+    expect(ledgerOf(db, none.id)).toEqual([]);
+    expect(repo.create(draft(), PREFIX).docNumber!.toString()).toBe('普发改委〔2023〕2号');
+  });
+
+  it('without numbering: none, a reply without a number is still given the next one (reply new)', () => {
+    const { db, repo } = archive();
+    const given = repo.create(draft(), PREFIX);
+    expect(given.docNumber!.toString()).toBe('普发改委〔2023〕1号');
+    expect(ledgerOf(db, given.id)).toEqual(['普发改委〔2023〕1号']);
+  });
+
+  it('files any number of replies without a number (the doc number stays unique where there is one)', () => {
+    const { repo } = archive();
+    const ids = [1, 2, 3].map(() => repo.create(draft(), PREFIX, { numbering: 'none' }).id);
+    expect(ids.map((id) => repo.get(id)!.docNumber)).toEqual([null, null, null]);
+  });
+});
+
+describe("SqliteReplies.create: another organ's doc number (foreignNumber)", () => {
+  const GOV = DocNumber.of('普府', 2023, 19);
+
+  it('is kept on the row and found by it, but not entered in the ledger; the office numbers on as before', () => {
+    const { db, repo } = archive();
+    repo.create(draft(), PREFIX); // 普发改委〔2023〕1号
+    const gov = repo.create(draft({ docNumber: GOV }), PREFIX, { foreignNumber: true, status: 'sent' });
+    expect(gov.docNumber!.toString()).toBe('普府〔2023〕19号');
+    expect(repo.findByDocNumber(GOV)!.id).toBe(gov.id);
+    expect(ledgerOf(db, gov.id)).toEqual([]);
+    expect(db.prepare("SELECT count(*) AS n FROM doc_numbers WHERE prefix = '普府'").get()).toEqual({ n: 0 });
+    expect(repo.create(draft(), PREFIX).docNumber!.toString()).toBe('普发改委〔2023〕2号');
+  });
+
+  it('is held by one reply only', () => {
+    const { repo } = archive();
+    const first = repo.create(draft({ docNumber: GOV }), PREFIX, { foreignNumber: true });
+    const error = expectReplyError(() => repo.create(draft({ docNumber: GOV }), PREFIX, { foreignNumber: true }), 'docNumber.taken');
+    expect(error.params).toMatchObject({ docNumber: '普府〔2023〕19号', id: first.id });
+  });
+
+  it("a number with the office's own prefix is entered in the ledger all the same, and is never given out again", () => {
+    const { db, repo } = archive();
+    const own = repo.create(draft({ docNumber: DocNumber.of(PREFIX, 2023, 7) }), PREFIX, { foreignNumber: true });
+    expect(ledgerOf(db, own.id)).toEqual(['普发改委〔2023〕7号']);
+    expect(repo.create(draft(), PREFIX).docNumber!.toString()).toBe('普发改委〔2023〕8号');
+  });
+
+  it("without foreignNumber another organ's number is entered, as before", () => {
+    const { db, repo } = archive();
+    const gov = repo.create(draft({ docNumber: GOV }), PREFIX);
+    expect(ledgerOf(db, gov.id)).toEqual(['普府〔2023〕19号']);
+  });
+});
+
+describe('SqliteReplies: records without a doc number, a date, a session, a number, proposers or an organ', () => {
+  it('keep their nulls and blanks through create, get, list, summaries and history', () => {
+    const { repo, clock } = archive();
+    const filed = repo.create(bare(), PREFIX, { numbering: 'none' });
+    const expected = { docNumber: null, signedOn: null, issuedOn: null, session: '', proposalNo: '', proposers: [], organ: '', inferred: [] };
+    expect(filed).toMatchObject(expected);
+    expect(repo.get(filed.id)).toStrictEqual(filed);
+    expect(repo.list({})).toStrictEqual([filed]);
+    const { body: _body, ...summary } = filed;
+    expect(repo.summaries({})).toStrictEqual([summary]);
+    clock.advance(1000);
+    const edited = repo.update(filed.id, { ...fieldsOf(filed), result: '留作参考' }, filed.updatedAt);
+    expect(edited).toMatchObject({ ...expected, result: '留作参考' });
+    // the stored earlier state, with its nulls, reads back as it was
+    expect(repo.history(filed.id).map((r) => r.reply)).toStrictEqual([filed, edited]);
+  });
+
+  it('a date and a number can be given later, and taken away again (the number stays burnt)', () => {
+    const { db, repo } = archive();
+    const filed = repo.create(bare(), PREFIX, { numbering: 'none' });
+    const numbered = repo.update(filed.id, { ...fieldsOf(filed), docNumber: DocNumber.of(PREFIX, 2023, 5), signedOn: signed('2023-05-18') }, filed.updatedAt);
+    expect(numbered.docNumber!.toString()).toBe('普发改委〔2023〕5号');
+    expect(numbered.signedOn).toBe('2023-05-18');
+    expect(ledgerOf(db, filed.id)).toEqual(['普发改委〔2023〕5号']);
+    const cleared = repo.update(filed.id, { ...fieldsOf(numbered), docNumber: null }, numbered.updatedAt);
+    expect(cleared.docNumber).toBeNull();
+    expect(ledgerOf(db, filed.id)).toEqual(['普发改委〔2023〕5号']);
+    expectReplyError(() => repo.create(draft({ docNumber: DocNumber.of(PREFIX, 2023, 5) }), PREFIX), 'docNumber.usedBefore');
+  });
+
+  it("update with ownPrefix keeps another organ's new number out of the ledger and enters the office's own", () => {
+    const { db, repo } = archive();
+    const a = repo.create(bare(), PREFIX, { numbering: 'none' });
+    repo.update(a.id, { ...fieldsOf(a), docNumber: DocNumber.of('普府', 2023, 19) }, a.updatedAt, { ownPrefix: PREFIX });
+    expect(ledgerOf(db, a.id)).toEqual([]);
+    expect(repo.findByDocNumber(DocNumber.of('普府', 2023, 19))!.id).toBe(a.id);
+    const b = repo.create(bare(), PREFIX, { numbering: 'none' });
+    expectReplyError(
+      () => repo.update(b.id, { ...fieldsOf(b), docNumber: DocNumber.of('普府', 2023, 19) }, b.updatedAt, { ownPrefix: PREFIX }),
+      'docNumber.taken',
+    );
+    repo.update(b.id, { ...fieldsOf(b), docNumber: DocNumber.of(PREFIX, 2023, 3) }, b.updatedAt, { ownPrefix: PREFIX });
+    expect(ledgerOf(db, b.id)).toEqual(['普发改委〔2023〕3号']);
+  });
+
+  it('come last in date order, newest filed first among them, and belong to no year', () => {
+    const { repo } = archive();
+    const undated1 = repo.create(bare(), PREFIX, { numbering: 'none' });
+    const old = repo.create(draft({ signedOn: signed('2021-01-01') }), PREFIX);
+    const undated2 = repo.create(bare(), PREFIX, { numbering: 'none' });
+    const recent = repo.create(draft({ signedOn: signed('2023-05-18') }), PREFIX);
+    const order = [recent.id, old.id, undated2.id, undated1.id];
+    expect(repo.list({}).map((r) => r.id)).toEqual(order);
+    expect(repo.summaries({}).map((r) => r.id)).toEqual(order);
+    expect(repo.list({ limit: 3 }).map((r) => r.id)).toEqual(order.slice(0, 3));
+    expect(repo.list({ year: 2021 }).map((r) => r.id)).toEqual([old.id]);
+  });
+
+  it('are found by full-text search, in date order with the undated last', () => {
+    const { repo } = archive();
+    const undated = repo.create(bare({ body: '无日期的答复：推进低空经济示范区建设。\n' }), PREFIX, { numbering: 'none' });
+    const dated = repo.create(draft({ body: '有日期的答复：推进低空经济示范区建设。\n' }), PREFIX);
+    const hits = repo.fullText().search(parseSearchQuery('低空经济示范区'), {});
+    expect(hits.map((h) => h.reply.id)).toEqual([dated.id, undated.id]);
+    expect(repo.fullText().search(parseSearchQuery('低空经济示范区'), { incomplete: true }).map((h) => h.reply.id)).toEqual([undated.id]);
+  });
+});
+
+describe('SqliteReplies: inferred fields', () => {
+  it('are kept as the import gave them', () => {
+    const { repo } = archive();
+    const filed = repo.create(draft(), PREFIX, { numbering: 'none', inferred: ['organ', 'session', 'organ'] });
+    expect(filed.inferred).toEqual(['organ', 'session']);
+    expect(repo.get(filed.id)!.inferred).toEqual(['organ', 'session']);
+    expect(repo.summaries({})[0]!.inferred).toEqual(['organ', 'session']);
+    expect(repo.create(draft(), PREFIX).inferred).toEqual([]);
+  });
+
+  it('a field the clerk changes is no longer inferred; one left as it was stays inferred; the revision keeps the list of its time', () => {
+    const { repo } = archive();
+    const filed = repo.create(draft(), PREFIX, { numbering: 'none', inferred: ['organ', 'session', 'signedOn'] });
+    const sameValues = repo.update(filed.id, { ...fieldsOf(filed), result: '留作参考' }, filed.updatedAt);
+    expect(sameValues.inferred).toEqual(['organ', 'session', 'signedOn']);
+    const edited = repo.update(filed.id, { ...fieldsOf(sameValues), organ: '上海市普陀区人民政府', signedOn: signed('2023-06-01') }, sameValues.updatedAt);
+    expect(edited.inferred).toEqual(['session']);
+    expect(repo.get(filed.id)!.inferred).toEqual(['session']);
+    expect(repo.history(filed.id).map((r) => r.reply.inferred)).toEqual([
+      ['organ', 'session', 'signedOn'],
+      ['organ', 'session', 'signedOn'],
+      ['session'],
+    ]);
+  });
+
+  it('a status change keeps them', () => {
+    const { repo } = archive();
+    const filed = repo.create(draft(), PREFIX, { inferred: ['organ'] });
+    expect(repo.setStatus(filed.id, 'void', filed.updatedAt).inferred).toEqual(['organ']);
+  });
+});
+
+describe('SqliteReplies: the incomplete filter', () => {
+  it('lists only records that lack a needed field, exactly those missingOf names, with the other filters', () => {
+    const { repo } = archive();
+    const complete = repo.create(draft(), PREFIX);
+    const lacking = {
+      proposers: repo.create(draft({ proposers: [] }), PREFIX),
+      session: repo.create(draft({ session: '' }), PREFIX),
+      proposalNo: repo.create(draft({ proposalNo: '' }), PREFIX),
+      signedOn: repo.create(draft({ signedOn: null }), PREFIX, { numbering: 'none' }),
+      organ: repo.create(draft({ organ: '' }), PREFIX),
+      all: repo.create(bare(), PREFIX, { numbering: 'none' }),
+    };
+    // the doc number is not needed: a complete record without one is complete
+    const noNumber = repo.create(draft(), PREFIX, { numbering: 'none' });
+    expect([complete, noNumber].map(missingOf)).toEqual([[], []]);
+    expect(lacking.all.signedOn).toBeNull();
+    expect(missingOf(lacking.all)).toEqual(['proposers', 'session', 'proposalNo', 'signedOn', 'organ']);
+    for (const [field, reply] of Object.entries(lacking)) {
+      if (field !== 'all') expect(missingOf(reply), field).toEqual([field]);
+    }
+    const incomplete = repo.list({ incomplete: true }).map((r) => r.id).sort((a, b) => a - b);
+    expect(incomplete).toEqual(Object.values(lacking).map((r) => r.id).sort((a, b) => a - b));
+    expect(repo.list({}).filter((r) => missingOf(r).length > 0).map((r) => r.id).sort((a, b) => a - b)).toEqual(incomplete);
+    expect(repo.summaries({ incomplete: true }).map((r) => r.id)).toEqual(repo.list({ incomplete: true }).map((r) => r.id));
+    expect(repo.list({ incomplete: true, year: 2023 }).map((r) => r.id).sort((a, b) => a - b)).toEqual(
+      [lacking.proposers.id, lacking.session.id, lacking.proposalNo.id, lacking.organ.id].sort((a, b) => a - b),
+    );
+    repo.setStatus(lacking.session.id, 'void', lacking.session.updatedAt);
+    expect(repo.list({ incomplete: true, status: 'void' }).map((r) => r.id)).toEqual([lacking.session.id]);
+  });
+
+  it('a record completed by an edit is no longer listed', () => {
+    const { repo } = archive();
+    const filed = repo.create(bare(), PREFIX, { numbering: 'none' });
+    expect(repo.list({ incomplete: true }).map((r) => r.id)).toEqual([filed.id]);
+    const full = corpusRecord('000');
+    repo.update(
+      filed.id,
+      { ...fieldsOf(filed), session: full.session, proposalNo: full.proposalNo, proposers: full.proposers, signedOn: full.signedOn, organ: full.organ },
+      filed.updatedAt,
+    );
+    expect(repo.list({ incomplete: true })).toEqual([]);
+  });
+});
+
+describe('SqliteReplies.answering: by session key and by number without leading zeros', () => {
+  const proposal = { session: '区政协十五届二次会议', number: '57' };
+
+  it('finds a reply that words the same sitting otherwise and writes the number with zeros', () => {
+    const { repo } = archive();
+    const other = repo.create(draft({ session: '政协上海市普陀区第十五届委员会第二次会议', proposalNo: '057' }), PREFIX);
+    const same = repo.create(draft({ session: '区政协十五届二次会议', proposalNo: '0057' }), PREFIX);
+    expect(repo.answering([proposal]).map((r) => r.id).sort()).toEqual([other.id, same.id].sort());
+    expect(repo.answering([{ session: '普陀区政协十五届二次会议', number: '0057' }]).map((r) => r.id).sort()).toEqual([other.id, same.id].sort());
+  });
+
+  it('does not find a reply of another sitting, another number, or one without a number', () => {
+    const { repo } = archive();
+    repo.create(draft({ session: '区政协十五届三次会议', proposalNo: '57' }), PREFIX);
+    repo.create(draft({ session: '区政协十四届二次会议', proposalNo: '57' }), PREFIX);
+    repo.create(draft({ session: '区政协十五届二次会议', proposalNo: '570' }), PREFIX);
+    repo.create(draft({ session: '区政协十五届二次会议', proposalNo: '' }), PREFIX);
+    expect(repo.answering([proposal])).toEqual([]);
+  });
+
+  it('matches by the text when either session names no sitting', () => {
+    const { repo } = archive();
+    const text = repo.create(draft({ session: '第二次全体会议（普陀）', proposalNo: '57' }), PREFIX);
+    repo.create(draft({ session: '第二次全体会议', proposalNo: '57' }), PREFIX);
+    expect(repo.answering([{ session: '第二次全体会议（普陀）', number: '057' }]).map((r) => r.id)).toEqual([text.id]);
+    // the proposal's session has a key, the reply's has none: by the text, which differs
+    expect(repo.answering([proposal]).map((r) => r.id)).toEqual([]);
+  });
+
+  it('answers the same as answersProposal, newest signed first', () => {
+    const { repo } = archive();
+    const a = repo.create(draft({ session: '政协上海市普陀区第十五届委员会第二次会议', proposalNo: '057', signedOn: signed('2023-04-01') }), PREFIX);
+    const b = repo.create(draft({ session: '区政协十五届二次会议', proposalNo: '57', signedOn: signed('2023-06-01') }), PREFIX);
+    repo.create(draft({ session: '区政协十五届三次会议', proposalNo: '57' }), PREFIX);
+    const found = repo.answering([proposal]);
+    expect(found.map((r) => r.id)).toEqual([b.id, a.id]);
+    expect(repo.summaries({}).filter((r) => answersProposal(r, proposal)).map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
   });
 });

@@ -149,7 +149,7 @@ function indexed(): Indexed[] {
 
 function keeps(reply: Reply, f: SearchFilter): boolean {
   return (
-    (f.year === undefined || reply.signedOn.startsWith(`${f.year}-`)) &&
+    (f.year === undefined || reply.signedOn!.startsWith(`${f.year}-`)) &&
     (!f.status || reply.status === f.status) &&
     (!f.kind || reply.kind === f.kind) &&
     (!f.result || reply.result === f.result) &&
@@ -408,7 +408,7 @@ eachTuning('search: in which order', () => {
   });
 
   it('splits the hits exactly: any term in a title first, then all others by signed date and id, newest first', () => {
-    const byDate = (a: Reply, b: Reply) => (a.signedOn === b.signedOn ? b.id - a.id : a.signedOn < b.signedOn ? 1 : -1);
+    const byDate = (a: Reply, b: Reply) => (a.signedOn === b.signedOn ? b.id - a.id : a.signedOn! < b.signedOn! ? 1 : -1);
     for (const q of ['数据', '海绵城市', '长三角 数据', '的', '数据 -平台', '建议 海绵城市']) {
       const terms = parseSearchQuery(q);
       const positive = terms.filter((t) => !t.negated);

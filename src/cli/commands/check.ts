@@ -95,7 +95,7 @@ function subjectOrThrow(subject: Subject, target: Target) {
 async function fixAndCheck(ctx: Context, reply: Reply, checker: ReplyChecker, json: boolean): Promise<Report> {
   const next = fixReply(reply);
   if (changedFields(reply, next).length === 0) {
-    ctx.streams.stderr.write(t('check.nothingToFix', { id: reply.id, docNumber: reply.docNumber.toString() }) + '\n');
+    ctx.streams.stderr.write(t('check.nothingToFix', { id: reply.id, docNumber: docLabel(reply) }) + '\n');
     return { target: { kind: 'reply', reply }, findings: checker.findings(reply) };
   }
   const diff = fixDiff(reply, next);
@@ -103,12 +103,12 @@ async function fixAndCheck(ctx: Context, reply: Reply, checker: ReplyChecker, js
   const repo = await ctx.replies();
   const updated = repo.update(reply.id, next, reply.updatedAt);
   const revision = repo.history(reply.id).length;
-  ctx.streams.stderr.write(t('check.fixed', { id: reply.id, docNumber: reply.docNumber.toString(), revision }) + '\n');
+  ctx.streams.stderr.write(t('check.fixed', { id: reply.id, docNumber: docLabel(reply), revision }) + '\n');
   return { target: { kind: 'reply', reply: updated }, findings: checker.findings(updated), fix: { revision, diff } };
 }
 
 function fixDiff(before: ReplyFields, after: ReplyFields): string {
-  const docNumber = before.docNumber.toString();
+  const docNumber = docLabel(before);
   const labels = (field: string) => ({
     before: t('check.diff.before', { docNumber, field }),
     after: t('check.diff.after', { docNumber, field }),
@@ -119,8 +119,12 @@ function fixDiff(before: ReplyFields, after: ReplyFields): string {
   ].join('');
 }
 
+function docLabel(reply: Pick<ReplyFields, 'docNumber'>): string {
+  return reply.docNumber?.toString() ?? t('label.noDocNumber');
+}
+
 function targetLabel(target: Target): string {
-  return target.kind === 'file' ? target.file : t('check.targetReply', { id: target.reply.id, docNumber: target.reply.docNumber.toString() });
+  return target.kind === 'file' ? target.file : t('check.targetReply', { id: target.reply.id, docNumber: docLabel(target.reply) });
 }
 
 function reportText(report: Report): string {
@@ -141,7 +145,7 @@ function reportJson(report: Report): Record<string, unknown> {
   return {
     ...(target.kind === 'file'
       ? { file: target.file }
-      : { id: target.reply.id, docNumber: target.reply.docNumber.toString(), status: target.reply.status }),
+      : { id: target.reply.id, docNumber: docLabel(target.reply), status: target.reply.status }),
     errors: report.findings.filter((f) => f.severity === 'error').length,
     warnings: report.findings.filter((f) => f.severity === 'warning').length,
     findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, line: f.line, message: t(f.key, f.params) })),

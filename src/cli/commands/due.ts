@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { asOf, daysText, handlingJson, loadHandlings, stateText } from '../handlings.js';
 import { t } from '../messages.js';
 import { clip, formatRows, type Column } from '../output.js';
-import { dateText, proposersText } from '../present.js';
+import { dateText, numberText, proposersText } from '../present.js';
 
 interface DueOptions {
   within?: string;
@@ -35,7 +35,7 @@ export default async function due(ctx: Context, _args: string[], options: Record
     { key: 'number', header: t('label.proposalNo'), value: (h) => `${h.proposal.session}第${h.proposal.number}号` },
     { key: 'proposers', header: t('label.proposer'), value: (h) => proposersText(h.proposal) },
     { key: 'title', header: t('label.title'), value: (h) => clip(h.proposal.title, 20) },
-    { key: 'state', header: t('label.handling'), value: (h) => stateText(h) + (h.replies[0] ? `（${t('label.reply')} ${h.replies[0].docNumber}）` : '') },
+    { key: 'state', header: t('label.handling'), value: (h) => stateText(h) + (h.replies[0] ? `（${t('label.reply')} ${numberText(h.replies[0])}）` : '') },
   ];
   ctx.streams.stdout.write(formatRows(handlings, columns, 'table', handlingJson));
   const overdue = handlings.filter((h) => h.overdue).length;

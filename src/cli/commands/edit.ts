@@ -6,7 +6,7 @@ import { editText } from '../editor.js';
 import { readText } from '../files.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
-import { replyJson } from '../present.js';
+import { numberText, replyJson } from '../present.js';
 
 interface EditOptions {
   set?: string[];
@@ -38,12 +38,13 @@ export default async function edit(ctx: Context, args: string[], options: Record
     return 0;
   }
   const repo = await ctx.replies();
-  const updated = repo.update(reply.id, next, reply.updatedAt);
+  // A number of another organ (completing an imported reply) is kept on the record, not in the office's ledger.
+  const updated = repo.update(reply.id, next, reply.updatedAt, { ownPrefix: config.docPrefix });
   if (opts.json) {
     ctx.streams.stdout.write(JSON.stringify(replyJson(updated), null, 2) + '\n');
   } else {
     const revision = repo.history(reply.id).length;
-    ctx.streams.stdout.write(t('edit.done', { id: updated.id, docNumber: updated.docNumber.toString(), revision }) + '\n');
+    ctx.streams.stdout.write(t('edit.done', { id: updated.id, docNumber: numberText(updated), revision }) + '\n');
     if (updated.status !== reply.status) ctx.streams.stdout.write(t('edit.backToDraft', { id: updated.id }) + '\n');
   }
   return 0;

@@ -6,7 +6,7 @@ import { isAnswered, type ReplySummary } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
-import { dateText } from '../present.js';
+import { dateText, numberText } from '../present.js';
 
 interface FeedbackOptions {
   note?: string;
@@ -23,7 +23,7 @@ export default async function feedback(ctx: Context, args: string[], options: Re
   const receivedOn = opts.receivedOn === undefined ? dayOf(ctx.clock.now()) : parseDate(opts.receivedOn, 'received-on');
   const reply = await findReply(ctx, id);
   if (!isAnswered(reply.status)) throw new ReplyError('feedback.notSent', { id: reply.id, statusKey: `status.${reply.status}` });
-  if (receivedOn < reply.signedOn) throw new ReplyError('feedback.beforeSigned', { on: dateText(receivedOn), signed: dateText(reply.signedOn) });
+  if (reply.signedOn && receivedOn < reply.signedOn) throw new ReplyError('feedback.beforeSigned', { on: dateText(receivedOn), signed: dateText(reply.signedOn) });
 
   const note = opts.note?.trim() || null;
   const entry: Feedback = { id: 0, replyId: reply.id, rating, note, receivedOn, at: ctx.clock.now().toISOString() };
@@ -37,11 +37,11 @@ export default async function feedback(ctx: Context, args: string[], options: Re
   const filed = (await ctx.handling()).addFeedback({ replyId: reply.id, rating, note, receivedOn, reopenDueOn: proposal ? reopenDueOn : null });
 
   if (opts.json) {
-    const json = { ...filed, docNumber: reply.docNumber.toString(), proposal: proposal ? proposal.id : null, reopenDueOn: proposal ? reopenDueOn : null };
+    const json = { ...filed, docNumber: reply.docNumber?.toString() ?? null, proposal: proposal ? proposal.id : null, reopenDueOn: proposal ? reopenDueOn : null };
     ctx.streams.stdout.write(JSON.stringify(json, null, 2) + '\n');
     return 0;
   }
-  ctx.streams.stdout.write(t('feedback.done', { id: reply.id, docNumber: reply.docNumber.toString(), rating }) + '\n');
+  ctx.streams.stdout.write(t('feedback.done', { id: reply.id, docNumber: numberText(reply), rating }) + '\n');
   if (reopenDueOn && proposal) ctx.streams.stdout.write(t('feedback.reopened', { proposal: proposal.id, due: dateText(reopenDueOn) }) + '\n');
   if (reopenDueOn && !proposal) ctx.streams.stderr.write(t('feedback.reopenedNoProposal') + '\n');
   return 0;

@@ -1,6 +1,11 @@
 import { ReplyError } from '../../core/errors.js';
-import { parsePublished } from '../../core/published.js';
+import type { NewReply } from '../../core/fields.js';
 import type { ReplyRepository } from '../../core/ports.js';
+import { parsePublished } from '../../core/published.js';
+import { foundFields, type FoundText } from '../../core/reader/read.js';
+import { isSameReply } from '../../core/reader/identity.js';
+import type { Config } from '../../core/config.js';
+import type { NeededField, RecordField, ReplySummary } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { t } from '../messages.js';
 import { progressBar } from '../progress.js';
@@ -19,22 +24,27 @@ interface FileReport {
   id?: number;
   docNumber?: string;
   warnings: string[];
+  /** What the reader found, for --json. */
+  found?: Readonly<Record<string, FoundText>>;
+  missing?: readonly NeededField[];
+  inferred?: readonly RecordField[];
 }
 
 export default async function importReplies(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const opts = options as ImportOptions;
   const files = collectFiles(args);
   const repo = await ctx.replies(opts.dryRun ? 'read' : 'write');
+  const config = ctx.configIfAny();
   const progress = files.length >= 20 && !opts.json ? await progressBar(ctx, 'import.progress', files.length) : undefined;
   const reports: (FileReport & { named: boolean })[] = [];
   for (const { file, named } of files) {
-    const report = { ...(await importFile(repo, file, opts.dryRun ?? false)), named };
+    const report = { ...(await importFile(repo, file, opts.dryRun ?? false, config)), named };
     reports.push(report);
     if (progress) progress.increment();
     else if (!opts.json) ctx.streams.stdout.write(line(report) + '\n');
   }
   progress?.stop();
-  if (progress) for (const r of reports) if (r.outcome !== 'filed') ctx.streams.stdout.write(line(r) + '\n');
+  if (progress) for (const r of reports) if (r.outcome !== 'filed' || r.missing?.length) ctx.streams.stdout.write(line(r) + '\n');
 
   if (opts.json) {
     const json = reports.map((r) => ({
@@ -43,55 +53,103 @@ export default async function importReplies(ctx: Context, args: string[], option
       ...(r.id !== undefined ? { id: r.id } : {}),
       ...(r.docNumber !== undefined ? { docNumber: r.docNumber } : {}),
       reason: r.reason && t(r.reason, { id: r.id ?? '', docNumber: r.docNumber ?? '' }),
+      ...(r.found ? { found: r.found, missing: r.missing ?? [], inferred: r.inferred ?? [] } : {}),
       warnings: r.warnings.map((w) => t(w)),
     }));
     ctx.streams.stdout.write(JSON.stringify(json, null, 2) + '\n');
   }
   const count = (o: FileReport['outcome']) => reports.filter((r) => r.outcome === o).length;
+  const filed = reports.filter((r) => r.outcome === (opts.dryRun ? 'wouldFile' : 'filed'));
   ctx.streams.stderr.write(
     t(opts.dryRun ? 'import.summaryDry' : 'import.summary', {
       files: reports.length,
-      filed: count(opts.dryRun ? 'wouldFile' : 'filed'),
+      filed: filed.length,
+      complete: filed.filter((r) => !r.missing?.length).length,
+      incomplete: filed.filter((r) => r.missing?.length).length,
       skipped: count('skipped'),
       conflicts: count('conflict'),
     }) + '\n',
   );
   // A folder holds other files too: skipping those is normal. A conflict, or a file the user named
   // that could not be imported, needs attention.
-  const attention = reports.some((r) => r.outcome === 'conflict' || (r.named && r.outcome === 'skipped' && r.reason !== 'import.already'));
+  const attention = reports.some(
+    (r) => r.outcome === 'conflict' || (r.named && r.outcome === 'skipped' && r.reason !== 'import.already' && r.reason !== 'import.duplicate'),
+  );
   return attention ? 1 : 0;
 }
 
-async function importFile(repo: ReplyRepository, file: string, dryRun: boolean): Promise<FileReport> {
+async function importFile(repo: ReplyRepository, file: string, dryRun: boolean, config: Config | undefined): Promise<FileReport> {
   const source = await readSource(file);
   if (!source.ok) return { file, outcome: 'skipped', reason: source.reason, warnings: [] };
   const already = repo.importedFrom(source.sha256);
   if (already) return { file, outcome: 'skipped', reason: 'import.already', id: already.replyId, warnings: [] };
-  const parsed = parsePublished(source.text);
+  const parsed = parsePublished(source.text, config ? { resultClasses: config.resultClasses } : {});
   if (!parsed.ok) return { file, outcome: 'skipped', reason: parsed.reason, warnings: [] };
-  const { reply, warnings } = parsed;
-  const docNumber = reply.docNumber.toString();
-  const holder = repo.findByDocNumber(reply.docNumber);
-  if (holder) return { file, outcome: 'conflict', reason: 'import.conflict', id: holder.id, docNumber, warnings: [...warnings] };
-  if (dryRun) return { file, outcome: 'wouldFile', docNumber, warnings: [...warnings] };
+  const { reply, missing, inferred } = parsed;
+  const docNumber = reply.docNumber?.toString();
+  const report = {
+    file,
+    ...(docNumber ? { docNumber } : {}),
+    warnings: [...parsed.warnings],
+    found: foundFields(parsed.reading),
+    missing,
+    inferred,
+  };
+  const copy = copyOf(repo, reply);
+  if (copy) return { ...report, outcome: 'skipped', reason: 'import.duplicate', id: copy.id };
+  const holder = reply.docNumber && repo.findByDocNumber(reply.docNumber);
+  if (holder) return { ...report, outcome: 'conflict', reason: 'import.conflict', id: holder.id };
+  if (dryRun) return { ...report, outcome: 'wouldFile' };
   try {
-    const filed = repo.create(reply, reply.docNumber.prefix, {
+    const own = config?.docPrefix;
+    const filed = repo.create(reply, own ?? reply.docNumber?.prefix ?? '', {
       status: 'sent',
+      numbering: 'none',
+      // Another organ's number is kept on its reply but never enters this office's numbering.
+      foreignNumber: reply.docNumber !== null && own !== undefined && reply.docNumber.prefix !== own,
+      inferred,
       source: { path: file, sha256: source.sha256, format: source.format, encoding: source.encoding, text: source.text },
     });
-    return { file, outcome: 'filed', id: filed.id, docNumber, warnings: [...warnings] };
+    return { ...report, outcome: 'filed', id: filed.id };
   } catch (error) {
     // A number given out before (and since moved) is a conflict too: numbers are never reused.
     if (error instanceof ReplyError && error.key.startsWith('docNumber.')) {
-      return { file, outcome: 'conflict', reason: 'import.usedBefore', docNumber, warnings: [...warnings] };
+      return { ...report, outcome: 'conflict', reason: 'import.usedBefore' };
     }
     throw error;
   }
 }
 
+/**
+ * A reply already filed that this one is a copy of (the same organ, session,
+ * number and body): the same doc number, or the same proposal answered, or,
+ * for a copy that names neither, the same day, or else the same proposer.
+ */
+function copyOf(repo: ReplyRepository, reply: NewReply): ReplySummary | undefined {
+  const candidates: ReplySummary[] = [];
+  const holder = reply.docNumber && repo.findByDocNumber(reply.docNumber);
+  if (holder) candidates.push(holder);
+  if (reply.session && reply.proposalNo) candidates.push(...repo.answering([{ session: reply.session, number: reply.proposalNo }]));
+  else if (reply.signedOn) {
+    candidates.push(...repo.summaries({ year: Number(reply.signedOn.slice(0, 4)) }).filter((r) => r.signedOn === reply.signedOn));
+  } else if (reply.proposers[0]) {
+    candidates.push(...repo.summaries({ proposer: reply.proposers[0].name, limit: 200 }));
+  }
+  for (const c of candidates) {
+    const whole = repo.get(c.id);
+    if (whole && isSameReply(whole, reply)) return c;
+  }
+  return undefined;
+}
+
 function line(r: FileReport): string {
-  const params = { file: r.file, id: r.id ?? '', docNumber: r.docNumber ?? '' };
-  const warn = r.warnings.length ? t('import.warnings', { list: r.warnings.map((w) => t(w)).join('；') }) : '';
+  const params = { file: r.file, id: r.id ?? '', docNumber: r.docNumber ?? t('label.noDocNumber') };
+  const notes = [
+    ...(r.missing?.length ? [t('import.missing', { fields: r.missing.map((f) => t(`record.${f}`)).join('、') })] : []),
+    ...(r.inferred?.length ? [t('import.inferred', { fields: r.inferred.map((f) => t(`record.${f}`)).join('、') })] : []),
+    ...r.warnings.map((w) => t(w)),
+  ];
+  const warn = notes.length ? t('import.warnings', { list: notes.join('；') }) : '';
   switch (r.outcome) {
     case 'filed':
       return t('import.filed', params) + warn;

@@ -1,10 +1,10 @@
 import chalk from 'chalk';
-import type { Reply, ReplySummary, Status } from '../../core/reply.js';
+import { missingOf, type Reply, type ReplySummary, type Status } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { readFilter } from '../filters.js';
 import { t } from '../messages.js';
 import { clip, formatRows, type Column } from '../output.js';
-import { dateText, proposersText, replyJson, statusLabel } from '../present.js';
+import { dateText, fieldLabel, proposersText, replyJson, statusLabel } from '../present.js';
 
 interface ListOptions {
   year?: string;
@@ -13,6 +13,7 @@ interface ListOptions {
   result?: string;
   proposer?: string;
   limit?: string;
+  incomplete?: boolean;
   json?: boolean;
   csv?: boolean;
 }
@@ -25,18 +26,24 @@ export default async function list(ctx: Context, _args: string[], options: Recor
   // Only --json prints the bodies: the table and CSV read none.
   const replies: ReplySummary[] = format === 'json' ? repo.list(filter) : repo.summaries(filter);
   if (format === 'table' && replies.length === 0) {
-    ctx.streams.stderr.write(t('list.empty') + '\n');
+    ctx.streams.stderr.write(t(filter.incomplete ? 'list.noneIncomplete' : 'list.empty') + '\n');
     return 0;
   }
   const color = format === 'table' && ctx.streams.stdoutIsTTY && !ctx.env.NO_COLOR;
+  // What a record does not have: a dash in the table, an empty cell in CSV.
+  const none = format === 'table' ? '—' : '';
   const columns: Column<ReplySummary>[] = [
     { key: 'id', header: t('label.id'), value: (r) => r.id },
-    { key: 'docNumber', header: t('label.docNumber'), value: (r) => r.docNumber.toString() },
-    { key: 'signedOn', header: t('label.signedOn'), value: (r) => (format === 'table' ? dateText(r.signedOn) : r.signedOn) },
-    { key: 'proposers', header: t('label.proposer'), value: proposersText },
+    { key: 'docNumber', header: t('label.docNumber'), value: (r) => r.docNumber?.toString() ?? none },
+    { key: 'signedOn', header: t('label.signedOn'), value: (r) => (format === 'table' ? dateText(r.signedOn) : r.signedOn) || none },
+    { key: 'proposers', header: t('label.proposer'), value: (r) => proposersText(r) || none },
     { key: 'title', header: t('label.title'), value: (r) => (format === 'table' ? clip(r.proposalTitle, 24) : r.proposalTitle) },
     { key: 'status', header: t('label.status'), value: (r) => (format === 'table' ? paint(r.status, color) : r.status) },
     { key: 'result', header: t('label.result'), value: (r) => r.result },
+    // The incomplete ones say what they lack.
+    ...(filter.incomplete
+      ? [{ key: 'missing', header: t('label.missing'), value: (r: ReplySummary) => missingOf(r).map(fieldLabel).join('、') }]
+      : []),
   ];
   // In --json the rows are whole replies (list), so replyJson has the body it prints.
   ctx.streams.stdout.write(formatRows(replies, columns, format, (r) => replyJson(r as Reply)));

@@ -19,7 +19,7 @@ import { editText } from '../editor.js';
 import { findProposal } from '../lookup.js';
 import { readText } from '../files.js';
 import { t } from '../messages.js';
-import { replyJson, statusLabel, titleOf } from '../present.js';
+import { numberText, replyJson, statusLabel, titleOf } from '../present.js';
 import { checkedBy, required, type Prompter } from '../prompts.js';
 
 interface NewOptions {
@@ -76,7 +76,7 @@ export default async function newReply(ctx: Context, _args: string[], options: R
     ctx.streams.stdout.write(JSON.stringify(replyJson(reply), null, 2) + '\n');
   } else {
     ctx.streams.stdout.write(
-      t('new.done', { id: reply.id, docNumber: reply.docNumber.toString(), title: titleOf(reply), status: statusLabel(reply.status) }) + '\n',
+      t('new.done', { id: reply.id, docNumber: numberText(reply), title: titleOf(reply), status: statusLabel(reply.status) }) + '\n',
     );
   }
   return 0;

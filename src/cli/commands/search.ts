@@ -5,6 +5,7 @@ import { readFilter, type FilterOptions } from '../filters.js';
 import { printHits } from '../hits.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
+import { numberText } from '../present.js';
 
 interface SearchOptions extends FilterOptions {
   like?: string;
@@ -19,7 +20,7 @@ export default async function search(ctx: Context, args: string[], options: Reco
   if (opts.like !== undefined) {
     const reply = await findReply(ctx, opts.like);
     const result = (await ctx.replies('read')).fullText().similar(reply.id, filter, terms);
-    const empty = t('similar.empty', { id: reply.id, docNumber: reply.docNumber.toString() });
+    const empty = t('similar.empty', { id: reply.id, docNumber: numberText(reply) });
     await printHits(ctx, result.hits, [...positive, ...result.terms], Boolean(opts.json), empty);
     return 0;
   }

@@ -2,13 +2,13 @@ import { parseBody, plainText } from '../../core/body.js';
 import { changedFields } from '../../core/fields.js';
 import type { Revision, StatusChange } from '../../core/ports.js';
 import { ReplyError } from '../../core/errors.js';
-import { issueDate, type Reply } from '../../core/reply.js';
+import { issueDate, missingOf, type Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { table } from '../output.js';
 import { salutationOf } from '../../core/proposers.js';
-import { dateText, proposersText, replyJson, statusLabel, timeText, titleOf } from '../present.js';
+import { dateText, fieldLabel, fieldValueText, proposersText, replyJson, statusLabel, timeText, titleOf } from '../present.js';
 
 interface ShowOptions {
   history?: boolean;
@@ -49,27 +49,46 @@ export default async function show(ctx: Context, args: string[], options: Record
   return 0;
 }
 
+/**
+ * What a record lacks and what was inferred, each on a line of its own before the fields:
+ * 待补充：会次、提案号、成文日期 / 推断：署名（上海市普陀区人民政府）. Nothing for a complete record.
+ */
+function completeness(reply: Reply): string {
+  const lines: string[] = [];
+  const missing = missingOf(reply);
+  if (missing.length) lines.push(t('show.missing', { fields: missing.map(fieldLabel).join('、') }));
+  if (reply.inferred.length) {
+    const items = reply.inferred.map((field) => {
+      const value = fieldValueText(reply, field);
+      return value ? t('show.inferredItem', { field: fieldLabel(field), value }) : fieldLabel(field);
+    });
+    lines.push(t('show.inferred', { fields: items.join('、') }));
+  }
+  return lines.map((line) => line + '\n').join('');
+}
+
 function describe(reply: Reply): string {
   const none = t('label.none');
+  const orNone = (text: string) => text || none;
   const contact = [reply.contact.name, reply.contact.phone, reply.contact.address, reply.contact.postcode].filter(Boolean).join('  ');
   const footnotes = parseBody(reply.body).footnotes;
   const rows: [string, string][] = [
     [t('label.id'), String(reply.id)],
-    [t('label.docNumber'), reply.docNumber.toString()],
+    [t('label.docNumber'), reply.docNumber?.toString() ?? none],
     [t('label.replyTitle'), titleOf(reply)],
     [t('label.status'), statusLabel(reply.status)],
     [t('label.kind'), reply.kind],
-    [t('label.session'), reply.session],
-    [t('label.proposalNo'), reply.proposalNo],
-    [t('label.title'), reply.proposalTitle],
-    [t('label.proposer'), proposersText(reply)],
+    [t('label.session'), orNone(reply.session)],
+    [t('label.proposalNo'), orNone(reply.proposalNo)],
+    [t('label.title'), orNone(reply.proposalTitle)],
+    [t('label.proposer'), orNone(proposersText(reply))],
     ...(reply.leadUnit ? ([[t('label.leadUnit'), reply.leadUnit]] as [string, string][]) : []),
     [t('label.salutation'), salutationOf(reply)],
     [t('label.result'), reply.result],
     [t('label.disclosure'), reply.disclosure],
-    [t('label.signedOn'), dateText(reply.signedOn)],
-    [t('label.issuedOn'), dateText(issueDate(reply))],
-    [t('label.organ'), reply.organ],
+    [t('label.signedOn'), orNone(dateText(reply.signedOn))],
+    [t('label.issuedOn'), orNone(dateText(issueDate(reply)))],
+    [t('label.organ'), orNone(reply.organ)],
     [t('label.header'), reply.header ?? none],
     [t('label.printingOrgan'), reply.printingOrgan],
     [t('label.contact'), contact || none],
@@ -78,7 +97,7 @@ function describe(reply: Reply): string {
     [t('label.createdAt'), timeText(reply.createdAt)],
     [t('label.updatedAt'), timeText(reply.updatedAt)],
   ];
-  return `${table(undefined, rows)}\n${t('label.body')}\n\n${reply.body}`;
+  return `${completeness(reply)}${table(undefined, rows)}\n${t('label.body')}\n\n${reply.body}`;
 }
 
 /** （原因：…；越过 2 处格式错误） */

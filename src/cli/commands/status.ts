@@ -1,10 +1,11 @@
 import { ReplyError } from '../../core/errors.js';
 import type { StatusNote } from '../../core/ports.js';
-import { canTransition, isGuardedStep, STATUSES, statusOf } from '../../core/reply.js';
+import { canTransition, isGuardedStep, STATUSES, statusOf, unsignable } from '../../core/reply.js';
+import { FIELD_NAMES } from '../../core/fields.js';
 import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
-import { replyJson, statusLabel } from '../present.js';
+import { fieldLabel, numberText, replyJson, statusLabel } from '../present.js';
 import { replyChecker } from '../reply-check.js';
 
 interface StatusOptions {
@@ -36,6 +37,16 @@ export default async function status(ctx: Context, args: string[], options: Reco
     });
   }
 
+  // A reply goes out under a doc number and a date: --force does not go past that.
+  const lacking = to === 'signed' ? unsignable(reply) : [];
+  if (lacking.length > 0) {
+    throw new ReplyError('status.cannotSign', {
+      id: reply.id,
+      fields: lacking.map(fieldLabel).join('、'),
+      sets: lacking.map((f) => `--set ${FIELD_NAMES[f]}=…`).join(' '),
+    });
+  }
+
   const note: { reason?: string; overridden?: StatusNote['overridden'] } = reason ? { reason } : {};
   if (isGuardedStep(to)) {
     const errors = (await replyChecker(ctx)).findings(reply).filter((f) => f.severity === 'error');
@@ -57,7 +68,7 @@ export default async function status(ctx: Context, args: string[], options: Reco
     ctx.streams.stdout.write(JSON.stringify(json, null, 2) + '\n');
   } else {
     ctx.streams.stdout.write(
-      t('status.done', { id: updated.id, docNumber: updated.docNumber.toString(), from: statusLabel(reply.status), to: statusLabel(to) }) + '\n',
+      t('status.done', { id: updated.id, docNumber: numberText(updated), from: statusLabel(reply.status), to: statusLabel(to) }) + '\n',
     );
     if (note.overridden) ctx.streams.stderr.write(t('status.forced', { count: note.overridden.length, reason: reason! }) + '\n');
   }

@@ -12,7 +12,8 @@ export interface DateText {
 
 const ARABIC = /^(\d{4})(\s*)年(\s*)(\d{1,2})(\s*)月(\s*)(\d{1,2})(\s*)日$/u;
 const ISO = /^(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})$/u;
-const CN_DIGIT = '〇零○Ｏ一二三四五六七八九';
+// 二0一七年: some copies write the zero as an ASCII or full-width digit.
+const CN_DIGIT = '〇零○Ｏ0０一二三四五六七八九';
 const CHINESE = new RegExp(`^([${CN_DIGIT}]{4})\\s*年\\s*([一二三四五六七八九十]{1,3})\\s*月\\s*([一二三四五六七八九十]{1,3})\\s*日$`, 'u');
 
 /** A date written in any of the forms clerks use, or undefined when the text is not a date. */
@@ -86,7 +87,7 @@ function realDay(year: number, month: number, day: number): IsoDate | undefined 
 }
 
 function cnDigit(c: string): number {
-  return '〇零○Ｏ'.includes(c) ? 0 : '一二三四五六七八九'.indexOf(c) + 1;
+  return '〇零○Ｏ0０'.includes(c) ? 0 : '一二三四五六七八九'.indexOf(c) + 1;
 }
 
 /** 五 → 5, 十 → 10, 十八 → 18, 二十 → 20, 三十一 → 31. */

@@ -21,22 +21,27 @@ function dateLine(part: Part, text: string, whatKey: string): Finding[] {
 }
 
 export const signatureDates: Rule = ({ layout }) => [
-  ...dateLine(layout.signedOn, layout.signedOn.text, 'label.signedOn'),
+  ...(layout.signedOn
+    ? dateLine(layout.signedOn, layout.signedOn.text, 'label.signedOn')
+    : layout.dateUnreadable
+      ? [finding('date/unreadable', layout.dateUnreadable.line, { value: layout.dateUnreadable.text })]
+      : [finding('date/missing', layout.signature?.line ?? layout.body.at(-1)?.line ?? layout.firstLine)]),
   ...(layout.issued ? dateLine(layout.issued, layout.issued.date, 'label.issuedOn') : []),
 ];
 
 /** The 印发 date is the day of printing: not before the day the reply was signed. */
 export const issuedAfterSigned: Rule = ({ layout }) => {
-  const signed = readDateText(layout.signedOn.text)?.date;
+  const signed = layout.signedOn && readDateText(layout.signedOn.text)?.date;
   const issued = layout.issued && readDateText(layout.issued.date)?.date;
-  if (!signed || !issued || !layout.issued || issued >= signed) return [];
+  if (!signed || !issued || !layout.issued || !layout.signedOn || issued >= signed) return [];
   return [finding('date/issued-before-signed', layout.issued.line, { issued: layout.issued.date, signed: layout.signedOn.text })];
 };
 
 /** A reply is not signed on a day still to come. */
 export const signedNotFuture: Rule = ({ layout }, { today }) => {
-  const signed = readDateText(layout.signedOn.text)?.date;
-  return signed && signed > today ? [finding('date/future', layout.signedOn.line, { value: layout.signedOn.text })] : [];
+  const { signedOn } = layout;
+  const signed = signedOn && readDateText(signedOn.text)?.date;
+  return signedOn && signed && signed > today ? [finding('date/future', signedOn.line, { value: signedOn.text })] : [];
 };
 
 /** Dates in the text (2022年8月, 2023年5月18日) are written the same way: no spaces, no leading zeros. */

@@ -9,7 +9,7 @@ import { finding, type Finding, type Rule } from './types.js';
  */
 export const docNumberLine: Rule = ({ layout }, { config }) => {
   const part = layout.docNumber;
-  if (!part) return [finding('doc-number/missing', layout.title.line)];
+  if (!part) return [finding('doc-number/missing', layout.title?.line ?? layout.firstLine)];
   const m = DOC_NUMBER_LIKE.exec(part.text)!;
   const [, prefix, s1, open, s2, year, s3, close, s4, di, s5, serial, s6, hao] = m;
   const out: Finding[] = [];

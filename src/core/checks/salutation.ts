@@ -3,6 +3,7 @@ import { finding, type Finding, type Rule } from './types.js';
 
 /** 主送 ends with a full-width colon (GB/T 9704-2012 7.3.2). */
 export const salutationColon: Rule = ({ layout }) => {
+  if (!layout.salutation) return [finding('salutation/missing', layout.body[0]?.line ?? layout.firstLine)];
   const { line, text } = layout.salutation;
   if (text.endsWith('：')) return [];
   return [finding('salutation/colon', line, { value: text }, text.endsWith(':') ? undefined : 'missing')];
@@ -13,6 +14,7 @@ export const salutationColon: Rule = ({ layout }) => {
  * 建议, or a group), and for a 会办意见 the lead unit, never the member.
  */
 export const salutationAddressee: Rule = ({ layout, reply }) => {
+  if (!layout.salutation) return [];
   const { line, text } = layout.salutation;
   const name = text.replace(/\s*[:：]$/u, '');
   const out: Finding[] = [];

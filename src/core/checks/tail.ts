@@ -4,6 +4,7 @@ const compact = (s: string) => s.replace(/\s+/gu, '');
 
 /** 署名 is the organ whose 发文机关标志 heads the reply (…文件). */
 export const signatureOrgan: Rule = ({ layout }) => {
+  if (!layout.signature) return [finding('signature/missing', layout.signedOn?.line ?? layout.body.at(-1)?.line ?? layout.firstLine)];
   const header = layout.header?.text;
   if (!header || !header.endsWith('文件')) return [];
   const organ = header.slice(0, -'文件'.length);
@@ -18,7 +19,7 @@ export const contactComplete: Rule = ({ layout, reply }) => {
   const missing = CONTACT_KEYS.filter((k) => !layout.contact[k]?.value);
   if (missing.length === 0) return [];
   const labels = missing.map((k) => reply.contactLabels[k]).join('、');
-  const at = Math.max(layout.signedOn.line, ...CONTACT_KEYS.map((k) => layout.contact[k]?.line ?? 0));
+  const at = Math.max(layout.signedOn?.line ?? layout.signature?.line ?? layout.body.at(-1)?.line ?? 0, ...CONTACT_KEYS.map((k) => layout.contact[k]?.line ?? 0));
   return [finding('contact/missing', at, { labels })];
 };
 

@@ -8,6 +8,11 @@ import { finding, type Finding, type Rule } from './types.js';
  */
 export const halfWidthPunctuation: Rule = (subject) => {
   const out: Finding[] = [];
+  // A web copy normalised on the way lost every full-width mark: said once, not blamed on the office per comma.
+  if (subject.origin === 'file' && subject.layout.normalised) {
+    const first = bodyTexts(subject).find(({ text }) => halfWidthMarks(text).length > 0);
+    return [finding('punctuation/normalised', first?.line ?? subject.layout.firstLine)];
+  }
   for (const { line, text } of bodyTexts(subject)) {
     const marks = halfWidthMarks(text);
     if (!marks.length) continue;

@@ -1,9 +1,12 @@
-import { TITLE } from './layout.js';
 import { finding, type Rule } from './types.js';
 
-/** The three shapes of the genre: 对{会次} 第{N}号提案的答复 / …提案的会办意见 / …建议的答复. */
-export const titleShape: Rule = ({ layout }) =>
-  TITLE.test(layout.title.text) ? [] : [finding('title/shape', layout.title.line, { value: layout.title.text })];
+/** The three shapes of the genre this office writes: 对{会次} 第{N}号提案的答复 / …提案的会办意见 / …建议的答复. */
+export const TITLE = /^对(.+?)\s*第\s*(\d+)\s*号(提案的答复|提案的会办意见|建议的答复)$/u;
+
+export const titleShape: Rule = ({ layout }) => {
+  if (!layout.title) return [finding('title/missing', layout.salutation?.line ?? layout.firstLine)];
+  return TITLE.test(layout.title.text) ? [] : [finding('title/shape', layout.title.line, { value: layout.title.text })];
+};
 
 /**
  * 政协 members make 提案, People's Congress deputies make 建议: a title that
@@ -11,6 +14,7 @@ export const titleShape: Rule = ({ layout }) =>
  * wrong thing.
  */
 export const titleSession: Rule = ({ layout, reply }) => {
+  if (!layout.title) return [];
   const session = TITLE.exec(layout.title.text)?.[1] ?? reply.session;
   const line = layout.title.line;
   if (/政协/u.test(session) && reply.kind === '建议答复') return [finding('title/session', line, { session }, 'suggestion')];
