@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ReplyError } from '../core/errors.js';
+import { searchShadow } from '../core/reader/simplified.js';
 import { sessionKey } from '../core/session.js';
 
 /**
@@ -267,6 +268,9 @@ const REPLIES_V4 = `
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
     proposer_names TEXT NOT NULL DEFAULT '',
+    -- The simplified form of the proposal title, proposers and body of a reply printed in traditional
+    -- script (searchShadow), which search reads beside the body; NULL for the rest.
+    search_shadow  TEXT,
     CHECK ((doc_prefix IS NULL) = (doc_year IS NULL) AND (doc_year IS NULL) = (doc_seq IS NULL)),
     UNIQUE (doc_prefix, doc_year, doc_seq)
   )`;
@@ -289,7 +293,7 @@ const SEARCH_CONTENT_V4 = `
       || char(1, 1) AS title,
     proposal_title || char(1, 1) AS proposal_title,
     proposer_names || char(1, 1) AS proposers,
-    body || char(1, 1) AS body
+    body || char(1, 1) || coalesce(search_shadow || char(1, 1), '') AS body
   FROM replies`;
 
 /**
@@ -313,7 +317,15 @@ function allowIncomplete(db: Database.Database): void {
     .filter((i) => i.name !== 'replies_signed_on');
   // A reply without a session or number (none should exist) was indexed under step 2's title: it is taken
   // out of the full-text index under that title and put back under the new one.
-  const untitled = db.prepare<[], { id: number }>("SELECT id FROM replies WHERE session = '' OR proposal_no = ''").all().map((r) => r.id);
+  // So is one in traditional script, indexed now with its simplified shadow too.
+  db.function('reply_migration_shadow', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? searchShadow(text) : null));
+  const untitled = db
+    .prepare<[], { id: number }>(
+      `SELECT id FROM replies WHERE session = '' OR proposal_no = ''
+         OR reply_migration_shadow(proposal_title || char(10) || proposer_names || char(10) || body) IS NOT NULL`,
+    )
+    .all()
+    .map((r) => r.id);
   const reindex = (what: 'delete' | 'insert') => {
     if (untitled.length === 0) return;
     const ids = JSON.stringify(untitled);
@@ -334,8 +346,9 @@ function allowIncomplete(db: Database.Database): void {
   db.exec(`
     DROP VIEW search_content;
     ${REPLIES_V4};
-    INSERT INTO replies_new (${REPLIES_V3_COLUMNS}, session_key)
-      SELECT ${REPLIES_V3_COLUMNS}, reply_migration_session_key(session) FROM replies;
+    INSERT INTO replies_new (${REPLIES_V3_COLUMNS}, session_key, search_shadow)
+      SELECT ${REPLIES_V3_COLUMNS}, reply_migration_session_key(session),
+        reply_migration_shadow(proposal_title || char(10) || proposer_names || char(10) || body) FROM replies;
     DROP TABLE replies;
     ALTER TABLE replies_new RENAME TO replies;
     ${SEARCH_CONTENT_V4};

@@ -10,6 +10,7 @@ import { numberKey } from '../core/proposal.js';
 import {
   isRecordField, statusAfterEdit, stillInferred, type Kind, type RecordField, type Reply, type ReplyFields, type ReplySummary, type Status,
 } from '../core/reply.js';
+import { searchShadow } from '../core/reader/simplified.js';
 import { sessionKey } from '../core/session.js';
 import { dateOrder, incompleteSql, yearSql } from './columns.js';
 import { SqliteSearch } from './fts.js';
@@ -51,10 +52,10 @@ const SUMMARY_COLUMNS = `id, kind, doc_prefix, doc_year, doc_seq, session, propo
 
 const COLUMNS = `kind, doc_prefix, doc_year, doc_seq, session, session_key, proposal_no, proposal_title, proposers, proposer_names,
   salutation, lead_unit, result, disclosure, inferred, body, signed_on, issued_on, organ, header, printing_organ,
-  contact, contact_labels, cc`;
+  contact, contact_labels, cc, search_shadow`;
 const PARAMS = `@kind, @doc_prefix, @doc_year, @doc_seq, @session, @session_key, @proposal_no, @proposal_title, @proposers, @proposer_names,
   @salutation, @lead_unit, @result, @disclosure, @inferred, @body, @signed_on, @issued_on, @organ, @header, @printing_organ,
-  @contact, @contact_labels, @cc`;
+  @contact, @contact_labels, @cc, @search_shadow`;
 
 /** The replies to proposals [session, key, number without zeros] (@proposals) whose sessions both have a key. */
 const ANSWERING_BY_KEY = `SELECT r.id FROM json_each(@proposals) AS p JOIN replies r INDEXED BY replies_session
@@ -341,6 +342,7 @@ function toParams(r: ReplyFields, inferred: readonly RecordField[]): Record<stri
     proposal_title: r.proposalTitle,
     proposers: JSON.stringify(r.proposers),
     proposer_names: r.proposers.map((p) => p.name).join('、'),
+    search_shadow: searchShadow(`${r.proposalTitle}\n${r.proposers.map((p) => p.name).join('、')}\n${r.body}`),
     salutation: r.salutation,
     lead_unit: r.leadUnit,
     result: r.result,

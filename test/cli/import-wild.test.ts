@@ -70,6 +70,18 @@ describe('reply import files every real reply of other offices, complete or not'
   });
 });
 
+describe('search finds a reply printed in traditional script from a simplified query', () => {
+  it('finds the mirrors\' replies by simplified and by traditional words, and shows them as printed', () => {
+    const ws = workspace();
+    importWild(ws);
+    const ids = (q: string) => JSON.parse(runCli(ws, ['search', '--json', q]).stdout).map((h: { id: number }) => h.id);
+    const panzhihua = showJson(ws, ids('采煤沉陷区 综合治理')[0]) as unknown as Record<string, string>;
+    expect(panzhihua.organ).toBe('攀枝花市發展和改革委員會');
+    expect(ids('采煤沉陷區')).toEqual(ids('采煤沉陷区'));
+    expect(ids('龙陵县县城规划区')).toHaveLength(1);
+  });
+});
+
 describe('reply check reads the same real replies through the same reader', () => {
   it('says once that a web copy was normalised, instead of an error per comma', () => {
     const ws = workspace();

@@ -44,7 +44,7 @@ function track(db: Database.Database): Database.Database {
 }
 
 /** The columns step 4 adds to the replies table (their values are checked on their own). */
-const STEP_4_COLUMNS = ['inferred', 'session_key'];
+const STEP_4_COLUMNS = ['inferred', 'session_key', 'search_shadow'];
 
 /** A snapshot without step 4's new columns: what an archive of an earlier step holds. */
 function asBefore(s: Snapshot): Snapshot {
@@ -270,6 +270,8 @@ describe('opening an archive of schema step 3', () => {
     expect(after.replies.map((r) => r.inferred)).toEqual(['[]', '[]', '[]', '[]', '[]']);
     expect(after.replies.map((r) => r.session_key)).toEqual(after.replies.map((r) => sessionKey(String(r.session))));
     expect(after.replies[0]!.session_key).toBe('政协:区:15:2');
+    // The corpus is in simplified script: no reply needs a shadow for search.
+    expect(after.replies.map((r) => r.search_shadow)).toEqual([null, null, null, null, null]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
@@ -340,5 +342,17 @@ describe('opening an archive of schema step 3', () => {
     const { db, repo } = open();
     expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
     expect(repo.fullText().search(parseSearchQuery('对第'), { limit: 10 }).map((h) => h.reply.id)).toEqual([4]);
+  });
+
+  it('a step-3 archive holding a reply in traditional script is indexed with its simplified form too', () => {
+    const raw = track(new Database(file));
+    raw.exec("UPDATE replies SET body = body || '縣教育體育局對龍陵縣縣城規劃區學校布局工作高度重視。' WHERE id = 4");
+    raw.close();
+    const { db, repo } = open();
+    expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    const found = (q: string) => repo.fullText().search(parseSearchQuery(q), { limit: 10 }).map((h) => h.reply.id);
+    expect(found('龙陵县县城规划区')).toEqual([4]);
+    expect(found('龍陵縣縣城規劃區')).toEqual([4]);
+    expect(repo.get(4)!.body).toContain('縣教育體育局');
   });
 });
