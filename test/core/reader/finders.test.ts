@@ -7,6 +7,8 @@ import { findOpenings, kindWordIn, numberIn, proposalTitleOf } from '../../../sr
 import { isNormalisedCopy, restorePunctuation } from '../../../src/core/reader/punctuation.js';
 import { contactItems, dateOfLine, isDamagedDate, isOrganLine } from '../../../src/core/reader/tail.js';
 import { findTitles } from '../../../src/core/reader/title.js';
+import { readReply } from '../../../src/core/reader/read.js';
+import { parsePublished } from '../../../src/core/published.js';
 import { findSessions, sameSession, sessionKey } from '../../../src/core/session.js';
 
 const titleOf = (text: string) => findTitles(toLines(text), Infinity)[0]?.text;
@@ -239,5 +241,45 @@ describe('punctuation of a normalised copy', () => {
     expect(restorePunctuation('鎮(zhèn)康縣')).toBe('鎮(zhèn)康縣');
     expect(restorePunctuation('共1,000户')).toBe('共1,000户');
     expect(restorePunctuation('你們?cè)谡f')).toBe('你們?cè)谡f');
+  });
+});
+
+describe('the resolver on the forms the sample does not show', () => {
+  const reply = (head: string, tail = '上海市普陀区发展和改革委员会\n2023年5月18日') =>
+    `${head}\n对区政协十五届二次会议 第152104号提案的答 复\n朱莺委员：\n您提出的《测试》的提案收悉，现答复如下：\n一、情况\n已经办理。\n${tail}`;
+
+  it('reads a title with a blank inside a word (答 复)', () => {
+    expect(readReply(reply('')).title?.value).toBe('对区政协十五届二次会议 第152104号提案的答 复');
+    expect(readReply(reply('')).proposalNo?.value).toBe('152104');
+  });
+
+  it('reads a doc number that a narrow cell of the info table wrapped over three lines', () => {
+    const r = readReply(reply('发文字号\n普发改委〔2023〕\n16号'));
+    expect(r.docNumber).toMatchObject({ text: '普发改委〔2023〕16号', how: 'printed' });
+    expect(r.docNumber?.value.toString()).toBe('普发改委〔2023〕16号');
+  });
+
+  it('takes 成文日期 of the info table when no date is printed below the body, as inferred', () => {
+    const r = readReply(reply('成文日期: 2019-10-14', '上海市普陀区发展和改革委员会'));
+    expect(r.signedOn).toMatchObject({ value: '2019-10-14', how: 'inferred' });
+  });
+
+  it('maps a result class (A类 after the doc number, or as 办理结果) through the table, the office\'s own if it has one', () => {
+    const classed = parsePublished(reply('沪发改〔2020〕3号（B类）'));
+    expect(classed.ok && classed.reply.result).toBe('列入计划拟解决');
+    const labelled = parsePublished(reply('办理结果：A类'), { resultClasses: { A: '采纳解决' } });
+    expect(labelled.ok && labelled.reply.result).toBe('采纳解决');
+  });
+
+  it('reads 联系单位及电话 and takes the unit for the name', () => {
+    expect(Object.fromEntries(contactItems('联系单位及电话：区交通局 0871-1234567').map((c) => [c.key, c.value]))).toEqual({
+      name: '区交通局',
+      phone: '0871-1234567',
+    });
+  });
+
+  it('takes a doc number cited in the body for no doc number of the reply', () => {
+    const r = readReply(reply('').replace('已经办理。', '根据普府〔2023〕5号文件，已经办理。'));
+    expect(r.docNumber).toBeUndefined();
   });
 });
