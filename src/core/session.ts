@@ -1,3 +1,5 @@
+import { PINYIN } from './reader/lines.js';
+
 /**
  * 会次: the sitting of a people's congress (人大) or of a CPPCC committee (政协)
  * that a proposal was made at. Offices print it in many wordings —
@@ -24,8 +26,6 @@ const CORE = new RegExp(
 /** Characters that end a place name when walking back from the term: function words and verbs of the sentence. */
 const NOT_PLACE = new Set([...'在于於的对對你您们們我和及与與为為将將已由向从從提出期间間届屆第次会會议議請请是']);
 const LEVEL = /([省市区區县縣州旗镇鎮乡鄉])$/u;
-/** An injected reading: 會(huì) → 會. Tone-marked or plain pinyin in ASCII brackets. */
-const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,8}\)/gu;
 
 /** Every session the text names, in order. */
 export function findSessions(input: string): SessionMention[] {

@@ -9,6 +9,7 @@ import { assertEditable, type Reply, type ReplyFields } from '../../core/reply.j
 import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
+import { numberText } from '../present.js';
 import { table } from '../output.js';
 import { replyChecker, type ReplyChecker } from '../reply-check.js';
 import { IMPORTABLE, readSource } from '../sources.js';
@@ -95,7 +96,7 @@ function subjectOrThrow(subject: Subject, target: Target) {
 async function fixAndCheck(ctx: Context, reply: Reply, checker: ReplyChecker, json: boolean): Promise<Report> {
   const next = fixReply(reply);
   if (changedFields(reply, next).length === 0) {
-    ctx.streams.stderr.write(t('check.nothingToFix', { id: reply.id, docNumber: docLabel(reply) }) + '\n');
+    ctx.streams.stderr.write(t('check.nothingToFix', { id: reply.id, docNumber: numberText(reply) }) + '\n');
     return { target: { kind: 'reply', reply }, findings: checker.findings(reply) };
   }
   const diff = fixDiff(reply, next);
@@ -103,12 +104,12 @@ async function fixAndCheck(ctx: Context, reply: Reply, checker: ReplyChecker, js
   const repo = await ctx.replies();
   const updated = repo.update(reply.id, next, reply.updatedAt);
   const revision = repo.history(reply.id).length;
-  ctx.streams.stderr.write(t('check.fixed', { id: reply.id, docNumber: docLabel(reply), revision }) + '\n');
+  ctx.streams.stderr.write(t('check.fixed', { id: reply.id, docNumber: numberText(reply), revision }) + '\n');
   return { target: { kind: 'reply', reply: updated }, findings: checker.findings(updated), fix: { revision, diff } };
 }
 
 function fixDiff(before: ReplyFields, after: ReplyFields): string {
-  const docNumber = docLabel(before);
+  const docNumber = numberText(before);
   const labels = (field: string) => ({
     before: t('check.diff.before', { docNumber, field }),
     after: t('check.diff.after', { docNumber, field }),
@@ -119,12 +120,8 @@ function fixDiff(before: ReplyFields, after: ReplyFields): string {
   ].join('');
 }
 
-function docLabel(reply: Pick<ReplyFields, 'docNumber'>): string {
-  return reply.docNumber?.toString() ?? t('label.noDocNumber');
-}
-
 function targetLabel(target: Target): string {
-  return target.kind === 'file' ? target.file : t('check.targetReply', { id: target.reply.id, docNumber: docLabel(target.reply) });
+  return target.kind === 'file' ? target.file : t('check.targetReply', { id: target.reply.id, docNumber: numberText(target.reply) });
 }
 
 function reportText(report: Report): string {
@@ -145,7 +142,7 @@ function reportJson(report: Report): Record<string, unknown> {
   return {
     ...(target.kind === 'file'
       ? { file: target.file }
-      : { id: target.reply.id, docNumber: docLabel(target.reply), status: target.reply.status }),
+      : { id: target.reply.id, docNumber: numberText(target.reply), status: target.reply.status }),
     errors: report.findings.filter((f) => f.severity === 'error').length,
     warnings: report.findings.filter((f) => f.severity === 'warning').length,
     findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, line: f.line, message: t(f.key, f.params) })),

@@ -5,9 +5,10 @@ import { parsePublished } from '../../core/published.js';
 import { foundFields, type FoundText } from '../../core/reader/read.js';
 import { isSameReply } from '../../core/reader/identity.js';
 import type { Config } from '../../core/config.js';
-import type { NeededField, RecordField, ReplySummary } from '../../core/reply.js';
+import type { NeededField, RecordField, Reply, ReplySummary } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { t } from '../messages.js';
+import { fieldLabel } from '../present.js';
 import { progressBar } from '../progress.js';
 import { collectFiles, readSource } from '../sources.js';
 
@@ -95,9 +96,9 @@ async function importFile(repo: ReplyRepository, file: string, dryRun: boolean, 
     missing,
     inferred,
   };
-  const copy = copyOf(repo, reply);
+  const holder = reply.docNumber ? repo.findByDocNumber(reply.docNumber) : undefined;
+  const copy = copyOf(repo, reply, holder);
   if (copy) return { ...report, outcome: 'skipped', reason: 'import.duplicate', id: copy.id };
-  const holder = reply.docNumber && repo.findByDocNumber(reply.docNumber);
   if (holder) return { ...report, outcome: 'conflict', reason: 'import.conflict', id: holder.id };
   if (dryRun) return { ...report, outcome: 'wouldFile' };
   try {
@@ -125,9 +126,8 @@ async function importFile(repo: ReplyRepository, file: string, dryRun: boolean, 
  * number and body): the same doc number, or the same proposal answered, or,
  * for a copy that names neither, the same day, or else the same proposer.
  */
-function copyOf(repo: ReplyRepository, reply: NewReply): ReplySummary | undefined {
+function copyOf(repo: ReplyRepository, reply: NewReply, holder: Reply | undefined): ReplySummary | undefined {
   const candidates: ReplySummary[] = [];
-  const holder = reply.docNumber && repo.findByDocNumber(reply.docNumber);
   if (holder) candidates.push(holder);
   if (reply.session && reply.proposalNo) candidates.push(...repo.answering([{ session: reply.session, number: reply.proposalNo }]));
   else if (reply.signedOn) {
@@ -145,8 +145,8 @@ function copyOf(repo: ReplyRepository, reply: NewReply): ReplySummary | undefine
 function line(r: FileReport): string {
   const params = { file: r.file, id: r.id ?? '', docNumber: r.docNumber ?? t('label.noDocNumber') };
   const notes = [
-    ...(r.missing?.length ? [t('import.missing', { fields: r.missing.map((f) => t(`record.${f}`)).join('、') })] : []),
-    ...(r.inferred?.length ? [t('import.inferred', { fields: r.inferred.map((f) => t(`record.${f}`)).join('、') })] : []),
+    ...(r.missing?.length ? [t('import.missing', { fields: r.missing.map((f) => fieldLabel(f)).join('、') })] : []),
+    ...(r.inferred?.length ? [t('import.inferred', { fields: r.inferred.map((f) => fieldLabel(f)).join('、') })] : []),
     ...r.warnings.map((w) => t(w)),
   ];
   const warn = notes.length ? t('import.warnings', { list: notes.join('；') }) : '';

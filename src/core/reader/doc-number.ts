@@ -13,7 +13,7 @@ export interface DocNumberFound {
   /** As printed. */
   readonly text: string;
   readonly line: number;
-  /** 办理结果 class printed after the number: A, B or C. */
+  /** 办理结果 class printed after the number: A, B or C (as printed, full-width letters too; the record maps it). */
   readonly resultClass?: string;
   readonly how: 'printed' | 'inferred';
 }
@@ -28,7 +28,7 @@ export function docNumberOfLine(text: string): { value: DocNumber; resultClass?:
   if (!/[〔[【(（].*[〕\]】)）]/u.test(number) || !/号$/u.test(number)) return undefined;
   try {
     const value = DocNumber.parse(number);
-    return classed ? { value, resultClass: halfWidth(classed[2]!) } : { value };
+    return classed ? { value, resultClass: classed[2]! } : { value };
   } catch {
     return undefined;
   }
@@ -53,8 +53,4 @@ export function findDocNumber(lines: readonly Line[], before: number, info: Info
     }
   }
   return undefined;
-}
-
-function halfWidth(letter: string): string {
-  return String.fromCharCode(letter.charCodeAt(0) >= 0xff21 ? letter.charCodeAt(0) - 0xfee0 : letter.charCodeAt(0));
 }

@@ -54,7 +54,7 @@ export function toLines(input: string | readonly SourceLine[]): Line[] {
 export const HAN = /\p{Script=Han}/u;
 
 /** An injected pinyin reading of a mirror site: 會(huì) → 會. */
-const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,8}\)/gu;
+export const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,8}\)/gu;
 
 export function withoutPinyin(text: string): string {
   return text.replace(PINYIN, '');

@@ -1,7 +1,7 @@
 import { readDateText } from '../checks/date-text.js';
 import type { IsoDate } from '../dates.js';
 import type { Contact } from '../reply.js';
-import { withoutPinyin, type Line } from './lines.js';
+import { withoutPinyin } from './lines.js';
 import { simplified } from './simplified.js';
 
 /**
@@ -116,9 +116,4 @@ export function issuedOf(text: string): { organ?: string; date: string } | undef
     if (readDateText(date)) return { organ: rest.slice(0, space.index), date };
   }
   return undefined;
-}
-
-/** The lines of a reply's tail, by what they are. */
-export function isTailLine(line: Line): boolean {
-  return contactItems(line.text).length > 0 || CC.test(line.text) || FOOTNOTE.test(line.text) || issuedOf(line.text) !== undefined;
 }
