@@ -7,7 +7,8 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['dist/cli/index.js'],
+  // The import's reading thread is an entry of its own: a Worker loads it by file.
+  entryPoints: ['dist/cli/index.js', 'dist/cli/import-worker.js'],
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -13,6 +13,8 @@ export interface ListFilter {
   readonly result?: string;
   /** Matches any proposer whose name contains this text. */
   readonly proposer?: string;
+  /** Only those signed on this day. */
+  readonly signedOn?: IsoDate;
   /** Only records that lack a needed field (as missingOf says: no proposer, session, number, date or organ). */
   readonly incomplete?: boolean;
   /** At most this many, the newest first. */

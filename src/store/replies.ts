@@ -12,7 +12,7 @@ import {
 } from '../core/reply.js';
 import { searchShadow } from '../core/reader/simplified.js';
 import { sessionKey } from '../core/session.js';
-import { dateOrder, incompleteSql, yearSql } from './columns.js';
+import { dateOrder, incompleteSql, signedKey, yearSql } from './columns.js';
 import { SqliteSearch } from './fts.js';
 
 interface Row {
@@ -57,12 +57,16 @@ const PARAMS = `@kind, @doc_prefix, @doc_year, @doc_seq, @session, @session_key,
   @salutation, @lead_unit, @result, @disclosure, @inferred, @body, @signed_on, @issued_on, @organ, @header, @printing_organ,
   @contact, @contact_labels, @cc, @search_shadow`;
 
-/** The replies to proposals [session, key, number without zeros] (@proposals) whose sessions both have a key. */
-const ANSWERING_BY_KEY = `SELECT r.id FROM json_each(@proposals) AS p JOIN replies r INDEXED BY replies_session
+/**
+ * The replies to proposals [session, key, number without zeros] (@proposals) whose sessions both have a key.
+ * Each proposal is one search of the session index on both its columns (CROSS JOIN keeps the proposals
+ * outside: the planner would otherwise walk every keyless reply for the second query).
+ */
+export const ANSWERING_BY_KEY = `SELECT r.id FROM json_each(@proposals) AS p CROSS JOIN replies r INDEXED BY replies_session
   ON r.session_key = p.value ->> 1 AND ltrim(r.proposal_no, '0') = p.value ->> 2
   WHERE r.proposal_no <> ''`;
 /** … and, where neither session has a key, those with the same session text. */
-const ANSWERING_BY_TEXT = `SELECT r.id FROM json_each(@proposals) AS p JOIN replies r INDEXED BY replies_session
+export const ANSWERING_BY_TEXT = `SELECT r.id FROM json_each(@proposals) AS p CROSS JOIN replies r INDEXED BY replies_session
   ON r.session_key IS NULL AND r.session = p.value ->> 0 AND ltrim(r.proposal_no, '0') = p.value ->> 2
   WHERE p.value ->> 1 IS NULL AND r.proposal_no <> ''`;
 
@@ -218,6 +222,7 @@ export class SqliteReplies implements ReplyRepository {
       params.from = `${filter.year}-01-01`;
       params.to = `${filter.year + 1}-01-01`;
     }
+    if (filter.signedOn) (where.push(`${signedKey()} = @on`), (params.on = filter.signedOn));
     if (filter.status) (where.push('status = @status'), (params.status = filter.status));
     if (filter.kind) (where.push('kind = @kind'), (params.kind = filter.kind));
     if (filter.result) (where.push('result = @result'), (params.result = filter.result));

@@ -8,7 +8,7 @@ import { sessionKey } from '../../src/core/session.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SqliteHandling } from '../../src/store/handling.js';
 import { migrate, SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { SqliteReplies } from '../../src/store/replies.js';
+import { ANSWERING_BY_KEY, ANSWERING_BY_TEXT, SqliteReplies } from '../../src/store/replies.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
 import { FakeClock } from '../helpers/clock.js';
 
@@ -88,6 +88,16 @@ beforeEach(() => {
   raw.close();
 });
 
+/** A new archive file holding the fixture's rows, migrated as far as schema step `step` (file is set to it). */
+function fixtureAt(step: number): Database.Database {
+  file = join(tempDir(), 'replies.db');
+  const raw = track(new Database(file));
+  migrate(raw, file, 2);
+  raw.exec(readFileSync(FIXTURE, 'utf8'));
+  migrate(raw, file, step);
+  return raw;
+}
+
 function open(): { db: Database.Database; repo: SqliteReplies } {
   const db = track(openDatabase(file));
   return { db, repo: new SqliteReplies(db, new FakeClock(new Date('2026-12-01T02:00:00.000Z'))) };
@@ -114,7 +124,7 @@ describe('opening an archive of schema step 2', () => {
   it('migrates it to the current schema version', () => {
     const { db } = open();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
     for (const table of ['status_changes', 'proposals', 'deadlines', 'feedback']) {
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(table), table).toEqual({ n: 1 });
     }
@@ -242,11 +252,7 @@ describe('opening an archive of schema step 3', () => {
     );
 
   beforeEach(() => {
-    file = join(tempDir(), 'replies.db');
-    const raw = track(new Database(file));
-    migrate(raw, file, 2);
-    raw.exec(readFileSync(FIXTURE, 'utf8'));
-    migrate(raw, file, 3);
+    const raw = fixtureAt(3);
     raw.exec(`
       UPDATE replies SET status = 'published', updated_at = '2026-01-02T00:00:00.000Z', last_change = 'status' WHERE id = 2;
       INSERT INTO status_changes (reply_id, at, from_status, to_status, reason, overridden)
@@ -264,7 +270,7 @@ describe('opening an archive of schema step 3', () => {
 
   it('keeps every row of every table, ids included; the new columns say nothing inferred and hold each session’s key', () => {
     const { db } = open();
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const after = snapshot(db);
     expect({ ...asBefore(after), extra: extra(db) }).toEqual(before3);
     expect(after.replies.map((r) => r.inferred)).toEqual(['[]', '[]', '[]', '[]', '[]']);
@@ -354,5 +360,48 @@ describe('opening an archive of schema step 3', () => {
     expect(found('龙陵县县城规划区')).toEqual([4]);
     expect(found('龍陵縣縣城規劃區')).toEqual([4]);
     expect(repo.get(4)!.body).toContain('縣教育體育局');
+  });
+});
+
+describe('opening an archive of schema step 4', () => {
+  beforeEach(() => {
+    const raw = fixtureAt(4);
+    // Reply 4 printed its number zero-padded; reply 3's session names no sitting (it has no key).
+    raw.exec(`
+      UPDATE replies SET proposal_no = '0' || proposal_no WHERE id = 4;
+      UPDATE replies SET session = '专题协商会', session_key = NULL WHERE id = 3;
+    `);
+    expect(raw.pragma('user_version', { simple: true })).toBe(4);
+    before = snapshot(raw);
+    raw.close();
+  });
+
+  const plan = (db: Database.Database, sql: string) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ proposals: '[]' }) as { detail: string }[]).map((r) => r.detail).join('; ');
+
+  it('keeps every row, and keys the session index by the number without its leading zeros', () => {
+    const { db } = open();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(snapshot(db)).toEqual(before);
+    const index = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'replies_session'").get() as { sql: string };
+    expect(index.sql).toContain("ltrim(proposal_no, '0')");
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('finds the replies to a proposal by one search of both columns of the index, never a walk of the sitting', () => {
+    const { db } = open();
+    for (const sql of [ANSWERING_BY_KEY, ANSWERING_BY_TEXT]) {
+      expect(plan(db, sql)).toMatch(/SEARCH r USING INDEX replies_session \(session_key=\? AND <expr>=\?\)/);
+      expect(plan(db, sql)).not.toMatch(/SCAN r/);
+    }
+  });
+
+  it('answers by the key and by the text as before: 57 finds the reply printed 057', () => {
+    const { repo } = open();
+    const four = repo.get(4)!;
+    const three = repo.get(3)!;
+    const number = (n: string) => n.replace(/^0+/u, '');
+    expect(repo.answering([{ session: four.session, number: number(four.proposalNo) }]).map((r) => r.id)).toEqual([4]);
+    expect(repo.answering([{ session: '专题协商会', number: '00' + three.proposalNo }]).map((r) => r.id)).toEqual([3]);
   });
 });

@@ -303,6 +303,15 @@ describe('SqliteReplies.list', () => {
     expect(repo.list({ year: 2021 })).toEqual([]);
   });
 
+  it('filters by the signed day, reading the date index for that day only', () => {
+    const { db, repo, r } = filled();
+    expect(ids(repo.list({ signedOn: signed('2023-05-18') }))).toEqual([r.c.id, r.a.id]);
+    expect(ids(repo.list({ signedOn: signed('2023-12-31') }))).toEqual([r.d.id]);
+    expect(repo.list({ signedOn: signed('2023-05-19') })).toEqual([]);
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT id FROM replies WHERE coalesce(signed_on, '') = ? ORDER BY coalesce(signed_on, '') DESC, id DESC").all('2023-05-18') as { detail: string }[]).map((p) => p.detail).join('; ');
+    expect(plan).toMatch(/SEARCH replies USING (COVERING )?INDEX replies_signed_on/);
+  });
+
   it('filters by status', () => {
     const { repo, r } = filled();
     expect(ids(repo.list({ status: 'draft' }))).toEqual([r.b.id, r.d.id, r.a.id]);

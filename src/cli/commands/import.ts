@@ -1,8 +1,7 @@
 import { ReplyError } from '../../core/errors.js';
 import type { NewReply } from '../../core/fields.js';
 import type { ReplyRepository } from '../../core/ports.js';
-import { parsePublished } from '../../core/published.js';
-import { foundFields, type FoundText } from '../../core/reader/read.js';
+import type { FoundText } from '../../core/reader/read.js';
 import { isSameReply } from '../../core/reader/identity.js';
 import type { Config } from '../../core/config.js';
 import type { NeededField, RecordField, Reply, ReplySummary } from '../../core/reply.js';
@@ -10,7 +9,9 @@ import type { Context } from '../context.js';
 import { t } from '../messages.js';
 import { fieldLabel } from '../present.js';
 import { progressBar } from '../progress.js';
-import { collectFiles, readSource } from '../sources.js';
+import { readAll } from '../import-pool.js';
+import type { ImportRead } from '../import-read.js';
+import { collectFiles } from '../sources.js';
 
 interface ImportOptions {
   dryRun?: boolean;
@@ -38,8 +39,13 @@ export default async function importReplies(ctx: Context, args: string[], option
   const config = ctx.configIfAny();
   const progress = files.length >= 20 && !opts.json ? await progressBar(ctx, 'import.progress', files.length) : undefined;
   const reports: (FileReport & { named: boolean })[] = [];
-  for (const { file, named } of files) {
-    const report = { ...(await importFile(repo, file, opts.dryRun ?? false, config)), named };
+  let next = 0;
+  for await (const read of readAll(
+    files.map((f) => f.file),
+    config?.resultClasses,
+  )) {
+    const { file, named } = files[next++]!;
+    const report = { ...importFile(repo, file, read, opts.dryRun ?? false, config), named };
     reports.push(report);
     if (progress) progress.increment();
     else if (!opts.json) ctx.streams.stdout.write(line(report) + '\n');
@@ -79,20 +85,18 @@ export default async function importReplies(ctx: Context, args: string[], option
   return attention ? 1 : 0;
 }
 
-async function importFile(repo: ReplyRepository, file: string, dryRun: boolean, config: Config | undefined): Promise<FileReport> {
-  const source = await readSource(file);
+function importFile(repo: ReplyRepository, file: string, { source, parsed }: ImportRead, dryRun: boolean, config: Config | undefined): FileReport {
   if (!source.ok) return { file, outcome: 'skipped', reason: source.reason, warnings: [] };
   const already = repo.importedFrom(source.sha256);
   if (already) return { file, outcome: 'skipped', reason: 'import.already', id: already.replyId, warnings: [] };
-  const parsed = parsePublished(source.text, config ? { resultClasses: config.resultClasses } : {});
-  if (!parsed.ok) return { file, outcome: 'skipped', reason: parsed.reason, warnings: [] };
-  const { reply, missing, inferred } = parsed;
+  if (!parsed?.ok) return { file, outcome: 'skipped', reason: parsed?.reason ?? 'import.notReply', warnings: [] };
+  const { reply, missing, inferred, found } = parsed;
   const docNumber = reply.docNumber?.toString();
   const report = {
     file,
     ...(docNumber ? { docNumber } : {}),
     warnings: [...parsed.warnings],
-    found: foundFields(parsed.reading),
+    found,
     missing,
     inferred,
   };
@@ -131,7 +135,7 @@ function copyOf(repo: ReplyRepository, reply: NewReply, holder: Reply | undefine
   if (holder) candidates.push(holder);
   if (reply.session && reply.proposalNo) candidates.push(...repo.answering([{ session: reply.session, number: reply.proposalNo }]));
   else if (reply.signedOn) {
-    candidates.push(...repo.summaries({ year: Number(reply.signedOn.slice(0, 4)) }).filter((r) => r.signedOn === reply.signedOn));
+    candidates.push(...repo.summaries({ signedOn: reply.signedOn }));
   } else if (reply.proposers[0]) {
     candidates.push(...repo.summaries({ proposer: reply.proposers[0].name, limit: 200 }));
   }

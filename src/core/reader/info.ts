@@ -36,6 +36,8 @@ const spaced = (label: string) => [...label].join('[ \\t]*');
 const LABEL = `(?:${LABELS.map(spaced).join('|')})`;
 /** A label with its colon, in brackets or not: 发文字号: / [ 发文字号 ] / 文 号: */
 const LABEL_AT = new RegExp(`(?:^|(?<=[\\s|]))\\[?[ \\t]*(${LABEL})[ \\t]*\\]?[ \\t]*(?:[:：]|(?=\\|)|$)`, 'gu');
+/** A line that starts with a label: LABEL_AT at the first character only (a search of the whole line for one would read every paragraph of the body through 60 labels). */
+const LABEL_FIRST = new RegExp(`^\\[?[ \\t]*(${LABEL})[ \\t]*\\]?[ \\t]*(?:[:：]|(?=\\|)|$)`, 'u');
 const ONLY_LABEL = new RegExp(`^\\[?[ \\t]*(${LABEL})[ \\t]*\\]?[ \\t]*[:：]?$`, 'u');
 /** Page chrome that is no table: a site name before 发布时间, a font-size switch. */
 const CHROME = /^(?:[a-z0-9-]+\.[a-z.]+\s+)?(?:【?字号】?|打印本页|关闭窗口|分享到)/iu;
@@ -121,11 +123,7 @@ function entriesOf(text: string, n: number): InfoEntry[] | undefined {
 }
 
 function startsWithLabel(text: string): boolean {
-  // matchAll starts where exec left a global pattern: leave it at 0.
-  LABEL_AT.lastIndex = 0;
-  const m = LABEL_AT.exec(text.replace(/^\|\s*/u, ''));
-  LABEL_AT.lastIndex = 0;
-  return m !== null && m.index === 0;
+  return LABEL_FIRST.test(text.replace(/^\|\s*/u, ''));
 }
 
 /** A label's value on its own line: short, no sentence. */

@@ -18,16 +18,29 @@ export interface Opening {
 const RECEIVED = /收悉|已收悉|悉[。，,.]|交由.{0,10}办理|交我.{0,6}办理|转交我/u;
 const ANSWERED = /答复如下|函告如下|回复如下|报告如下|说明如下|意见如下|答复如下|现答复|现将.{0,12}(答复|函告|回复)|答复于下/u;
 
-export function findOpenings(lines: readonly Line[]): Opening[] {
-  const out: Opening[] = [];
+/** A character one of the formulas has, in any script (復, 覆): a line without one is no opening. */
+const FORMULA_CHAR = /[悉交如复復覆函回]/;
+
+/**
+ * The openings below line `after`, top down, found as they are asked for: a
+ * reader wants the first (or the first below the addressee) and the rest of a
+ * reply, its long paragraphs, is then never read for one.
+ */
+export function* findOpenings(lines: readonly Line[], after = 0): Generator<Opening> {
   for (const line of lines) {
+    if (line.n <= after || !FORMULA_CHAR.test(line.text)) continue;
     const form = withoutPinyin(simplified(line.text));
     const received = RECEIVED.test(form);
     const answered = ANSWERED.test(form);
     if (!received && !answered) continue;
-    out.push({ line: line.n, text: line.text, score: (received ? 1 : 0) + (answered ? 2 : 0) });
+    yield { line: line.n, text: line.text, score: (received ? 1 : 0) + (answered ? 2 : 0) };
   }
-  return out;
+}
+
+/** The first opening below line `after`. */
+export function firstOpening(lines: readonly Line[], after = 0): Opening | undefined {
+  for (const opening of findOpenings(lines, after)) return opening;
+  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { findAddressees, type AddresseeCandidate } from './addressee.js';
 import { findDocNumber, type DocNumberFound } from './doc-number.js';
 import { findInfoTable, infoValue, isInfoLine, isLabelOnly, joinTables, type InfoEntry, type InfoTable } from './info.js';
 import { toLines, type Line, type SourceLine } from './lines.js';
-import { findOpenings, kindWordIn, numberIn, proposalTitleOf } from './opening.js';
+import { firstOpening as openingBelow, kindWordIn, numberIn, proposalTitleOf, type Opening } from './opening.js';
 import { isNormalisedCopy } from './punctuation.js';
 import { simplified } from './simplified.js';
 import {
@@ -107,8 +107,8 @@ const CLOSING = /感谢|特此(函告|答复|复函)|以上(答复|意见)|希�
 export function readReply(input: string | readonly SourceLine[]): Reading {
   const lines = toLines(input);
   const text = lines.map((l) => l.text).join('\n');
-  const openings = findOpenings(lines);
-  const firstOpening = openings[0]?.line ?? Infinity;
+  const first = openingBelow(lines);
+  const firstOpening = first?.line ?? Infinity;
   const above = findInfoTable(lines, firstOpening);
 
   const addressees = findAddressees(lines, above.lines, firstOpening);
@@ -116,7 +116,7 @@ export function readReply(input: string | readonly SourceLine[]): Reading {
   const titleUntil = addressee?.line ?? firstOpening;
   const titles = findTitles(lines, titleUntil === Infinity ? Infinity : titleUntil).filter((t) => !t.lines.some((n) => above.lines.has(n)));
   const title = titles[0];
-  const opening = openingOf(openings, addressee, title?.lines.at(-1) ?? 0);
+  const opening = openingOf(lines, first, addressee, title?.lines.at(-1) ?? 0);
 
   // The body starts after the addressee (or with its rest), else with the opening.
   const bodyStart = addressee ? (addressee.rest ? addressee.line : addressee.line + 1) : opening?.line ?? Infinity;
@@ -185,13 +185,14 @@ function pickAddressee(candidates: readonly AddresseeCandidate[], opening: numbe
 }
 
 function openingOf(
-  openings: ReturnType<typeof findOpenings>,
+  lines: readonly Line[],
+  first: Opening | undefined,
   addressee: AddresseeCandidate | undefined,
   after: number,
 ): Part | undefined {
   if (addressee?.rest) return { line: addressee.line, text: addressee.rest };
   const from = addressee?.line ?? after;
-  const o = openings.find((o) => o.line > from) ?? openings[0];
+  const o = first && first.line > from ? first : (openingBelow(lines, from) ?? first);
   return o && { line: o.line, text: o.text };
 }
 

@@ -30,7 +30,7 @@ export interface ReadRecord {
 }
 
 /** A paragraph ending in none of these continues on the next one (a page break split it). */
-const PARAGRAPH_END = /[。！？：；…”’）)」』!?;:]$/u;
+const PARAGRAPH_END = /[。！？：；…”’）)」』!?;:]/u;
 
 export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRecord {
   const fix = reading.normalised ? restorePunctuation : (s: string) => s;
@@ -124,7 +124,7 @@ export function repairBody(lines: readonly string[], footnotes: Map<number, stri
       continue;
     }
     const last = paragraphs[paragraphs.length - 1];
-    if (last !== undefined && !PARAGRAPH_END.test(last) && !markerOf(last) && !markerOf(raw)) {
+    if (last !== undefined && !PARAGRAPH_END.test(last.at(-1)!) && !markerOf(last) && !markerOf(raw)) {
       paragraphs[paragraphs.length - 1] = last + raw;
     } else {
       paragraphs.push(raw);

@@ -29,6 +29,8 @@ const ITEM = new RegExp(
   `(${spaced(NAME_AND_PHONE)})|(${spaced(CONTACT_LABELS.name)})|(${spaced(CONTACT_LABELS.phone)})|(${spaced(CONTACT_LABELS.address)})|(${spaced(CONTACT_LABELS.postcode)})`,
   'gu',
 );
+/** ITEM at one place: a contact line starts with a label, so a line that does not is let go at once. */
+const ITEM_AT = new RegExp(ITEM.source, 'uy');
 const KEYS: (keyof Contact | 'both')[] = ['both', 'name', 'phone', 'address', 'postcode'];
 
 export interface ContactItem {
@@ -47,6 +49,9 @@ export function contactItems(text: string): ContactItem[] {
   const plain = withoutPinyin(text).trim();
   const form = simplified(plain);
   const start = /^[(（]?\s*/u.exec(form)![0].length;
+  ITEM_AT.lastIndex = start;
+  const first = ITEM_AT.exec(form);
+  if (!first || !/[:：]/u.test(form.slice(start + first[0].length).trimStart()[0] ?? '')) return [];
   const matches = [...form.matchAll(ITEM)].filter((m) => /[:：]/u.test(form.slice(m.index + m[0].length).trimStart()[0] ?? ''));
   if (matches.length === 0 || matches[0]!.index !== start) return [];
   const out: ContactItem[] = [];

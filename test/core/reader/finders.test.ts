@@ -3,7 +3,7 @@ import { findAddressees, proposersOf } from '../../../src/core/reader/addressee.
 import { docNumberOfLine } from '../../../src/core/reader/doc-number.js';
 import { findInfoTable, infoValue } from '../../../src/core/reader/info.js';
 import { toLines } from '../../../src/core/reader/lines.js';
-import { findOpenings, kindWordIn, numberIn, proposalTitleOf } from '../../../src/core/reader/opening.js';
+import { findOpenings, firstOpening, kindWordIn, numberIn, proposalTitleOf } from '../../../src/core/reader/opening.js';
 import { isNormalisedCopy, restorePunctuation } from '../../../src/core/reader/punctuation.js';
 import { contactItems, dateOfLine, isDamagedDate, isOrganLine } from '../../../src/core/reader/tail.js';
 import { findTitles } from '../../../src/core/reader/title.js';
@@ -125,10 +125,11 @@ describe('the addressee finder', () => {
 
 describe('the opening', () => {
   it('finds the reply formula in its variants', () => {
-    const openings = findOpenings(
-      toLines('您提出的提案收悉，现答复如下：\n已交由我局办理。现将办理情况答复如下:\n现将会办意见函告如下：\n經(jīng)研究,答復(fù)如下:\n一、基本情况'),
-    );
-    expect(openings.map((o) => o.line)).toEqual([1, 2, 3, 4]);
+    const lines = toLines('您提出的提案收悉，现答复如下：\n已交由我局办理。现将办理情况答复如下:\n现将会办意见函告如下：\n經(jīng)研究,答復(fù)如下:\n一、基本情况');
+    expect([...findOpenings(lines)].map((o) => o.line)).toEqual([1, 2, 3, 4]);
+    expect([...findOpenings(lines, 2)].map((o) => o.line)).toEqual([3, 4]);
+    expect(firstOpening(lines, 3)?.line).toBe(4);
+    expect(firstOpening(lines, 4)).toBeUndefined();
   });
 
   it.each([

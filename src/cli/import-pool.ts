@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fromWire, readForImport, type ImportRead } from './import-read.js';
+
+/**
+ * The files of an import read in order, each while the ones before it are
+ * filed: a second thread reads, decodes and parses (the tolerant reader is a
+ * tenth of an import's time per file), the main thread only writes to the
+ * archive, which is most of it (SQLite's inserts and commits). A few files are
+ * asked for ahead, so the texts waiting in memory stay few whatever the size
+ * of the folder. Small imports, and a run where the thread's code is not
+ * built (the tests run the TypeScript sources), read in this thread.
+ */
+const AHEAD = 32;
+/** Below this many files, starting a thread (~40 ms) costs more than it saves. */
+const MIN_FILES = 50;
+
+export async function* readAll(
+  files: readonly string[],
+  resultClasses: Readonly<Record<string, string>> | undefined,
+  threads = process.env.REPLY_READ_THREADS !== '0',
+): AsyncGenerator<ImportRead> {
+  const script = workerScript();
+  if (!threads || !script || files.length < MIN_FILES) {
+    for (const file of files) yield await readForImport(file, resultClasses);
+    return;
+  }
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(script, { workerData: { resultClasses } });
+  // Never what keeps the process alive: a reader that stops early leaves no thread behind it.
+  worker.unref();
+  const waiting = new Map<number, (read: ImportRead | undefined) => void>();
+  const done = new Map<number, Promise<ImportRead | undefined>>();
+  let failed = false;
+  worker.on('message', ({ index, read, error }: { index: number; read?: unknown; error?: string }) => {
+    const resolve = waiting.get(index);
+    waiting.delete(index);
+    // A file the thread could not read (undefined) is read again here, where its error is reported as usual.
+    resolve?.(error === undefined ? fromWire(read) : undefined);
+  });
+  worker.on('error', () => {
+    failed = true;
+    for (const resolve of waiting.values()) resolve(undefined);
+    waiting.clear();
+  });
+  let asked = 0;
+  let consumed = 0;
+  const ask = () => {
+    while (!failed && asked < files.length && asked < consumed + AHEAD) {
+      const index = asked++;
+      done.set(index, new Promise((resolve) => waiting.set(index, resolve)));
+      worker.postMessage({ index, file: files[index] });
+    }
+  };
+  try {
+    for (; consumed < files.length; consumed++) {
+      ask();
+      const read = await done.get(consumed);
+      done.delete(consumed);
+      yield read ?? (await readForImport(files[consumed]!, resultClasses));
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** The thread's built script beside this module, or undefined when there is none. */
+function workerScript(): URL | undefined {
+  const url = new URL('./import-worker.js', import.meta.url);
+  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(url)) ? url : undefined;
+}

@@ -1,0 +1,16 @@
+// A thread that reads files for import (readForImport) while the main thread files them.
+import { parentPort, workerData } from 'node:worker_threads';
+import { readForImport, toWire } from './import-read.js';
+
+const resultClasses = (workerData as { resultClasses?: Record<string, string> }).resultClasses;
+// One file at a time, in the order asked: the main thread asks only a few files ahead.
+let queue = Promise.resolve();
+parentPort!.on('message', ({ index, file }: { index: number; file: string }) => {
+  queue = queue.then(async () => {
+    try {
+      parentPort!.postMessage({ index, read: toWire(await readForImport(file, resultClasses)) });
+    } catch (error) {
+      parentPort!.postMessage({ index, error: String(error) });
+    }
+  });
+});
