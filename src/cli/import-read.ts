@@ -15,7 +15,7 @@ export interface ImportRead {
 export async function readForImport(file: string, resultClasses: Readonly<Record<string, string>> | undefined): Promise<ImportRead> {
   const source = await readSource(file);
   if (!source.ok) return { source };
-  const parsed = parsePublished(source.text, resultClasses ? { resultClasses } : {});
+  const parsed = parsePublished(source.lines ?? source.text, resultClasses ? { resultClasses } : {});
   if (!parsed.ok) return { source, parsed: { ok: false, reason: parsed.reason } };
   const { reply, missing, inferred, warnings, reading } = parsed;
   return { source, parsed: { ok: true, reply, missing, inferred, warnings, found: foundFields(reading) } };

@@ -168,6 +168,26 @@ describe('reply import of other encodings and formats', () => {
     expect(json.source).toMatchObject({ format: 'docx' });
   });
 
+  it('imports a corpus reply saved as a GB2312 web page (with a portal\'s chrome) to the same record', () => {
+    const txt = workspace();
+    importOk(txt, [fileOf('000')]);
+    const page = workspace();
+    const copy = join(page, '答复.htm');
+    const paragraphs = published('000')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join('');
+    const html = `<html><head><meta charset="gb2312"><script>var a = '答复如下';</script></head><body><nav>首页 政务公开</nav>${paragraphs}<footer>版权所有</footer></body></html>`;
+    writeFileSync(copy, iconv.encode(html, 'gbk'));
+    importOk(page, [copy]);
+    const json = showJson(page, 1) as unknown as Record<string, unknown>;
+    expect(documentFields(json)).toEqual(documentFields(showJson(txt, 1) as unknown as Record<string, unknown>));
+    expect(json.source).toMatchObject({ format: 'html', encoding: 'gb18030' });
+    const check = runCli(page, ['check', copy]);
+    expect(check.stderr).not.toMatch(/不支持|不是答复/u);
+  });
+
   it('recognises another copy of a reply already filed (here in GB18030), and files it not twice', () => {
     const ws = workspace();
     importOk(ws, [fileOf('000')]);
@@ -208,7 +228,7 @@ describe('reply import skips what is not a reply, with a reason, and goes on', (
       `跳过    ${join(dir, 'b-binary.txt')}：不是文本文件`,
       `跳过    ${join(dir, 'c-corrupt.docx')}：无法读取的 .docx 文件（已损坏或不是 Word 文档）`,
       `已导入  第 1 号  普发改委〔2023〕10号  ${join(dir, 'd-reply.txt')}`,
-      `跳过    ${join(dir, 'e-scan.pdf')}：不支持的文件类型（只导入 .txt、.md、.docx）`,
+      `跳过    ${join(dir, 'e-scan.pdf')}：不支持的文件类型（只导入 .txt、.md、.docx、.html、.htm）`,
     ]);
     // The .pdf was named on the command line: a file the user asked for and did not get.
     expect(run.code).toBe(1);

@@ -12,7 +12,8 @@ import { t } from '../messages.js';
 import { numberText } from '../present.js';
 import { table } from '../output.js';
 import { replyChecker, type ReplyChecker } from '../reply-check.js';
-import { IMPORTABLE, readSource } from '../sources.js';
+import { READABLE } from '../../read/index.js';
+import { readSource } from '../sources.js';
 
 interface CheckOptions {
   json?: boolean;
@@ -74,7 +75,7 @@ async function targetOf(ctx: Context, arg: string): Promise<Target> {
   const path = resolve(ctx.cwd, arg);
   const isFile = existsSync(path) && statSync(path).isFile();
   const looksLikeId = /^\s*\d+\s*$/.test(arg) || DocNumber.looksLike(arg);
-  if (isFile || (!looksLikeId && IMPORTABLE.has(extname(arg).toLowerCase()))) return { kind: 'file', file: arg };
+  if (isFile || (!looksLikeId && READABLE.has(extname(arg).toLowerCase()))) return { kind: 'file', file: arg };
   return { kind: 'reply', reply: await findReply(ctx, arg) };
 }
 
@@ -82,7 +83,7 @@ async function subjectOf(target: Target, render: (reply: ReplyFields) => string)
   if (target.kind === 'reply') return subjectOrThrow(renderedSubject(render(target.reply), target.reply), target);
   const source = await readSource(target.file);
   if (!source.ok) throw new ReplyError('check.unreadable', { file: target.file, reasonKey: source.reason });
-  return subjectOrThrow(fileSubject(source.text), target);
+  return subjectOrThrow(fileSubject(source.lines ?? source.text), target);
 }
 
 function subjectOrThrow(subject: Subject, target: Target) {

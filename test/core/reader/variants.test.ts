@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../src/cli/sources.js';
+import { decodeText } from '../../../src/read/text.js';
 import { readReply, type Reading } from '../../../src/core/reader/read.js';
 import { EXPECTED, WILD_FILES, wild } from '../../helpers/wild.js';
 import { fieldsOf } from './wild.test.js';

@@ -1,0 +1,19 @@
+import type { SourceLine } from '../core/reader/lines.js';
+
+/**
+ * What a format's reader makes of a file's bytes: its text as read and, where
+ * the format knows more than the order of the lines (a page centres a title,
+ * right-aligns a signature), the lines with that. A reader refuses with a
+ * message key; it never throws for a bad file.
+ */
+export type FormatRead =
+  | { readonly ok: true; readonly text: string; readonly lines?: readonly SourceLine[]; readonly encoding: string }
+  | { readonly ok: false; readonly reason: string };
+
+export interface FormatReader {
+  /** The name the archive records (txt, md, docx, html). */
+  readonly format: string;
+  /** Lower-case, with the dot. */
+  readonly extensions: readonly string[];
+  read(bytes: Buffer): Promise<FormatRead>;
+}
