@@ -228,7 +228,7 @@ describe('reply import skips what is not a reply, with a reason, and goes on', (
       `跳过    ${join(dir, 'b-binary.txt')}：不是文本文件`,
       `跳过    ${join(dir, 'c-corrupt.docx')}：无法读取的 .docx 文件（已损坏或不是 Word 文档）`,
       `已导入  第 1 号  普发改委〔2023〕10号  ${join(dir, 'd-reply.txt')}`,
-      `跳过    ${join(dir, 'e-scan.pdf')}：不支持的文件类型（只导入 .txt、.md、.docx、.html、.htm）`,
+      `跳过    ${join(dir, 'e-scan.pdf')}：不支持的文件类型（只导入 .txt、.md、.docx、.doc、.html、.htm）`,
     ]);
     // The .pdf was named on the command line: a file the user asked for and did not get.
     expect(run.code).toBe(1);
