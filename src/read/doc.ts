@@ -1,3 +1,4 @@
+import { superscript } from '../core/numerals.js';
 import type { FormatRead, FormatReader } from './format.js';
 
 /**
@@ -32,7 +33,3 @@ export const docReader: FormatReader = {
     }
   },
 };
-
-function superscript(n: number): string {
-  return [...String(n)].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
-}

@@ -12,9 +12,6 @@ const READERS: readonly FormatReader[] = [textReader('txt', ['.txt']), textReade
 
 const BY_EXTENSION = new Map(READERS.flatMap((r) => r.extensions.map((ext) => [ext, r] as const)));
 
-/** The extensions a reader exists for. */
-export const READABLE: ReadonlySet<string> = new Set(BY_EXTENSION.keys());
-
 /** The reader of a file by its extension, or undefined. */
 export function readerFor(file: string): FormatReader | undefined {
   return BY_EXTENSION.get(extname(file).toLowerCase());

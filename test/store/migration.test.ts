@@ -98,6 +98,14 @@ function fixtureAt(step: number): Database.Database {
   return raw;
 }
 
+/** The archive opened with the current code after `sql` changed its rows as the older version left them. */
+function openAfter(sql: string): ReturnType<typeof open> {
+  const raw = track(new Database(file));
+  raw.exec(sql);
+  raw.close();
+  return open();
+}
+
 function open(): { db: Database.Database; repo: SqliteReplies } {
   const db = track(openDatabase(file));
   return { db, repo: new SqliteReplies(db, new FakeClock(new Date('2026-12-01T02:00:00.000Z'))) };
@@ -342,19 +350,13 @@ describe('opening an archive of schema step 3', () => {
   });
 
   it('a step-3 archive holding a reply without session or number (none should) is re-indexed under the new title', () => {
-    const raw = track(new Database(file));
-    raw.exec("UPDATE replies SET session = '' WHERE id = 4");
-    raw.close();
-    const { db, repo } = open();
+    const { db, repo } = openAfter("UPDATE replies SET session = '' WHERE id = 4");
     expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
     expect(repo.fullText().search(parseSearchQuery('对第'), { limit: 10 }).map((h) => h.reply.id)).toEqual([4]);
   });
 
   it('a step-3 archive holding a reply in traditional script is indexed with its simplified form too', () => {
-    const raw = track(new Database(file));
-    raw.exec("UPDATE replies SET body = body || '縣教育體育局對龍陵縣縣城規劃區學校布局工作高度重視。' WHERE id = 4");
-    raw.close();
-    const { db, repo } = open();
+    const { db, repo } = openAfter("UPDATE replies SET body = body || '縣教育體育局對龍陵縣縣城規劃區學校布局工作高度重視。' WHERE id = 4");
     expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
     const found = (q: string) => repo.fullText().search(parseSearchQuery(q), { limit: 10 }).map((h) => h.reply.id);
     expect(found('龙陵县县城规划区')).toEqual([4]);

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { checkSubject, fileSubject, fixReply, renderedSubject, type Finding, type Subject } from '../../core/checks/index.js';
 import { unifiedDiff } from '../../core/diff.js';
 import { DocNumber } from '../../core/doc-number.js';
@@ -12,7 +12,7 @@ import { t } from '../messages.js';
 import { numberText } from '../present.js';
 import { table } from '../output.js';
 import { replyChecker, type ReplyChecker } from '../reply-check.js';
-import { READABLE } from '../../read/index.js';
+import { readerFor } from '../../read/index.js';
 import { readSource } from '../sources.js';
 
 interface CheckOptions {
@@ -75,7 +75,7 @@ async function targetOf(ctx: Context, arg: string): Promise<Target> {
   const path = resolve(ctx.cwd, arg);
   const isFile = existsSync(path) && statSync(path).isFile();
   const looksLikeId = /^\s*\d+\s*$/.test(arg) || DocNumber.looksLike(arg);
-  if (isFile || (!looksLikeId && READABLE.has(extname(arg).toLowerCase()))) return { kind: 'file', file: arg };
+  if (isFile || (!looksLikeId && readerFor(arg) !== undefined)) return { kind: 'file', file: arg };
   return { kind: 'reply', reply: await findReply(ctx, arg) };
 }
 

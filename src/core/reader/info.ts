@@ -35,9 +35,10 @@ const LABELS = [
 const spaced = (label: string) => [...label].join('[ \\t]*');
 const LABEL = `(?:${LABELS.map(spaced).join('|')})`;
 /** A label with its colon, in brackets or not: 发文字号: / [ 发文字号 ] / 文 号: */
-const LABEL_AT = new RegExp(`(?:^|(?<=[\\s|]))\\[?[ \\t]*(${LABEL})[ \\t]*\\]?[ \\t]*(?:[:：]|(?=\\|)|$)`, 'gu');
-/** A line that starts with a label: LABEL_AT at the first character only (a search of the whole line for one would read every paragraph of the body through 60 labels). */
-const LABEL_FIRST = new RegExp(`^\\[?[ \\t]*(${LABEL})[ \\t]*\\]?[ \\t]*(?:[:：]|(?=\\|)|$)`, 'u');
+const LABELLED = `\\[?[ \\t]*(${LABEL})[ \\t]*\\]?[ \\t]*(?:[:：]|(?=\\|)|$)`;
+const LABEL_AT = new RegExp(`(?:^|(?<=[\\s|]))${LABELLED}`, 'gu');
+/** A line that starts with a label: at the first character only (a search of the whole line for one would read every paragraph of the body through 60 labels). */
+const LABEL_FIRST = new RegExp(`^${LABELLED}`, 'u');
 const ONLY_LABEL = new RegExp(`^\\[?[ \\t]*(${LABEL})[ \\t]*\\]?[ \\t]*[:：]?$`, 'u');
 /** Page chrome that is no table: a site name before 发布时间, a font-size switch. */
 const CHROME = /^(?:[a-z0-9-]+\.[a-z.]+\s+)?(?:【?字号】?|打印本页|关闭窗口|分享到)/iu;

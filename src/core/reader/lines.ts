@@ -27,7 +27,7 @@ export const MAX_TEXT = 2_000_000;
 export const MAX_LINE = 20_000;
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
-/** What a line may need cleaning of: the invisible characters, wide blanks, a heading mark, a rule. */
+/** What a line may need cleaning of: the invisible characters and the wide blanks. */
 const UNCLEAN = /[\u200B-\u200D\u2060\uFEFF\u00AD\u00A0\u3000\t]/;
 
 /** The lines that carry text, numbered as in the source; blank lines and Markdown rules are dropped. */
@@ -41,9 +41,8 @@ export function toLines(input: string | readonly SourceLine[]): Line[] {
     const cut = s.text.slice(0, MAX_LINE);
     // Each test and replace reads the whole line, and most lines of a reply need none of them.
     const raw = UNCLEAN.test(cut) ? cut.replace(INVISIBLE, '').replace(/[\u00A0\u3000\t]/gu, ' ') : cut;
-    const trimmed = raw.trim();
-    const text = trimmed.startsWith('#') ? trimmed.replace(/^#{1,6}\s+/u, '').trim() : trimmed;
-    if (text === '' || (/^[-*_]{3}/.test(text) && /^(-{3,}|\*{3,}|_{3,})$/.test(text))) return;
+    const text = raw.replace(/^\s*#{1,6}\s+/u, '').trim();
+    if (text === '' || /^(-{3,}|\*{3,}|_{3,})$/.test(text)) return;
     out.push({
       n: i + 1,
       text,

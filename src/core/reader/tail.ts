@@ -49,11 +49,13 @@ export function contactItems(text: string): ContactItem[] {
   const plain = withoutPinyin(text).trim();
   const form = simplified(plain);
   const start = /^[(（]?\s*/u.exec(form)![0].length;
+  // A label counts when a colon follows it.
+  const labelled = (m: RegExpExecArray) => /[:：]/u.test(form.slice(m.index + m[0].length).trimStart()[0] ?? '');
   ITEM_AT.lastIndex = start;
   const first = ITEM_AT.exec(form);
-  if (!first || !/[:：]/u.test(form.slice(start + first[0].length).trimStart()[0] ?? '')) return [];
-  const matches = [...form.matchAll(ITEM)].filter((m) => /[:：]/u.test(form.slice(m.index + m[0].length).trimStart()[0] ?? ''));
-  if (matches.length === 0 || matches[0]!.index !== start) return [];
+  if (!first || !labelled(first)) return [];
+  // The first of these is the one at the start: nothing before it (a bracket, blanks) begins a label.
+  const matches = [...form.matchAll(ITEM)].filter(labelled);
   const out: ContactItem[] = [];
   matches.forEach((m, k) => {
     const key = KEYS[m.slice(1).findIndex((g) => g !== undefined)]!;
