@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { fromWire, readForImport, type ImportRead } from './import-read.js';
+import { convertAll } from './sources.js';
 
 /**
  * The files of an import read in order, each while the ones before it are
@@ -21,8 +22,10 @@ export async function* readAll(
   threads = process.env.REPLY_READ_THREADS !== '0',
 ): AsyncGenerator<ImportRead> {
   const script = workerScript();
+  // What LibreOffice must read, in one go before the rest (see convertAll).
+  const converted = await convertAll(files);
   if (!threads || !script || files.length < MIN_FILES) {
-    for (const file of files) yield await readForImport(file, resultClasses);
+    for (const file of files) yield await readForImport(file, resultClasses, converted);
     return;
   }
   const { Worker } = await import('node:worker_threads');
@@ -49,7 +52,8 @@ export async function* readAll(
     while (!failed && asked < files.length && asked < consumed + AHEAD) {
       const index = asked++;
       done.set(index, new Promise((resolve) => waiting.set(index, resolve)));
-      worker.postMessage({ index, file: files[index] });
+      const file = files[index]!;
+      worker.postMessage({ index, file, docx: converted.docx.get(file) });
     }
   };
   try {
@@ -57,7 +61,7 @@ export async function* readAll(
       ask();
       const read = await done.get(consumed);
       done.delete(consumed);
-      yield read ?? (await readForImport(files[consumed]!, resultClasses));
+      yield read ?? (await readForImport(files[consumed]!, resultClasses, converted));
     }
   } finally {
     await worker.terminate();

@@ -1,6 +1,7 @@
 import { DocNumber } from '../core/doc-number.js';
 import { parsePublished, type Published } from '../core/published.js';
 import { foundFields, type FoundText } from '../core/reader/read.js';
+import type { Converted } from '../read/convert.js';
 import { readSource, type SourceText } from './sources.js';
 
 /** What import learns of one file before it looks at the archive: its text, and the reply read from it. */
@@ -12,8 +13,12 @@ export interface ImportRead {
     | { readonly ok: false; readonly reason: string };
 }
 
-export async function readForImport(file: string, resultClasses: Readonly<Record<string, string>> | undefined): Promise<ImportRead> {
-  const source = await readSource(file);
+export async function readForImport(
+  file: string,
+  resultClasses: Readonly<Record<string, string>> | undefined,
+  converted?: Converted,
+): Promise<ImportRead> {
+  const source = await readSource(file, converted);
   if (!source.ok) return { source };
   const parsed = parsePublished(source.lines ?? source.text, resultClasses ? { resultClasses } : {});
   if (!parsed.ok) return { source, parsed: { ok: false, reason: parsed.reason } };

@@ -135,7 +135,7 @@ function program(
     .option('--force', '覆盖已存在的文件');
 
   command('import', t('cmd.import'))
-    .argument('<path...>', '文件或目录（递归查找 .txt、.md、.docx）')
+    .argument('<path...>', t('arg.importPath'))
     .option('--dry-run', '只显示将导入什么，不写入')
     .option('--json', '输出每个文件的导入报告（JSON）');
 

@@ -1,3 +1,4 @@
+import { READABLE_EXTENSIONS } from '../read/index.js';
 /**
  * Every sentence the user reads, in one place, keyed. `{name}` is replaced by
  * the parameter of that name. An English catalogue can sit beside this one.
@@ -121,11 +122,25 @@ const zhCN = {
   'import.badDoc': '无法读取的 .doc 文件（已损坏或不是 Word 97–2003 文档）',
   'import.badHtml': '不是网页文件（没有 HTML 标记）',
   'import.tooLarge': '文件太大，不是一份答复',
-  'import.unsupported': '不支持的文件类型（只导入 .txt、.md、.docx、.doc、.html、.htm）',
+  'import.unsupported': '不支持的文件类型（可读取 {formats}）',
+  'import.badMht': '无法读取的 .mht 文件（已损坏或不是保存的网页）',
+  'import.badOdt': '无法读取的 .odt 文件（已损坏或不是 OpenDocument 文本文档）',
+  'import.badWps': '无法读取的 .wps 文件（已损坏或不是 WPS 文字文档）',
+  'import.badRtf': '无法读取的 .rtf 文件（已损坏或不是 RTF 文档）',
+  'import.noLibreOffice': '读取此文件需要 LibreOffice，但没有安装（Debian：apt-get install libreoffice-writer-nogui）',
+  'import.badPdf': '无法读取的 PDF 文件（已损坏或不是 PDF）',
+  'import.noTesseract': '扫描件需要 OCR 识别，但没有安装 tesseract 及其中文模型（Debian：apt-get install tesseract-ocr tesseract-ocr-chi-sim）',
+  'import.noPdftoppm': '扫描件 PDF 需要先转成图像再识别，但没有安装 pdftoppm（Debian：apt-get install poppler-utils）',
+  'import.badImage': '无法识别的图像（已损坏，或 tesseract 缺少中文模型 tesseract-ocr-chi-sim）',
+  'import.ocrFailed': 'OCR 识别失败或超时',
+  'import.ocrNothing': 'OCR 没有识别出中文文字',
+  'import.scanned': '扫描件，只有图像、没有文字（需要 OCR 识别）',
+  'import.badOfd': '无法读取的 .ofd 文件（已损坏或不是 OFD 版式文档）',
   'import.unreadable': '无法读取文件',
   'import.already': '已导入过（第 {id} 号）',
   'import.conflict': '发文字号 {docNumber} 已被第 {id} 号记录占用，未覆盖',
   'import.usedBefore': '发文字号 {docNumber} 曾经使用过，未导入',
+  'import.warn.ocr': '由 OCR 识别，文字可能有误，请对照原件核对',
   'import.warn.proposalTitle': '未找到提案标题',
   'import.warn.proposers': '未找到提案人',
   'import.warn.result': '未找到办理结果',
@@ -240,7 +255,8 @@ const zhCN = {
   'cmd.edit': '修改一份答复（保留修订记录）',
   'cmd.status': '变更状态：checked（核稿）、signed（签发）、sent（发送）、published（公开）、void（作废）',
   'cmd.render': '按公文格式输出答复',
-  'cmd.import': '导入已发布的答复（.txt、.md、.docx 文件或目录）',
+  'cmd.import': '导入已发布的答复（文件或目录；可读取 {formats}）',
+  'arg.importPath': '文件或目录（目录递归查找可读取的文件）',
   'opt.db': '档案库文件（默认 $REPLY_DB 或 <工作区>/data/replies.db）',
   'opt.noInput': '不提问；缺少的字段直接报错',
   'opt.debug': '出错时显示调用栈',
@@ -270,7 +286,7 @@ const zhCN = {
   'reindex.done': '已重建全文索引：{count} 份答复。',
 
   // check: the command
-  'cmd.check': '按公文格式检查答复（档案中的记录，或已发布答复的 .txt、.md、.docx 文件）',
+  'cmd.check': '按公文格式检查答复（档案中的记录，或已发布答复的文件：{formats}）',
   'arg.checkTarget': '记录编号、发文字号或文件，可给多个',
   'opt.checkFix': '自动修正可机械修正的问题（仅档案中的答复），输出差异并保存为一次修改',
   'opt.checkForce': '允许修正已签发或已发送的答复',
@@ -478,8 +494,11 @@ export function hasMessage(key: string): key is MessageKey {
 export function t(key: MessageKey | (string & {}), params: Record<string, string | number> = {}): string {
   const template = catalogue[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in params)) return whole;
-    const value = String(params[name]);
+    const value = name in params ? String(params[name]) : name in CONSTANTS ? CONSTANTS[name]! : undefined;
+    if (value === undefined) return whole;
     return name.endsWith('Key') ? t(value) : value;
   });
 }
+
+/** Placeholders every message may use: the formats the readers read, as the registry lists them. */
+const CONSTANTS: Readonly<Record<string, string>> = { formats: READABLE_EXTENSIONS.join(' ') };

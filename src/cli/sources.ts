@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { SourceLine } from '../core/reader/lines.js';
+import { convertToDocx, type Converted } from '../read/convert.js';
+import { docxReader } from '../read/docx.js';
 import { readerFor } from '../read/index.js';
 
 /** What reading a file for import gives: its text, or why there is none. */
@@ -20,8 +22,8 @@ export type SourceText =
 
 /**
  * The files to import under the given paths: named files as they are,
- * folders walked recursively for .txt/.md/.docx (hidden folders skipped), in
- * a stable order. A path that does not exist is returned too: it is reported.
+ * folders walked recursively for the files a reader reads (hidden folders
+ * skipped), in a stable order. A path that does not exist is returned too: it is reported.
  */
 export function collectFiles(paths: readonly string[]): { file: string; named: boolean }[] {
   const out: { file: string; named: boolean }[] = [];
@@ -48,8 +50,12 @@ export function collectFiles(paths: readonly string[]): { file: string; named: b
   return out;
 }
 
-/** Reads one file through the reader of its format. */
-export async function readSource(file: string): Promise<SourceText> {
+/**
+ * Reads one file through the reader of its format. A file its reader leaves
+ * to LibreOffice is read from the .docx LibreOffice makes of it: made before
+ * (`converted`, for a run's files in one call), or now.
+ */
+export async function readSource(file: string, converted?: Converted): Promise<SourceText> {
   const reader = readerFor(file);
   if (!reader) return { ok: false, reason: 'import.unsupported' };
   let bytes: Buffer;
@@ -59,7 +65,35 @@ export async function readSource(file: string): Promise<SourceText> {
     return { ok: false, reason: 'import.unreadable' };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const read = await reader.read(bytes);
-  if (!read.ok) return { ...read, sha256 };
-  return { ok: true, text: read.text, ...(read.lines ? { lines: read.lines } : {}), format: reader.format, encoding: read.encoding, sha256 };
+  let read = await reader.read(bytes);
+  if (!read.ok && read.convert) {
+    const made = converted?.docx.has(file) ? converted : await convertToDocx([file]);
+    const docx = made.docx.get(file);
+    if (made.missing) return { ok: false, reason: made.missing, sha256 };
+    if (docx) read = await docxReader.read(docx);
+  }
+  if (!read.ok) return { ok: false, reason: read.reason, sha256 };
+  // A reading by OCR is marked so in the record of its source, to be reviewed.
+  const format = read.ocr ? `${reader.format}+ocr` : reader.format;
+  return { ok: true, text: read.text, ...(read.lines ? { lines: read.lines } : {}), format, encoding: read.encoding, sha256 };
+}
+
+/**
+ * The files of a run that LibreOffice must read, made .docx in one go: every
+ * .rtf, and a .wps of WPS's own format (a compound file without Word's
+ * stream). Another file its reader cannot read after all is converted alone.
+ */
+export async function convertAll(files: readonly string[]): Promise<Converted> {
+  const WORD_STREAM = Buffer.from('WordDocument', 'utf16le');
+  const needed = files.filter((file) => {
+    const ext = extname(file).toLowerCase();
+    if (ext === '.rtf') return true;
+    if (ext !== '.wps') return false;
+    try {
+      return !readFileSync(file).includes(WORD_STREAM);
+    } catch {
+      return false;
+    }
+  });
+  return convertToDocx(needed);
 }

@@ -7,8 +7,20 @@ import type { SourceLine } from '../core/reader/lines.js';
  * message key; it never throws for a bad file.
  */
 export type FormatRead =
-  | { readonly ok: true; readonly text: string; readonly lines?: readonly SourceLine[]; readonly encoding: string }
-  | { readonly ok: false; readonly reason: string };
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly lines?: readonly SourceLine[];
+      readonly encoding: string;
+      /** Read by OCR: a reading to be reviewed, not the text as written. */
+      readonly ocr?: true;
+    }
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** LibreOffice may read what this reader cannot (an .rtf, a .wps of WPS's own, an old Word file): the reason stands if it cannot either. */
+      readonly convert?: true;
+    };
 
 export interface FormatReader {
   /** The name the archive records (txt, md, docx, html). */

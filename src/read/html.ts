@@ -1,6 +1,9 @@
 import { isUtf8 } from 'node:buffer';
+import { superscript } from '../core/numerals.js';
+import { propertyLine } from '../core/properties.js';
 import type { SourceLine } from '../core/reader/lines.js';
 import type { FormatRead, FormatReader } from './format.js';
+import { joinPieces, type Piece } from './runs.js';
 
 /**
  * A web page saved from a disclosure portal: the charset the page names (a
@@ -20,7 +23,8 @@ export const htmlReader: FormatReader = {
     const { html, encoding } = await decode(bytes);
     if (!/<[a-z!]/iu.test(html)) return { ok: false, reason: 'import.badHtml' };
     const { parseDocument } = await import('htmlparser2');
-    const lines = linesOf(parseDocument(html, { decodeEntities: true }) as unknown as Node);
+    const root = parseDocument(html, { decodeEntities: true }) as unknown as Node;
+    const lines = [...propertyLines(root), ...linesOf(root)];
     if (lines.length === 0) return { ok: false, reason: 'import.empty' };
     return { ok: true, text: lines.map((l) => l.text).join('\n'), lines, encoding };
   },
@@ -68,36 +72,66 @@ const MAX_DEPTH = 200;
 
 function linesOf(root: Node): SourceLine[] {
   const out: SourceLine[] = [];
-  let text = '';
+  let pieces: Piece[] = [];
   let align: SourceLine['align'];
   const flush = () => {
+    const { text, bold } = joinPieces(pieces);
     const line = text.replace(/[ \t\r\n\f]+/gu, ' ').trim();
-    if (line) out.push(align ? { text: line, align } : { text: line });
-    text = '';
+    if (line) out.push({ text: line, ...(align ? { align } : {}), ...(bold ? { bold } : {}) });
+    pieces = [];
     align = undefined;
   };
-  const walk = (node: Node, depth: number, inherited: SourceLine['align']) => {
+  const add = (text: string, bold: boolean) => pieces.push({ text, bold });
+  const walk = (node: Node, depth: number, inherited: SourceLine['align'], bold: boolean) => {
     if (depth > MAX_DEPTH) return;
     if (node.type === 'text') {
-      if (text === '' || !/\S/u.test(text)) align = inherited;
-      text += node.data ?? '';
+      if (!pieces.some((p) => /\S/u.test(p.text))) align = inherited;
+      add(node.data ?? '', bold);
       return;
     }
     if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
     const name = node.name?.toLowerCase() ?? '';
-    if (node.type !== 'root' && (DROPPED.has(name) || FURNITURE.test(`${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`))) return;
+    const attribs = node.attribs ?? {};
+    if (node.type !== 'root' && (DROPPED.has(name) || FURNITURE.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`))) return;
     if (name === 'br') return flush();
-    const own = alignOf(name, node.attribs ?? {}) ?? inherited;
+    // A note mark (<sup>1</sup>) as the reader reads one: ¹.
+    if (name === 'sup' && /^\s*\d{1,2}\s*$/u.test(textOf(node))) return void add(superscript(Number(textOf(node).trim())), bold);
+    const own = alignOf(name, attribs) ?? inherited;
+    const strong = bold || name === 'strong' || name === 'b' || /font-weight\s*:\s*(bold|[6-9]00)/iu.test(attribs.style ?? '');
     const block = BLOCKS.has(name);
     if (block) flush();
-    if (CELLS.has(name)) text += ' ';
-    for (const child of node.children ?? []) walk(child, depth + 1, own);
-    if (CELLS.has(name)) text += ' ';
+    if (CELLS.has(name)) add(' ', false);
+    for (const child of node.children ?? []) walk(child, depth + 1, own, strong);
+    if (CELLS.has(name)) add(' ', false);
     if (block) flush();
   };
-  walk(root, 0, undefined);
+  walk(root, 0, undefined, false);
   flush();
   return out;
+}
+
+function textOf(node: Node): string {
+  return node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join('');
+}
+
+/** The record's properties a page names in its <meta> (the tool's own pages do), as the info-table lines a portal prints. */
+function propertyLines(root: Node): SourceLine[] {
+  const head = find(root, 'head', 0);
+  return (head?.children ?? []).flatMap((node) => {
+    if (node.type !== 'tag' || node.name?.toLowerCase() !== 'meta') return [];
+    const line = propertyLine(node.attribs?.name ?? '', node.attribs?.content ?? '');
+    return line ? [{ text: line }] : [];
+  });
+}
+
+function find(node: Node, name: string, depth: number): Node | undefined {
+  if (node.name?.toLowerCase() === name) return node;
+  if (depth > 3) return undefined;
+  for (const child of node.children ?? []) {
+    const found = find(child, name, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function alignOf(name: string, attribs: Record<string, string>): SourceLine['align'] | undefined {

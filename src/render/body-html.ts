@@ -86,9 +86,13 @@ function linesHtml(chars: readonly StyledChar[], lines: readonly string[], start
   let at = start;
   const html = lines.map((line, index) => {
     const want = [...line];
-    while (at < chars.length && /\s/u.test(chars[at]!.ch) && chars[at]!.ch !== want[0]) at++;
+    if (index === 0) while (at < chars.length && /\s/u.test(chars[at]!.ch) && chars[at]!.ch !== want[0]) at++;
     const taken = chars.slice(at, at + want.length);
     at += want.length;
+    // A space the line broke at stays at the end of its line: invisible there, and a reader of the page gets the words back apart.
+    let broken = '';
+    const next = lines[index + 1]?.[0];
+    while (next !== undefined && at < chars.length && /\s/u.test(chars[at]!.ch) && chars[at]!.ch !== next) broken += chars[at++]!.ch;
     const hanging = hangs(line, wrap, firstIndex + index === 0) ? taken.pop() : undefined;
     let out = '';
     for (let i = 0; i < taken.length; ) {
@@ -98,7 +102,7 @@ function linesHtml(chars: readonly StyledChar[], lines: readonly string[], start
       out += runHtml(taken.slice(i, j), style);
       i = j;
     }
-    return hanging ? `${out}<span class="hang">${runHtml([hanging], hanging.style)}</span>` : out;
+    return (hanging ? `${out}<span class="hang">${runHtml([hanging], hanging.style)}</span>` : out) + broken;
   });
   return { html: html.map((line) => `<span class="l">${line}</span>`).join(''), next: at };
 }

@@ -1,3 +1,4 @@
+import { propertiesText } from '../core/properties.js';
 import {
   AlignmentType,
   BorderStyle,
@@ -155,6 +156,8 @@ export function docxDocument(reply: ReplyFields, options: DocxOptions = {}): Doc
     return new Document({
       creator: reply.organ,
       title,
+      // The record's properties, where LibreOffice carries them on into the PDF's own keywords too.
+      keywords: propertiesText(reply),
       evenAndOddHeaderAndFooters: true,
       externalStyles,
       footnotes: Object.fromEntries([...notes].map(([n, paragraphs]) => [String(n), { children: paragraphs }])),

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ReplyError } from '../core/errors.js';
+import { findExecutable } from '../read/tools.js';
 import type { ReplyFields } from '../core/reply.js';
 import { renderDocx } from './docx.js';
 import type { RenderOptions } from './text.js';
@@ -131,12 +132,3 @@ function convertWithLibreOffice(
   });
 }
 
-export function findExecutable(names: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    for (const name of names) {
-      const path = join(dir, name);
-      if (dir && existsSync(path)) return path;
-    }
-  }
-  return undefined;
-}

@@ -151,8 +151,10 @@ describe('reply check FILE: the corpus', () => {
   it('a missing file, or one of another type: one error line, exit 1', () => {
     expectError(runCli(workspace(), ['check', '没有这个文件.txt']), 1, '无法检查 没有这个文件.txt：无法读取文件');
     const dir = workspace();
+    writeFileSync(join(dir, 'a.xlsx'), 'PK');
+    expectError(runCli(dir, ['check', 'a.xlsx']), 1, '不支持的文件类型');
     writeFileSync(join(dir, 'a.pdf'), '%PDF');
-    expectError(runCli(dir, ['check', 'a.pdf']), 1, '不支持的文件类型');
+    expectError(runCli(dir, ['check', 'a.pdf']), 1, '无法检查 a.pdf：无法读取的 PDF 文件');
   });
 });
 

@@ -1,3 +1,4 @@
+import { READABLE_EXTENSIONS } from '../../src/read/index.js';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -213,7 +214,7 @@ describe('reply import of other encodings and formats', () => {
 });
 
 describe('reply import skips what is not a reply, with a reason, and goes on', () => {
-  it('skips an empty file, a binary file, a corrupt .docx and an unsupported file, and files the rest', () => {
+  it('skips an empty file, a binary file, a corrupt .docx, a broken PDF and an unsupported file, and files the rest', () => {
     const ws = workspace();
     const dir = join(tempDir(), 'in');
     mkdirSync(dir);
@@ -221,16 +222,18 @@ describe('reply import skips what is not a reply, with a reason, and goes on', (
     writeFileSync(join(dir, 'b-binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
     writeFileSync(join(dir, 'c-corrupt.docx'), 'PK\u0003\u0004 not really a zip');
     copyFileSync(fileOf('001'), join(dir, 'd-reply.txt'));
-    writeFileSync(join(dir, 'e-scan.pdf'), '%PDF-1.4');
-    const run = runCli(ws, ['import', dir, join(dir, 'e-scan.pdf')]);
+    writeFileSync(join(dir, 'e-broken.pdf'), '%PDF-1.4');
+    writeFileSync(join(dir, 'f-table.xlsx'), 'PK');
+    const run = runCli(ws, ['import', dir, join(dir, 'f-table.xlsx')]);
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
       `跳过    ${join(dir, 'a-empty.txt')}：文件为空`,
       `跳过    ${join(dir, 'b-binary.txt')}：不是文本文件`,
       `跳过    ${join(dir, 'c-corrupt.docx')}：无法读取的 .docx 文件（已损坏或不是 Word 文档）`,
       `已导入  第 1 号  普发改委〔2023〕10号  ${join(dir, 'd-reply.txt')}`,
-      `跳过    ${join(dir, 'e-scan.pdf')}：不支持的文件类型（只导入 .txt、.md、.docx、.doc、.html、.htm）`,
+      `跳过    ${join(dir, 'e-broken.pdf')}：无法读取的 PDF 文件（已损坏或不是 PDF）`,
+      `跳过    ${join(dir, 'f-table.xlsx')}：不支持的文件类型（可读取 ${READABLE_EXTENSIONS.join(' ')}）`,
     ]);
-    // The .pdf was named on the command line: a file the user asked for and did not get.
+    // The .xlsx was named on the command line: a file the user asked for and did not get.
     expect(run.code).toBe(1);
     expect(listJson(ws)).toHaveLength(1);
   });

@@ -45,6 +45,11 @@ describe('parsePublished repairs what the export did to the text', () => {
     expect(r.reply.body).toBe('开头：\n\n普陀区作为上海市中心城区的枢纽。\n\n一、标题\n\n正文。\n');
   });
 
+  it('joins a bold stretch that the page break split into one', () => {
+    const r = ok(parsePublished(sample({ body: '开头：\n\n一是**组建重点**\n\n**专班**。由专班牵头。\n\n一、标题\n\n正文。' })));
+    expect(r.reply.body).toBe('开头：\n\n一是**组建重点专班**。由专班牵头。\n\n一、标题\n\n正文。\n');
+  });
+
   it('does not join a heading to the paragraph after it', () => {
     const r = ok(parsePublished(sample({ body: '开头：\n\n（一）汇聚创新要素\n\n一是推进建设。' })));
     expect(r.reply.body).toBe('开头：\n\n（一）汇聚创新要素\n\n一是推进建设。\n');

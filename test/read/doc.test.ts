@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Document, FootnoteReferenceRun, Packer, Paragraph, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readReply } from '../../src/core/reader/read.js';
 import { docReader } from '../../src/read/doc.js';
 import { readerFor } from '../../src/read/index.js';
 import { fieldsOf } from '../core/reader/wild.test.js';
-import { tempDir } from '../helpers/cli.js';
+import { convert, hasSoffice, needInCi } from '../helpers/office.js';
 import { EXPECTED, WILD_FILES, wild } from '../helpers/wild.js';
 
-/** LibreOffice writes the .doc files these tests read; CI installs it (.ci/run), elsewhere its absence skips them. */
-const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
-if (!hasSoffice && process.env.CI) throw new Error('soffice (Debian libreoffice-writer-nogui) is needed for the .doc tests in CI');
+needInCi(hasSoffice, 'soffice (Debian libreoffice-writer-nogui)');
 
 const SAMPLE = WILD_FILES.slice(0, 6);
 
@@ -29,18 +24,10 @@ async function docxOf(text: string, footnote = false): Promise<Buffer> {
 describe.skipIf(!hasSoffice)('a Word 97–2003 file (.doc, written by LibreOffice) (skipped: soffice is not installed)', () => {
   const docs = new Map<string, Buffer>();
   beforeAll(async () => {
-    const dir = tempDir();
-    const out = join(dir, 'doc');
-    mkdirSync(out);
-    for (const file of SAMPLE) writeFileSync(join(dir, file.replace(/\.txt$/u, '.docx')), await docxOf(wild(file)));
-    writeFileSync(join(dir, 'footnote.docx'), await docxOf('您好：\n您的提案收悉，现答复如下：', true));
-    const inputs = readdirSync(dir).filter((f) => f.endsWith('.docx')).map((f) => join(dir, f));
-    const run = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'doc', '--outdir', out, ...inputs], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr}`);
-    for (const f of readdirSync(out)) docs.set(f.replace(/\.doc$/u, ''), readFileSync(join(out, f)));
+    const sources = new Map<string, Buffer>();
+    for (const file of SAMPLE) sources.set(file.replace(/\.txt$/u, ''), await docxOf(wild(file)));
+    sources.set('footnote', await docxOf('您好：\n您的提案收悉，现答复如下：', true));
+    for (const [name, doc] of convert(sources, 'doc')) docs.set(name, doc);
   }, 180_000);
 
   for (const file of SAMPLE) {
@@ -60,10 +47,10 @@ describe.skipIf(!hasSoffice)('a Word 97–2003 file (.doc, written by LibreOffic
 });
 
 describe('what is not a .doc', () => {
-  it('refuses a file that is no compound file, and a damaged one, with their reason', async () => {
+  it('refuses a file that is no compound file; leaves a compound file it cannot read to LibreOffice, with its reason if that cannot either', async () => {
     expect(await docReader.read(Buffer.from('PK\u0003\u0004 a docx renamed'))).toEqual({ ok: false, reason: 'import.badDoc' });
     const damaged = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600, 0x41)]);
-    expect(await docReader.read(damaged)).toEqual({ ok: false, reason: 'import.badDoc' });
+    expect(await docReader.read(damaged)).toEqual({ ok: false, reason: 'import.badDoc', convert: true });
   });
 
   it('is the reader of .doc files', () => expect(readerFor('存档/答复.DOC')).toBe(docReader));

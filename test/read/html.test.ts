@@ -90,6 +90,22 @@ describe('a saved web page: its lines', () => {
     ]);
   });
 
+  it('marks a bold run inside a paragraph as the body does, says a line is bold when all of it is, and reads a note mark <sup>1</sup> as ¹', async () => {
+    const read = await htmlReader.read(
+      Buffer.from(`<html><body><p><strong>一、工作情况</strong></p><p>一是<b>组建专班</b>。实施行动<sup>1</sup>，<span style="font-weight:700">加强</span>协同。</p><p>面积100m<sup>2</sup></p></body></html>`),
+    );
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.lines).toEqual([{ text: '一、工作情况', bold: true }, { text: '一是**组建专班**。实施行动¹，**加强**协同。' }, { text: '面积100m²' }]);
+  });
+
+  it('gives the record\'s properties a page names in its <meta> first, as the info lines a portal prints; other metas give nothing', async () => {
+    const read = await htmlReader.read(
+      Buffer.from('<html><head><meta name="办理结果" content="采纳解决"><meta name="keywords" content="答复"><meta name="公开属性" content="主动公开"></head><body><p>正文</p></body></html>'),
+    );
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.lines!.map((l) => l.text)).toEqual(['办理结果：采纳解决', '公开属性：主动公开', '正文']);
+  });
+
   it('is the reader of .html and .htm files', () => {
     expect(readerFor('a/答复.HTML')).toBe(htmlReader);
     expect(readerFor('a/答复.htm')).toBe(htmlReader);

@@ -78,7 +78,7 @@ describe('the HTML render', () => {
     expect(page).toContain('<p class="organ l">上海市普陀区人民政府</p><p class="date l">2025年3月6日</p>');
     expect(page).toContain('<p><span class="l">联系人：杨益</span></p>');
     expect(page).toContain('<p class="cc"><span class="l">抄送：市政协提案委，市政府办公厅建议提案处。</span></p>');
-    expect(page).toContain('<p class="issued l"><span>上海市普陀区人民政府办公室</span><span>2025年3月6日印发</span></p>');
+    expect(page).toContain('<p class="issued l"><span>上海市普陀区人民政府办公室</span> <span>2025年3月6日印发</span></p>');
     expect(page).toContain('<div class="signature">');
     expect(await html(record, { stamped: true })).toContain('<div class="signature stamped">');
     // Above the 版记, the lines the last page leaves free.

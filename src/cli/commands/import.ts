@@ -95,7 +95,7 @@ function importFile(repo: ReplyRepository, file: string, { source, parsed }: Imp
   const report = {
     file,
     ...(docNumber ? { docNumber } : {}),
-    warnings: [...parsed.warnings],
+    warnings: [...(source.format.endsWith('+ocr') ? ['import.warn.ocr'] : []), ...parsed.warnings],
     found,
     missing,
     inferred,

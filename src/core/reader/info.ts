@@ -36,7 +36,11 @@ const spaced = (label: string) => [...label].join('[ \\t]*');
 const LABEL = `(?:${LABELS.map(spaced).join('|')})`;
 /** A label with its colon, in brackets or not: 发文字号: / [ 发文字号 ] / 文 号: */
 const LABELLED = `\\[?[ \\t]*(${LABEL})[ \\t]*\\]?[ \\t]*(?:[:：]|(?=\\|)|$)`;
-const LABEL_AT = new RegExp(`(?:^|(?<=[\\s|]))${LABELLED}`, 'gu');
+/** Labels of three characters or more: with their colon they part a field wherever they stand. */
+const LONG_LABEL = `(?:${LABELS.filter((l) => l.length >= 3).map(spaced).join('|')})`;
+// After a blank, a pipe, or the colon of an empty field whose blank a copy lost (失效日期:发文字号:…); a long label with
+// its colon anywhere, for a copy or a scan that lost every blank (公开发布机构:…11号主题词:…).
+const LABEL_AT = new RegExp(`(?:^|(?<=[\\s|:：]))${LABELLED}|(${LONG_LABEL})[ \\t]*[:：]`, 'gu');
 /** A line that starts with a label: at the first character only (a search of the whole line for one would read every paragraph of the body through 60 labels). */
 const LABEL_FIRST = new RegExp(`^${LABELLED}`, 'u');
 const ONLY_LABEL = new RegExp(`^\\[?[ \\t]*(${LABEL})[ \\t]*\\]?[ \\t]*[:：]?$`, 'u');
@@ -119,7 +123,7 @@ function entriesOf(text: string, n: number): InfoEntry[] | undefined {
     const from = m.index + m[0].length;
     const to = matches[k + 1]?.index ?? start.length;
     const value = printed.slice(from, to).replace(/^[\s|:：]+|[\s|]+$/gu, '');
-    return { label: closed(m[1]!), value, line: n };
+    return { label: closed(m[1] ?? m[2]!), value, line: n };
   });
 }
 
@@ -127,9 +131,13 @@ function startsWithLabel(text: string): boolean {
   return LABEL_FIRST.test(text.replace(/^\|\s*/u, ''));
 }
 
+/** Labels whose value is a count: a line of words under one is not its value (an addressee whose colon a scan lost). */
+const COUNTS = new Set(['浏览次数', '浏览量', '访问量', '阅读次数', '点击数']);
+
 /** A label's value on its own line: short, no sentence. */
 function isValueLine(label: string, text: string): boolean {
   if (label === '内容') return true;
+  if (COUNTS.has(label)) return /^\d[\d,，]*\s*次?$/u.test(text.trim());
   return text.length <= 60 && !/[。！？:：]$/u.test(text);
 }
 

@@ -125,7 +125,8 @@ export function repairBody(lines: readonly string[], footnotes: Map<number, stri
     }
     const last = paragraphs[paragraphs.length - 1];
     if (last !== undefined && !PARAGRAPH_END.test(last.at(-1)!) && !markerOf(last) && !markerOf(raw)) {
-      paragraphs[paragraphs.length - 1] = last + raw;
+      // A bold stretch the break split (…**组建重点** | **专班**。) is one stretch again.
+      paragraphs[paragraphs.length - 1] = last.endsWith('**') && raw.startsWith('**') ? last.slice(0, -2) + raw.slice(2) : last + raw;
     } else {
       paragraphs.push(raw);
     }

@@ -151,6 +151,12 @@ describe('the info table, in every shape portals print it', () => {
     expect(infoValue(t, '失效日期')).toBeUndefined();
   });
 
+  it('an empty field whose blank a copy lost: the next label straight after its colon (失效日期:发文字号:…)', () => {
+    const t = table('公文范围:公开 失效日期:发文字号:武农复〔2020〕11号 主题词:');
+    expect(infoValue(t, '发文字号')?.value).toBe('武农复〔2020〕11号');
+    expect(infoValue(t, '失效日期')).toBeUndefined();
+  });
+
   it('a pipe table, in brackets, in traditional script', () => {
     expect(infoValue(table('[ 索引号 ] | 11500113009308802A/2022-00028 | [ 发文字号 ] | 2022-92 |'), '发文字号')?.value).toBe('2022-92');
     expect(infoValue(table('| 索引號 | 01526265-2-/2019-0628001 | 發布機構 | 龍陵縣教育體育局 |'), '发布机构')?.value).toBe('龍陵縣教育體育局');
@@ -163,6 +169,20 @@ describe('the info table, in every shape portals print it', () => {
     expect(infoValue(t, '文号')).toBeUndefined();
     expect(infoValue(t, '日期')?.value).toBe('2025-12-16');
     expect(t.lines.size).toBe(7);
+  });
+
+  it('a line that lost every blank, as a scan reads it: a long label with its colon parts the fields all the same', () => {
+    const t = table('索引号:11532329015178442p-/2020-1201010公文范围:公开发布机构:武定县政府办失效日期:发文字号:武农复[2020]11号主题词:标题:某某的答复');
+    expect(infoValue(t, '发文字号')?.value).toBe('武农复[2020]11号');
+    expect(infoValue(t, '发布机构')?.value).toBe('武定县政府办');
+    expect(infoValue(t, '公文范围')?.value).toBe('公开');
+  });
+
+  it('a count label alone takes only a number on the next line as its value, not the addressee under it', () => {
+    expect(infoValue(table('浏览次数:\n1024'), '浏览次数')?.value).toBe('1024');
+    const t = table('浏览次数:\n李开祥、杨金慧代表\n你们提出的建议收悉。');
+    expect(infoValue(t, '浏览次数')).toBeUndefined();
+    expect(t.lines.has(2)).toBe(false);
   });
 
   it('an unlabelled bullet list, and a site name before the page line', () => {
