@@ -201,3 +201,4 @@ for (const n of SIZES) {
 if (!hasCommand('rg')) console.log('\n(ripgrep is not installed: install it to time it beside reply search)');
 await import('./bench-read.mjs'); // reading: the reader alone and the import of real replies of other offices
 await import('./bench-render.mjs'); // rendering: DOCX in process, 1,000 replies by the CLI beside pandoc, PDF in one LibreOffice call
+await import('./bench-formats.mjs'); // reading by file format: 1,000 files each, LibreOffice and OCR apart, a mixed folder

@@ -77,6 +77,7 @@ const zhCN = {
   'config.exists': '{file} 已存在，未覆盖（加 --force 覆盖）',
   'file.unreadable': '无法读取文件 {file}',
   'file.notUtf8': '文件 {file} 不是 UTF-8 编码的文本',
+  'file.notText': '无法从文件 {file} 读出正文：{reasonKey}',
   'file.exists': '文件 {file} 已存在，未覆盖（加 --force 覆盖）',
   'file.cannotWrite': '无法写入文件 {file}',
   'answers.badJson': '答案文件 {file} 不是有效的 JSON（{detail}）',
@@ -137,6 +138,8 @@ const zhCN = {
   'import.scanned': '扫描件，只有图像、没有文字（需要 OCR 识别）',
   'import.badOfd': '无法读取的 .ofd 文件（已损坏或不是 OFD 版式文档）',
   'import.unreadable': '无法读取文件',
+  'import.others': '目录中另有不是答复格式的文件，未读取：{list}',
+  'import.otherType': '{ext} {count} 个',
   'import.already': '已导入过（第 {id} 号）',
   'import.conflict': '发文字号 {docNumber} 已被第 {id} 号记录占用，未覆盖',
   'import.usedBefore': '发文字号 {docNumber} 曾经使用过，未导入',
@@ -287,7 +290,7 @@ const zhCN = {
 
   // check: the command
   'cmd.check': '按公文格式检查答复（档案中的记录，或已发布答复的文件：{formats}）',
-  'arg.checkTarget': '记录编号、发文字号或文件，可给多个',
+  'arg.checkTarget': '记录编号、发文字号、文件或目录，可给多个',
   'opt.checkFix': '自动修正可机械修正的问题（仅档案中的答复），输出差异并保存为一次修改',
   'opt.checkForce': '允许修正已签发或已发送的答复',
   'opt.checkJson': '以 JSON 输出检查结果',

@@ -23,17 +23,23 @@ export type SourceText =
 /**
  * The files to import under the given paths: named files as they are,
  * folders walked recursively for the files a reader reads (hidden folders
- * skipped), in a stable order. A path that does not exist is returned too: it is reported.
+ * skipped), in a stable order. A path that does not exist is returned too: it
+ * is reported. The other files a folder holds are counted by extension, to be
+ * named once at the end rather than one line each.
  */
-export function collectFiles(paths: readonly string[]): { file: string; named: boolean }[] {
-  const out: { file: string; named: boolean }[] = [];
+export function collectFiles(paths: readonly string[]): { files: { file: string; named: boolean }[]; others: Map<string, number> } {
+  const files: { file: string; named: boolean }[] = [];
+  const others = new Map<string, number>();
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path);
       } else if (entry.isFile() && readerFor(entry.name) !== undefined) {
-        out.push({ file: path, named: false });
+        files.push({ file: path, named: false });
+      } else if (entry.isFile() && !entry.name.startsWith('.')) {
+        const ext = extname(entry.name).toLowerCase() || entry.name;
+        others.set(ext, (others.get(ext) ?? 0) + 1);
       }
     }
   };
@@ -45,9 +51,9 @@ export function collectFiles(paths: readonly string[]): { file: string; named: b
       // reported when read
     }
     if (isDir) walk(path);
-    else out.push({ file: path, named: true });
+    else files.push({ file: path, named: true });
   }
-  return out;
+  return { files, others };
 }
 
 /**

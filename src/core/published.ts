@@ -27,3 +27,15 @@ export function parsePublished(text: string | readonly SourceLine[], options: Re
   const record = recordOf(reading, options);
   return { ok: true, ...record, reading };
 }
+
+/**
+ * The body a document gives a reply to take as its own (`reply edit --body
+ * 签批稿.docx`): a whole reply's body (its opening to its closing, repaired
+ * as import repairs it), else the document's text, a paragraph a line.
+ */
+export function bodyOfDocument(input: string | readonly SourceLine[]): string {
+  const parsed = parsePublished(input);
+  if (parsed.ok && parsed.reply.body.trim()) return parsed.reply.body;
+  const lines = typeof input === 'string' ? input.split(/\r?\n/u) : input.map((l) => l.text);
+  return lines.map((l) => l.trim()).filter(Boolean).join('\n\n') + '\n';
+}

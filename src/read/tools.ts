@@ -20,8 +20,31 @@ export type ToolRun = { readonly ok: true; readonly stdout: string } | { readonl
 /** Output larger than this is no page of text. */
 const MAX_OUTPUT = 20_000_000;
 
-/** Runs a helper program with a time limit and a bound on what it may print. */
-export function runTool(command: string, args: readonly string[], options: { timeout: number; env?: NodeJS.ProcessEnv }): Promise<ToolRun> {
+/**
+ * Helper programs running at once, in this process: one a core. Pages and
+ * files are read side by side, but never more tesseracts than cores.
+ */
+const slots = { free: availableParallelism(), waiting: [] as (() => void)[] };
+
+/** For a thread that is one of `threads` reading side by side: its share of the cores for helper programs. */
+export function shareCores(threads: number): void {
+  slots.free = Math.max(1, Math.floor(availableParallelism() / threads));
+}
+
+/** Runs a helper program with a time limit and a bound on what it may print, when a core is free. */
+export async function runTool(command: string, args: readonly string[], options: { timeout: number; env?: NodeJS.ProcessEnv }): Promise<ToolRun> {
+  if (slots.free === 0) await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  else slots.free--;
+  try {
+    return await spawnTool(command, args, options);
+  } finally {
+    const next = slots.waiting.shift();
+    if (next) next();
+    else slots.free++;
+  }
+}
+
+function spawnTool(command: string, args: readonly string[], options: { timeout: number; env?: NodeJS.ProcessEnv }): Promise<ToolRun> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir, workspace, type Run } from '../helpers/cli.js';
+import { hasSoffice } from '../helpers/office.js';
 import { CORPUS, copyAnswers, expectError, historyJson } from './support.js';
 
 interface FindingJson {
@@ -175,6 +176,25 @@ const EXPECTED_000_RENDERED: [string, number][] = [
   ['heading/skip', 41],
   ['text/duplicate', 47],
 ];
+
+describe('reply check FILE: the tool\'s own Word, PDF and HTML files', () => {
+  it('finds in each file rendered from a record what checking the record finds (a paragraph a page split is two lines of a page)', () => {
+    const ws = workspace();
+    expect(runCli(ws, ['import', CORPUS]).code).toBe(0);
+    const byRecord = checkJson(ws, ['1', '2', '3', '4']).reports.map((r) => [r.docNumber, r.findings.map((f) => f.code)] as const);
+    const formats = ['docx', 'html', ...(hasSoffice ? ['pdf'] : [])];
+    for (const format of formats) {
+      expect(runCli(ws, ['render', '--all', '--format', format, '--out', format]).code).toBe(0);
+      const reports = checkJson(ws, [format]).reports;
+      const codes = byRecord.map(([docNumber]) => {
+        const report = reports.find((r) => r.file?.includes(docNumber!))!;
+        return [docNumber, report.findings.map((f) => f.code)] as const;
+      });
+      const once = (list: readonly (readonly [string | undefined, string[]])[]) => list.map(([d, c]) => [d, [...new Set(c)]]);
+      expect(once(codes), format).toEqual(once(byRecord));
+    }
+  }, 120_000);
+});
 
 describe('reply check ID: a reply of the archive', () => {
   it('by id or doc number; the lines are those of its text rendering', () => {

@@ -1,4 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, workspace } from '../helpers/cli.js';
@@ -84,6 +86,37 @@ describe('reply edit --body and the editor', () => {
     const run = ok(ws, ['edit', '1', '--body', 'new.md']);
     expect(run.stdout).toBe('已更新第 1 号 普发改委〔2023〕16号（修订 2）\n');
     expect(showJson(ws, 1).body).toBe('新的正文第一段。\n\n第二段。\n');
+  });
+
+  it('--body FILE takes a GB18030 text as the text it is', () => {
+    const ws = withDraft();
+    writeFileSync(join(ws, 'gbk.txt'), iconv.encode('鎔基礎的正文。\n', 'gbk'));
+    ok(ws, ['edit', '1', '--body', 'gbk.txt']);
+    expect(showJson(ws, 1).body).toBe('鎔基礎的正文。\n');
+  });
+
+  it('--body FILE takes the body of the reply\'s own Word file as the leader edited it, and a page\'s paragraphs', async () => {
+    const ws = withDraft();
+    expect(runCli(ws, ['render', '1', '--format', 'docx', '--out', 'signed.docx']).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(join(ws, 'signed.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const before = showJson(ws, 1).body;
+    const first = before.split('\n')[0]!;
+    expect(xml).toContain(first.slice(0, 8));
+    zip.file('word/document.xml', xml.replace(first.slice(0, 8), '领导改过：' + first.slice(0, 8)));
+    writeFileSync(join(ws, 'signed.docx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    ok(ws, ['edit', '1', '--body', 'signed.docx']);
+    expect(showJson(ws, 1).body).toBe(before.replace(first, '领导改过：' + first));
+
+    writeFileSync(join(ws, 'page.html'), '<html><body><p>网页第一段。</p><p>第二段。</p></body></html>');
+    ok(ws, ['edit', '1', '--body', 'page.html']);
+    expect(showJson(ws, 1).body).toBe('网页第一段。\n\n第二段。\n');
+  });
+
+  it('--body FILE refuses a file it cannot read, naming it', () => {
+    const ws = withDraft();
+    writeFileSync(join(ws, 'bad.docx'), 'PK not a zip');
+    expectError(runCli(ws, ['edit', '1', '--body', 'bad.docx']), 1, '无法从文件 bad.docx 读出正文：无法读取的 .docx 文件');
   });
 
   it('--body with --set changes both in one revision', () => {

@@ -37,7 +37,8 @@ describe('reply import of the corpus', () => {
     const run = importOk(ws, [SHARED_CORPUS]);
     expect(run.stdout).toContain(`已导入  第 1 号  普发改委〔2023〕16号  ${fileOf('000')}`);
     expect(run.stdout).toContain('003_5561e4fdd77a1f2f.txt：不是答复文件');
-    expect(run.stderr).toMatch(/^共 \d+ 个文件：导入 4（完整 4，待补充 0），跳过 \d+，冲突 0\n$/);
+    // The fixture folder holds the answers files the corpus was filed from: named once, as files of no reply format.
+    expect(run.stderr).toMatch(/^目录中另有不是答复格式的文件，未读取：\.json 4 个\n共 \d+ 个文件：导入 4（完整 4，待补充 0），跳过 \d+，冲突 0\n$/);
     expect(listJson(ws).map((r) => r.docNumber.text).sort()).toEqual(
       ['普发改委〔2021〕9号', '普发改委〔2023〕10号', '普发改委〔2023〕16号', '普府〔2025〕19号'],
     );
@@ -236,6 +237,18 @@ describe('reply import skips what is not a reply, with a reason, and goes on', (
     // The .xlsx was named on the command line: a file the user asked for and did not get.
     expect(run.code).toBe(1);
     expect(listJson(ws)).toHaveLength(1);
+  });
+
+  it('names the other files of a folder once, by type and count, and reads no line for each', () => {
+    const ws = workspace();
+    const dir = join(tempDir(), 'in');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    copyFileSync(fileOf('001'), join(dir, 'reply.txt'));
+    for (const name of ['a.xlsx', 'b.xlsx', 'sub/c.XLSX', 'd.zip', 'Makefile']) writeFileSync(join(dir, name), 'x');
+    const run = runCli(ws, ['import', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(run.stderr).toContain('目录中另有不是答复格式的文件，未读取：.xlsx 3 个、.zip 1 个、Makefile 1 个');
   });
 
   it('names a missing file', () => {

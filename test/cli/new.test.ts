@@ -239,10 +239,10 @@ describe('reply new: invalid input', () => {
     expectError(runCli(ws, ['new', ...flags({ body: 'nowhere/body.md' })]), 1, '无法读取文件 nowhere/body.md');
   });
 
-  it('refuses a body file that is not UTF-8', () => {
+  it('refuses a body file that is neither UTF-8 nor GB18030 text (GBK is taken, as import takes it)', () => {
     const ws = workspace();
     writeFileSync(join(ws, 'gbk.txt'), Buffer.from([0xd5, 0xfd, 0xce, 0xc4, 0xff, 0xfe]));
-    expectError(runCli(ws, ['new', ...flags({ body: 'gbk.txt' })]), 1, 'gbk.txt', 'UTF-8');
+    expectError(runCli(ws, ['new', ...flags({ body: 'gbk.txt' })]), 1, '无法从文件 gbk.txt 读出正文：不是文本文件');
   });
 });
 

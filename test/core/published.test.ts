@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePublished, type Published } from '../../src/core/published.js';
+import { bodyOfDocument, parsePublished, type Published } from '../../src/core/published.js';
 import { corpusRecord, published, REPLIES, type CorpusId } from '../helpers/corpus.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -153,5 +153,16 @@ describe('parsePublished says what it could not find', () => {
     expect(noDate.reply.organ).toBe('上海市普陀区发展和改革委员会');
     expect(noDate.missing).toEqual(['signedOn']);
     expect(noDate.reply.body).not.toContain('上海市普陀区发展和改革委员会');
+  });
+});
+
+describe('bodyOfDocument: the body a document gives a reply to take as its own', () => {
+  it('takes a whole reply\'s body, from its opening to its closing', () => {
+    expect(bodyOfDocument(sample())).toBe('您提出的《测试提案》的提案收悉，经研究，现将办理情况答复如下：\n\n一、办理情况\n\n已经办理。\n\n非常感谢您的提案。\n');
+  });
+
+  it('takes any other text as it stands, a paragraph a line', () => {
+    expect(bodyOfDocument('  第一段。\n\n\n第二段。 ')).toBe('第一段。\n\n第二段。\n');
+    expect(bodyOfDocument([{ text: '网页第一段。' }, { text: '第二段。', align: 'center' }])).toBe('网页第一段。\n\n第二段。\n');
   });
 });

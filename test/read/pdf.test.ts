@@ -9,6 +9,10 @@ import { EXPECTED, WILD_FILES, wild } from '../helpers/wild.js';
 
 needInCi(hasSoffice, 'soffice (Debian libreoffice-writer-nogui)');
 
+/** Taken before pdf.js is first loaded (the reader loads it on first use). */
+const NATIVE_PUSH = Array.prototype.push;
+const NATIVE_PARSE = JSON.parse;
+
 /** A PDF with one empty page and no text: what a scan's PDF is to a text reader. */
 const EMPTY_PAGE = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
@@ -52,6 +56,13 @@ describe('what is not a PDF with text', () => {
     expect(await pdfReader.read(Buffer.from('只是文字'))).toEqual({ ok: false, reason: 'import.badPdf' });
     expect(await pdfReader.read(Buffer.from('%PDF-1.7\n' + 'x'.repeat(500)))).toEqual({ ok: false, reason: 'import.badPdf' });
   });
+
+  it('leaves the process its native Array.prototype.push and JSON.parse, which pdf.js\'s build for Node replaces', async () => {
+    await pdfReader.read(EMPTY_PAGE);
+    // core-js makes its replacements print as native code: only their identity tells.
+    expect(Array.prototype.push).toBe(NATIVE_PUSH);
+    expect(JSON.parse).toBe(NATIVE_PARSE);
+  }, 30_000);
 
   it('is the reader of .pdf files', () => expect(readerFor('存档/答复.PDF')).toBe(pdfReader));
 });

@@ -13,7 +13,7 @@ import { numberText } from '../present.js';
 import { table } from '../output.js';
 import { replyChecker, type ReplyChecker } from '../reply-check.js';
 import { readerFor } from '../../read/index.js';
-import { readSource } from '../sources.js';
+import { collectFiles, readSource } from '../sources.js';
 
 interface CheckOptions {
   json?: boolean;
@@ -38,10 +38,11 @@ export default async function check(ctx: Context, args: string[], options: Recor
   // Everything is read and judged before anything is written or printed: a bad target stops the run whole.
   const targets: Target[] = [];
   for (const arg of args) {
-    const target = await targetOf(ctx, arg);
-    // A reply named twice (by id and by doc number) is checked, and fixed, once.
-    if (target.kind === 'reply' && targets.some((x) => x.kind === 'reply' && x.reply.id === target.reply.id)) continue;
-    targets.push(target);
+    for (const target of await targetsOf(ctx, arg)) {
+      // A reply named twice (by id and by doc number) is checked, and fixed, once.
+      if (target.kind === 'reply' && targets.some((x) => x.kind === 'reply' && x.reply.id === target.reply.id)) continue;
+      targets.push(target);
+    }
   }
   if (opts.fix) {
     const file = targets.find((x) => x.kind === 'file');
@@ -68,15 +69,17 @@ export default async function check(ctx: Context, args: string[], options: Recor
 }
 
 /**
- * An existing file is a file; else a number or a doc number names a reply of
- * the archive; else a name with a file's extension is a file that is missing.
+ * An existing file is a file, a folder the files in it a reader reads (as
+ * import walks it); else a number or a doc number names a reply of the
+ * archive; else a name with a file's extension is a file that is missing.
  */
-async function targetOf(ctx: Context, arg: string): Promise<Target> {
+async function targetsOf(ctx: Context, arg: string): Promise<Target[]> {
   const path = resolve(ctx.cwd, arg);
-  const isFile = existsSync(path) && statSync(path).isFile();
+  const stat = existsSync(path) ? statSync(path) : undefined;
+  if (stat?.isDirectory()) return collectFiles([arg]).files.map(({ file }) => ({ kind: 'file', file }));
   const looksLikeId = /^\s*\d+\s*$/.test(arg) || DocNumber.looksLike(arg);
-  if (isFile || (!looksLikeId && readerFor(arg) !== undefined)) return { kind: 'file', file: arg };
-  return { kind: 'reply', reply: await findReply(ctx, arg) };
+  if (stat?.isFile() || (!looksLikeId && readerFor(arg) !== undefined)) return [{ kind: 'file', file: arg }];
+  return [{ kind: 'reply', reply: await findReply(ctx, arg) }];
 }
 
 async function subjectOf(target: Target, render: (reply: ReplyFields) => string) {

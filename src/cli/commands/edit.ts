@@ -3,7 +3,7 @@ import { applyEdits, changedFields, normaliseBody, type FieldEdit } from '../../
 import { assertEditable, type ReplyFields } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { editText } from '../editor.js';
-import { readText } from '../files.js';
+import { readBodyFile } from '../files.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { numberText, replyJson } from '../present.js';
@@ -24,7 +24,7 @@ export default async function edit(ctx: Context, args: string[], options: Record
 
   let next: ReplyFields = applyEdits(reply, edits, config);
   if (opts.body !== undefined) {
-    next = { ...next, body: normaliseBody(readText(opts.body)) };
+    next = { ...next, body: normaliseBody(await readBodyFile(opts.body)) };
   } else if (edits.length === 0) {
     if (!ctx.interactive && !ctx.env.VISUAL && !ctx.env.EDITOR) throw new ReplyError('edit.nothing', {}, 2);
     const written = editText(reply.body, ctx.env);

@@ -34,7 +34,7 @@ interface FileReport {
 
 export default async function importReplies(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const opts = options as ImportOptions;
-  const files = collectFiles(args);
+  const { files, others } = collectFiles(args);
   const repo = await ctx.replies(opts.dryRun ? 'read' : 'write');
   const config = ctx.configIfAny();
   const progress = files.length >= 20 && !opts.json ? await progressBar(ctx, 'import.progress', files.length) : undefined;
@@ -64,6 +64,10 @@ export default async function importReplies(ctx: Context, args: string[], option
       warnings: r.warnings.map((w) => t(w)),
     }));
     ctx.streams.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  }
+  if (others.size) {
+    const list = [...others].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ext, n]) => t('import.otherType', { ext, count: n }));
+    ctx.streams.stderr.write(t('import.others', { list: list.join('、') }) + '\n');
   }
   const count = (o: FileReport['outcome']) => reports.filter((r) => r.outcome === o).length;
   const filed = reports.filter((r) => r.outcome === (opts.dryRun ? 'wouldFile' : 'filed'));

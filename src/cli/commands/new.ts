@@ -17,7 +17,7 @@ import { givenOnly, readAnswers } from '../answers.js';
 import type { Context } from '../context.js';
 import { editText } from '../editor.js';
 import { findProposal } from '../lookup.js';
-import { readText } from '../files.js';
+import { readBodyFile } from '../files.js';
 import { t } from '../messages.js';
 import { numberText, replyJson, statusLabel, titleOf } from '../present.js';
 import { checkedBy, required, type Prompter } from '../prompts.js';
@@ -47,7 +47,7 @@ export default async function newReply(ctx: Context, _args: string[], options: R
   const opts = options as NewOptions;
   const config = ctx.config();
   const today = dayOf(ctx.clock.now());
-  const fromFlags = flagsInput(opts);
+  const fromFlags = flagsInput(opts, opts.body === undefined ? undefined : await readBodyFile(opts.body));
   // A filed proposal gives the fields a reply shares with it; an answers file and flags still win.
   const fromProposal = opts.proposal ? replyInputFrom(await findProposal(ctx, opts.proposal, opts.session)) : {};
   let input: ReplyInput = { ...fromProposal, ...(opts.answers ? readAnswers(opts.answers) : {}), ...fromFlags };
@@ -82,7 +82,7 @@ export default async function newReply(ctx: Context, _args: string[], options: R
   return 0;
 }
 
-function flagsInput(o: NewOptions): ReplyInput {
+function flagsInput(o: NewOptions, body: string | undefined): ReplyInput {
   const input: Record<string, unknown> = {
     kind: o.kind,
     session: o.session,
@@ -97,7 +97,7 @@ function flagsInput(o: NewOptions): ReplyInput {
     issuedOn: o.issuedOn,
     docNumber: o.docNumber,
     cc: o.cc,
-    body: o.body === undefined ? undefined : readText(o.body),
+    body,
   };
   return givenOnly<ReplyInput>(input);
 }
