@@ -27,7 +27,7 @@ const zhCN = {
   'date.noSuchDay': '日期「{value}」不存在',
   'date.issuedBeforeSigned': '印发日期早于成文日期',
   'contact.badPostcode': '邮政编码「{value}」应为六位数字',
-  'contact.badPhone': '联系电话「{value}」格式不对',
+  'contact.badPhone': '联系电话「{value}」格式不对（应如 52564588-2321、021-52564588、13812345678）',
   'docNumber.badPrefix': '发文机关代字「{value}」无效',
   'docNumber.badYear': '年份「{value}」无效',
   'docNumber.badSeq': '序号「{value}」无效',

@@ -4,10 +4,16 @@ import { ReplyError } from '../core/errors.js';
 import type { Reply, ReplyFields } from '../core/reply.js';
 import type { Context } from './context.js';
 
-/** How the archive's replies are checked: through their text rendering, against the workspace's config. */
+/**
+ * How the archive's replies are checked: through their text rendering by the
+ * built-in templates, against the workspace's config. Never through the
+ * workspace's own templates: a workspace that words its text output otherwise
+ * (a title of its own) would have a correct record reported, and its signing
+ * refused, for what its template says.
+ */
 export interface ReplyChecker {
   readonly context: CheckContext;
-  /** The lines a finding names: those of `reply render ID --format txt`. */
+  /** The lines a finding names: those of `reply render ID --format txt` with the built-in templates. */
   render(reply: ReplyFields): string;
   /** Every finding of a reply, in the order of its lines. */
   findings(reply: Reply): Finding[];
@@ -17,7 +23,7 @@ export async function replyChecker(ctx: Context): Promise<ReplyChecker> {
   const config = ctx.configIfAny();
   const context: CheckContext = { ...(config ? { config } : {}), today: dayOf(ctx.clock.now()) };
   const { textExporter } = await import('../render/text.js');
-  const render = (reply: ReplyFields) => textExporter.render(reply, { workspaceTemplates: ctx.workspaceTemplates }) as string;
+  const render = (reply: ReplyFields) => textExporter.render(reply, {}) as string;
   return {
     context,
     render,

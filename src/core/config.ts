@@ -1,3 +1,4 @@
+import { isPhoneList } from './phone.js';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { ReplyError } from './errors.js';
@@ -73,7 +74,7 @@ export const DEFAULT_DISCLOSURES = ['主动公开·全文', '主动公开·摘�
 
 const text = z.string().trim().min(1);
 const contactSchema = z
-  .object({ name: z.string(), phone: z.string(), address: z.string(), postcode: z.string().regex(/^(\d{6})?$/) })
+  .object({ name: z.string(), phone: z.string().refine((v) => v.trim() === '' || isPhoneList(v)), address: z.string(), postcode: z.string().regex(/^(\d{6})?$/) })
   .partial()
   .strict();
 const schema = z

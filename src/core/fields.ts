@@ -1,3 +1,4 @@
+import { isPhoneList } from './phone.js';
 import type { Config } from './config.js';
 import { parseDate, type IsoDate } from './dates.js';
 import { DocNumber } from './doc-number.js';
@@ -266,7 +267,7 @@ function parseContact(contact: Contact): Contact {
   if (out.postcode && !/^\d{6}$/.test(out.postcode)) {
     throw new ValidationError([{ field: 'contact.postcode', key: 'contact.badPostcode', params: { value: out.postcode } }]);
   }
-  if (out.phone && !/^[0-9+()（）\-－ 转]{5,30}$/u.test(out.phone)) {
+  if (out.phone && !isPhoneList(out.phone)) {
     throw new ValidationError([{ field: 'contact.phone', key: 'contact.badPhone', params: { value: out.phone } }]);
   }
   return out;

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir, workspace, type Run } from '../helpers/cli.js';
@@ -212,6 +212,18 @@ describe('reply check ID: a reply of the archive', () => {
     }
     const table = runCli(ws, ['check', '1']);
     expect(table.stdout.split('\n')[0]).toBe('第 1 号 普发改委〔2023〕16号');
+  });
+
+  it('is checked by the built-in text layout, not the workspace\'s own: a title its template words otherwise is no defect of the record', () => {
+    const ws = workspace();
+    expect(runCli(ws, ['import', join(CORPUS, FILES['004'])]).code).toBe(0);
+    expect(pairs(checkJson(ws, ['1']).reports[0]!)).toEqual([]);
+    mkdirSync(join(ws, 'templates', 'txt'), { recursive: true });
+    writeFileSync(join(ws, 'templates', 'txt', 'proposal.hbs'), '{{> head}}\n\n关于{{proposalTitle}}的答复意见\n\n{{> main}}\n\n{{> tail}}\n');
+    expect(runCli(ws, ['render', '1', '--format', 'txt']).stdout).toContain('的答复意见');
+    const { run, reports } = checkJson(ws, ['1']);
+    expect(pairs(reports[0]!)).toEqual([]);
+    expect(run.code).toBe(0);
   });
 
   it('an imported reply gives the findings of its file, less what the import repaired', () => {

@@ -175,6 +175,14 @@ describe('reply edit: refusals (nothing is written)', () => {
     expectError(run, 1, 'result（「已办结」', 'signed-on（日期「2023-02-30」不存在', 'contact.postcode');
   });
 
+  it('refuses a phone the checker would call an error, rather than take it and then refuse signing for it', () => {
+    const ws = withDraft();
+    expectError(runCli(ws, ['edit', '1', '--set', 'contact.phone=021 52564588']), 1, '联系电话「021 52564588」格式不对', '021-52564588');
+    expect(showJson(ws, 1).contact.phone).toBe('52564588-2321');
+    ok(ws, ['edit', '1', '--set', 'contact.phone=021-52564588']);
+    expect(runCli(ws, ['check', '1', '--json']).stdout).not.toContain('contact/phone');
+  });
+
   it('refuses a --set without "=" as a usage error', () => {
     expectError(runCli(ws, ['edit', '1', '--set', 'title']), 2, '字段=值', '「title」');
   });

@@ -16,6 +16,8 @@ import {
   type EditableField,
   type ReplyInput,
 } from '../../src/core/fields.js';
+import { contactPhone } from '../../src/core/checks/tail.js';
+import { ValidationError } from '../../src/core/errors.js';
 import { DEFAULT_CONTACT_LABELS, type ReplyFields } from '../../src/core/reply.js';
 import { corpusBody, corpusInput, issueKeys, issuesOf, workspaceConfig } from './support.js';
 
@@ -594,6 +596,22 @@ describe('applyEdits refuses bad values', () => {
 
   it('refuses a bad phone under contact.phone', () => {
     expect(issueKeys(issuesOf(() => edit('contact.phone', 'n/a')))).toEqual({ 'contact.phone': 'contact.badPhone' });
+  });
+
+  it('takes a phone exactly when the checker takes it: one rule, so an accepted edit never blocks signing', () => {
+    const numbers = ['52564588-2321', '021-52564588', '(021)52564588 转 2321', '13812345678', '52564588、52564589', '400-123-4567', '021 52564588', '+86 21 52564588', '5256', '52564588-'];
+    const taken = (phone: string) => {
+      try {
+        edit('contact.phone', phone);
+        return true;
+      } catch (error) {
+        if (error instanceof ValidationError) return false;
+        throw error;
+      }
+    };
+    const checked = (phone: string) => contactPhone({ layout: { contact: { phone: { value: phone, line: 1 } } } } as never).length === 0;
+    for (const phone of numbers) expect(taken(phone), phone).toBe(checked(phone));
+    expect(numbers.filter(taken)).toEqual(['52564588-2321', '021-52564588', '(021)52564588 转 2321', '13812345678', '52564588、52564589', '400-123-4567']);
   });
 
   it('refuses an issued date before the signed date', () => {

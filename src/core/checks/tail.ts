@@ -1,3 +1,4 @@
+import { isPhoneList } from '../phone.js';
 import { finding, type Finding, type Rule } from './types.js';
 
 const compact = (s: string) => s.replace(/\s+/gu, '');
@@ -23,18 +24,10 @@ export const contactComplete: Rule = ({ layout, reply }) => {
   return [finding('contact/missing', at, { labels })];
 };
 
-/**
- * A phone number as printed: an 8-digit (or 7-digit) number with an optional
- * area code and extension (52564588-2321, 021-52564588, (021)52564588 转 2321),
- * or an 11-digit mobile number; several may be given, separated by 、 or ，.
- */
-const PHONE = /^(?:(?:[(（]0\d{2,3}[)）]|0\d{2,3}[-－])?[2-9]\d{6,7}(?:(?:[-－]|转)\d{1,6})?|1[3-9]\d{9}|400\d{7}|400-?\d{3}-?\d{4})$/u;
-
 export const contactPhone: Rule = ({ layout }) => {
   const part = layout.contact.phone;
   if (!part?.value) return [];
-  const numbers = part.value.split(/[、，,；;/]/u).map((n) => n.replace(/\s+/gu, ''));
-  return numbers.every((n) => PHONE.test(n)) ? [] : [finding('contact/phone', part.line, { value: part.value })];
+  return isPhoneList(part.value) ? [] : [finding('contact/phone', part.line, { value: part.value })];
 };
 
 /** 邮政编码: six digits. */
