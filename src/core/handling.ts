@@ -71,7 +71,7 @@ export function handlingOf(
   feedback: readonly Feedback[],
   today: IsoDate,
 ): Handling {
-  const replies = allReplies.filter((r) => r.status !== 'void' && answersProposal(r, proposal)).sort(newestSignedFirst);
+  const replies = repliesTo(proposal, allReplies);
   const answered = replies.filter((r) => isAnswered(r.status));
   const latest = answered[0];
   const latestFeedback = latest ? latestOf(feedback.filter((f) => f.replyId === latest.id)) : undefined;
@@ -93,6 +93,16 @@ export function handlingOf(
     onTime: firstAnsweredOn === null ? null : firstAnsweredOn <= firstDue,
     feedback: latestFeedback ?? null,
   };
+}
+
+/** The live replies to a proposal, newest signed first. */
+function repliesTo(proposal: Proposal, allReplies: readonly ReplySummary[]): ReplySummary[] {
+  return allReplies.filter((r) => r.status !== 'void' && answersProposal(r, proposal)).sort(newestSignedFirst);
+}
+
+/** The reply that answers a proposal now: the newest of those that went out. */
+export function latestAnswer(proposal: Proposal, allReplies: readonly ReplySummary[]): ReplySummary | undefined {
+  return repliesTo(proposal, allReplies).find((r) => isAnswered(r.status));
 }
 
 /** Newest signed first, then the latest filed; replies without a date last (as the archive lists them). */

@@ -1,68 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { type IsoDate } from '../../src/core/dates.js';
-import { DocNumber } from '../../src/core/doc-number.js';
 import { dueList, handlingOf, latestOf, ratingOf, type Feedback, type Rating } from '../../src/core/handling.js';
-import type { Deadline, Proposal } from '../../src/core/proposal.js';
-import type { ReplySummary, Status } from '../../src/core/reply.js';
+import type { ReplySummary } from '../../src/core/reply.js';
 import { computeStats } from '../../src/core/stats.js';
+import { day, proposal, reply } from '../helpers/handling.js';
 
-const day = (text: string) => text as IsoDate;
-
-function proposal(id: number, over: Partial<Proposal> = {}): Proposal {
-  const assignedOn = over.assignedOn ?? day('2023-03-01');
-  const deadlines: Deadline[] = over.deadlines ? [...over.deadlines] : [{ at: '2023-03-01T08:00:00.000Z', dueOn: day('2023-06-01'), cause: 'assigned', reason: null }];
-  return {
-    id,
-    kind: '提案',
-    session: '区政协十五届二次会议',
-    number: String(152100 + id),
-    title: `第${id}件`,
-    proposers: [{ name: '朱莺', role: '委员' }],
-    assignedOn,
-    dueOn: deadlines[0]!.dueOn,
-    role: '主办',
-    leadUnit: null,
-    createdAt: '2023-03-01T08:00:00.000Z',
-    ...over,
-    deadlines,
-  } as Proposal;
-}
-
-let nextId = 1;
-function reply(p: Proposal, status: Status, signedOn: string, over: Partial<ReplySummary> = {}): ReplySummary {
-  const id = nextId++;
-  return {
-    id,
-    kind: '提案答复',
-    docNumber: DocNumber.of('普发改委', Number(signedOn.slice(0, 4)), id),
-    session: p.session,
-    proposalNo: p.number,
-    proposalTitle: p.title,
-    proposers: p.proposers,
-    salutation: null,
-    leadUnit: null,
-    result: '解决或采纳',
-    disclosure: '主动公开·全文',
-    signedOn: day(signedOn),
-    issuedOn: null,
-    organ: '上海市普陀区发展和改革委员会',
-    header: null,
-    printingOrgan: '上海市普陀区发展和改革委员会',
-    contact: {},
-    contactLabels: { name: '联系人姓名', phone: '联系电话', address: '通讯地址', postcode: '邮政编码' },
-    cc: [],
-    status,
-    inferred: [],
-    createdAt: `${signedOn}T08:00:00.000Z`,
-    updatedAt: `${signedOn}T08:00:00.000Z`,
-    ...over,
-  };
-}
 
 let nextFeedback = 1;
 function feedback(r: ReplySummary, rating: Rating, receivedOn: string, at = `${receivedOn}T09:00:00.000Z`): Feedback {
   return { id: nextFeedback++, replyId: r.id, rating, note: null, receivedOn: day(receivedOn), at };
 }
+
+describe('a reply on its due day', () => {
+  it('is on time when signed on the due day itself, late the day after', () => {
+    const p = proposal(90);
+    expect(handlingOf(p, [reply(p, 'sent', '2023-06-01')], [], day('2023-06-10')).onTime).toBe(true);
+    expect(handlingOf(p, [reply(p, 'sent', '2023-06-02')], [], day('2023-06-10')).onTime).toBe(false);
+  });
+});
 
 describe('handlingOf: where a proposal stands', () => {
   it('is pending until a reply has gone out; drafts and signed replies do not answer', () => {

@@ -1,8 +1,7 @@
-import { addMonthsTo, dayOf, parseDate } from '../../core/dates.js';
+import { dayOf, parseDate } from '../../core/dates.js';
 import { ReplyError } from '../../core/errors.js';
-import { handlingOf, ratingOf, reopens, type Feedback } from '../../core/handling.js';
-import type { Proposal } from '../../core/proposal.js';
-import { isAnswered, type ReplySummary } from '../../core/reply.js';
+import { ratingOf } from '../../core/handling.js';
+import { decideFeedback } from '../../core/workflow/feedback.js';
 import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
@@ -22,37 +21,27 @@ export default async function feedback(ctx: Context, args: string[], options: Re
   const config = ctx.config();
   const receivedOn = opts.receivedOn === undefined ? dayOf(ctx.clock.now()) : parseDate(opts.receivedOn, 'received-on');
   const reply = await findReply(ctx, id);
-  if (!isAnswered(reply.status)) throw new ReplyError('feedback.notSent', { id: reply.id, statusKey: `status.${reply.status}` });
-  if (reply.signedOn && receivedOn < reply.signedOn) throw new ReplyError('feedback.beforeSigned', { on: dateText(receivedOn), signed: dateText(reply.signedOn) });
-
-  const note = opts.note?.trim() || null;
-  const entry: Feedback = { id: 0, replyId: reply.id, rating, note, receivedOn, at: ctx.clock.now().toISOString() };
   const handlingRepo = await ctx.handling('read');
   const [proposal] = handlingRepo.proposalsByNumber(reply.proposalNo, reply.session);
-  const answers = proposal ? (await ctx.replies('read')).answering([proposal]) : [];
-  const reopenDueOn =
-    reopens(rating) && (!proposal || reopensHandling(proposal, entry, answers, handlingRepo.feedback()))
-      ? addMonthsTo(receivedOn, config.handling.reopenMonths)
-      : null;
-  const filed = (await ctx.handling()).addFeedback({ replyId: reply.id, rating, note, receivedOn, reopenDueOn: proposal ? reopenDueOn : null });
+  const decision = decideFeedback(reply, { rating, receivedOn }, {
+    proposal,
+    answers: proposal ? (await ctx.replies('read')).answering([proposal]) : [],
+    feedback: proposal ? handlingRepo.feedback() : [],
+    reopenMonths: config.handling.reopenMonths,
+  });
+  if (!decision.ok && decision.refusal === 'notSent') throw new ReplyError('feedback.notSent', { id: reply.id, statusKey: `status.${reply.status}` });
+  if (!decision.ok) throw new ReplyError('feedback.beforeSigned', { on: dateText(receivedOn), signed: dateText(reply.signedOn!) });
+  const { reopenDueOn } = decision;
+  const note = opts.note?.trim() || null;
+  const filed = (await ctx.handling()).addFeedback({ replyId: reply.id, rating, note, receivedOn, reopenDueOn });
 
   if (opts.json) {
-    const json = { ...filed, docNumber: reply.docNumber?.toString() ?? null, proposal: proposal ? proposal.id : null, reopenDueOn: proposal ? reopenDueOn : null };
+    const json = { ...filed, docNumber: reply.docNumber?.toString() ?? null, proposal: proposal ? proposal.id : null, reopenDueOn };
     ctx.streams.stdout.write(JSON.stringify(json, null, 2) + '\n');
     return 0;
   }
   ctx.streams.stdout.write(t('feedback.done', { id: reply.id, docNumber: numberText(reply), rating }) + '\n');
   if (reopenDueOn && proposal) ctx.streams.stdout.write(t('feedback.reopened', { proposal: proposal.id, due: dateText(reopenDueOn) }) + '\n');
-  if (reopenDueOn && !proposal) ctx.streams.stderr.write(t('feedback.reopenedNoProposal') + '\n');
+  if (decision.unfollowed) ctx.streams.stderr.write(t('feedback.reopenedNoProposal') + '\n');
   return 0;
-}
-
-/**
- * Whether this answer reopens the proposal: it must be the one that stands on
- * the latest reply sent. A 不满意 on an older reply, or one received before a
- * later 满意, is recorded but reopens nothing.
- */
-function reopensHandling(proposal: Proposal, entry: Feedback, replies: readonly ReplySummary[], feedback: readonly Feedback[]): boolean {
-  const after = handlingOf(proposal, replies, [...feedback, entry], entry.receivedOn);
-  return after.state === 'reopened' && after.feedback === entry;
 }

@@ -1,6 +1,7 @@
 import { ReplyError } from '../../core/errors.js';
 import type { StatusNote } from '../../core/ports.js';
-import { canTransition, isGuardedStep, STATUSES, statusOf, unsignable } from '../../core/reply.js';
+import { isGuardedStep, type Reply, type Status } from '../../core/reply.js';
+import { decideStatusChange, parseStatusRequest, type StatusDecision } from '../../core/workflow/status.js';
 import { FIELD_NAMES } from '../../core/fields.js';
 import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
@@ -20,47 +21,17 @@ const ERRORS_NAMED = 3;
 export default async function status(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const opts = options as StatusOptions;
   const [id, wanted] = args as [string, string];
-  const to = statusOf(wanted);
-  if (!to) throw new ReplyError('status.unknown', { value: wanted }, 2);
-  const reason = opts.reason?.trim();
-  if (opts.reason !== undefined && !reason) throw new ReplyError('status.emptyReason', {}, 2);
-  if (opts.force && !reason) throw new ReplyError('status.forceNeedsReason', {}, 2);
+  const request = parseStatusRequest({ wanted, force: opts.force ?? false, reason: opts.reason });
+  if (!request.ok) throw new ReplyError(`status.${request.refusal === 'unknownStatus' ? 'unknown' : request.refusal}`, { value: wanted }, 2);
   const reply = await findReply(ctx, id);
-  if (reply.status === to) throw new ReplyError('status.same', { id: reply.id, status: statusLabel(to) });
-  if (!canTransition(reply.status, to)) {
-    const allowed = STATUSES.filter((s) => canTransition(reply.status, s)).map((s) => `${s}（${statusLabel(s)}）`);
-    throw new ReplyError('status.notAllowed', {
-      id: reply.id,
-      from: statusLabel(reply.status),
-      to: statusLabel(to),
-      allowed: allowed.join('、') || t('label.none'),
-    });
-  }
-
-  // A reply goes out under a doc number and a date: --force does not go past that.
-  const lacking = to === 'signed' ? unsignable(reply) : [];
-  if (lacking.length > 0) {
-    throw new ReplyError('status.cannotSign', {
-      id: reply.id,
-      fields: lacking.map(fieldLabel).join('、'),
-      sets: lacking.map((f) => `--set ${FIELD_NAMES[f]}=…`).join(' '),
-    });
-  }
-
-  const note: { reason?: string; overridden?: StatusNote['overridden'] } = reason ? { reason } : {};
-  if (isGuardedStep(to)) {
-    const errors = (await replyChecker(ctx)).findings(reply).filter((f) => f.severity === 'error');
-    if (errors.length > 0 && !opts.force) {
-      const named = errors.slice(0, ERRORS_NAMED).map((f) => t('status.checkError', { line: f.line, message: t(f.key, f.params), code: f.code }));
-      throw new ReplyError('status.checkFailed', {
-        id: reply.id,
-        to: statusLabel(to),
-        count: errors.length,
-        errors: named.join('；') + (errors.length > ERRORS_NAMED ? t('status.moreErrors', { n: errors.length - ERRORS_NAMED }) : ''),
-      });
-    }
-    if (errors.length > 0) note.overridden = errors.map((f) => ({ code: f.code, line: f.line, message: t(f.key, f.params) }));
-  }
+  const checker = isGuardedStep(request.to) ? await replyChecker(ctx) : undefined;
+  const decision = decideStatusChange(reply, request, () => checker!.findings(reply));
+  if (!decision.ok) throw refusalError(reply, request.to, decision);
+  const { to, reason } = decision;
+  const note: { reason?: string; overridden?: StatusNote['overridden'] } = {
+    ...(reason ? { reason } : {}),
+    ...(decision.overridden ? { overridden: decision.overridden.map((f) => ({ code: f.code, line: f.line, message: t(f.key, f.params) })) } : {}),
+  };
 
   const updated = (await ctx.replies()).setStatus(reply.id, to, reply.updatedAt, note);
   if (opts.json) {
@@ -73,4 +44,35 @@ export default async function status(ctx: Context, args: string[], options: Reco
     if (note.overridden) ctx.streams.stderr.write(t('status.forced', { count: note.overridden.length, reason: reason! }) + '\n');
   }
   return 0;
+}
+
+/** A refused change as the one line the user reads. */
+function refusalError(reply: Reply, to: Status, decision: Extract<StatusDecision, { ok: false }>): ReplyError {
+  switch (decision.refusal) {
+    case 'same':
+      return new ReplyError('status.same', { id: reply.id, status: statusLabel(to) });
+    case 'notAllowed':
+      return new ReplyError('status.notAllowed', {
+        id: reply.id,
+        from: statusLabel(reply.status),
+        to: statusLabel(to),
+        allowed: decision.allowed.map((s) => `${s}（${statusLabel(s)}）`).join('、') || t('label.none'),
+      });
+    case 'cannotSign':
+      return new ReplyError('status.cannotSign', {
+        id: reply.id,
+        fields: decision.lacking.map(fieldLabel).join('、'),
+        sets: decision.lacking.map((f) => `--set ${FIELD_NAMES[f]}=…`).join(' '),
+      });
+    case 'checkFailed': {
+      const { errors } = decision;
+      const named = errors.slice(0, ERRORS_NAMED).map((f) => t('status.checkError', { line: f.line, message: t(f.key, f.params), code: f.code }));
+      return new ReplyError('status.checkFailed', {
+        id: reply.id,
+        to: statusLabel(to),
+        count: errors.length,
+        errors: named.join('；') + (errors.length > ERRORS_NAMED ? t('status.moreErrors', { n: errors.length - ERRORS_NAMED }) : ''),
+      });
+    }
+  }
 }
