@@ -33,8 +33,8 @@ export function givenOnly<T>(fields: Record<string, unknown>): T {
 }
 
 /** Reads an answers file into the same input the flags give; `body-file` is relative to it. */
-export function readAnswers(file: string): ReplyInput {
-  const data = readObject(file, Object.keys(KEYS));
+export function readAnswers(file: string, base: string): ReplyInput {
+  const data = readObject(file, base, Object.keys(KEYS));
 
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
@@ -43,7 +43,7 @@ export function readAnswers(file: string): ReplyInput {
     if (value === null) continue;
     if (field === 'bodyFile') {
       if (typeof value !== 'string') throw bad();
-      out.body = readText(resolve(dirname(file), value));
+      out.body = readText(value, dirname(resolve(base, file)));
     } else if (field === 'proposers' || field === 'cc') {
       const list = Array.isArray(value) ? value : [value];
       if (!list.every((v) => typeof v === 'string' || (field === 'proposers' && isProposerObject(v)))) throw bad();
@@ -76,8 +76,8 @@ const PROPOSAL_KEYS: Record<string, keyof ProposalInput> = {
 };
 
 /** Reads a proposal's answers file into the same input the flags give. */
-export function readProposalAnswers(file: string): ProposalInput {
-  const data = readObject(file, Object.keys(PROPOSAL_KEYS));
+export function readProposalAnswers(file: string, base: string): ProposalInput {
+  const data = readObject(file, base, Object.keys(PROPOSAL_KEYS));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     const field = PROPOSAL_KEYS[key]!;
@@ -96,10 +96,10 @@ export function readProposalAnswers(file: string): ProposalInput {
 }
 
 /** A JSON object with only the keys given. */
-function readObject(file: string, keys: readonly string[]): Record<string, unknown> {
+function readObject(file: string, base: string, keys: readonly string[]): Record<string, unknown> {
   let data: unknown;
   try {
-    data = JSON.parse(readText(file));
+    data = JSON.parse(readText(file, base));
   } catch (error) {
     if (error instanceof ReplyError) throw error;
     throw new ReplyError('answers.badJson', { file, detail: (error as Error).message });

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { ReplyError } from '../core/errors.js';
 import { bodyOfDocument } from '../core/published.js';
 import { readerFor } from '../read/index.js';
 import { decodeText } from '../read/text.js';
 import { readSource } from './sources.js';
 
-/** Reads a UTF-8 text file (a BOM is dropped); "-" reads standard input. */
-export function readText(file: string): string {
+/** Reads a UTF-8 text file (a BOM is dropped), a relative path from `base`; "-" reads standard input. */
+export function readText(file: string, base: string): string {
   let bytes: Buffer;
   try {
-    bytes = file === '-' ? readFileSync(0) : readFileSync(file);
+    bytes = file === '-' ? readFileSync(0) : readFileSync(resolve(base, file));
   } catch {
     throw new ReplyError('file.unreadable', { file });
   }
@@ -27,13 +27,13 @@ export function readText(file: string): string {
  * format the tool reads (a Word file the leader signed off, a PDF) through
  * its reader, its body taken from it when it is a whole reply.
  */
-export async function readBodyFile(file: string): Promise<string> {
+export async function readBodyFile(file: string, base: string): Promise<string> {
   const ext = extname(file).toLowerCase();
   if (file === '-' || ext === '.txt' || ext === '.md' || !readerFor(file)) {
-    if (file === '-' || !readerFor(file)) return readText(file);
+    if (file === '-' || !readerFor(file)) return readText(file, base);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readFileSync(resolve(base, file));
     } catch {
       throw new ReplyError('file.unreadable', { file });
     }
@@ -43,7 +43,7 @@ export async function readBodyFile(file: string): Promise<string> {
     if (!text.ok) throw new ReplyError('file.notText', { file, reasonKey: text.reason });
     return text.text;
   }
-  const source = await readSource(file);
+  const source = await readSource(resolve(base, file));
   if (!source.ok) throw new ReplyError('file.notText', { file, reasonKey: source.reason });
   return bodyOfDocument(source.lines ?? source.text);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { SourceLine } from '../core/reader/lines.js';
 import { convertToDocx, type Converted } from '../read/convert.js';
 import { docxReader } from '../read/docx.js';
@@ -21,22 +21,26 @@ export type SourceText =
 
 
 /**
- * The files to import under the given paths: named files as they are,
- * folders walked recursively for the files a reader reads (hidden folders
+ * The files to import under the given paths (relative ones from `base`, the
+ * command's folder): each as the user named it and where it is; named files
+ * as they are, folders walked recursively for the files a reader reads (hidden folders
  * skipped), in a stable order. A path that does not exist is returned too: it
  * is reported. The other files a folder holds are counted by extension, to be
  * named once at the end rather than one line each.
  */
-export function collectFiles(paths: readonly string[]): { files: { file: string; named: boolean }[]; others: Map<string, number> } {
-  const files: { file: string; named: boolean }[] = [];
+export function collectFiles(
+  paths: readonly string[],
+  base: string,
+): { files: { file: string; path: string; named: boolean }[]; others: Map<string, number> } {
+  const files: { file: string; path: string; named: boolean }[] = [];
   const others = new Map<string, number>();
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(resolve(base, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path);
       } else if (entry.isFile() && readerFor(entry.name) !== undefined) {
-        files.push({ file: path, named: false });
+        files.push({ file: path, path: resolve(base, path), named: false });
       } else if (entry.isFile() && !entry.name.startsWith('.')) {
         const ext = extname(entry.name).toLowerCase() || entry.name;
         others.set(ext, (others.get(ext) ?? 0) + 1);
@@ -46,12 +50,12 @@ export function collectFiles(paths: readonly string[]): { files: { file: string;
   for (const path of paths) {
     let isDir = false;
     try {
-      isDir = statSync(path).isDirectory();
+      isDir = statSync(resolve(base, path)).isDirectory();
     } catch {
       // reported when read
     }
     if (isDir) walk(path);
-    else files.push({ file: path, named: true });
+    else files.push({ file: path, path: resolve(base, path), named: true });
   }
   return { files, others };
 }

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,11 +16,50 @@ export interface Run {
   readonly code: number;
 }
 
-/** Runs the built CLI as a user would: a separate process, stdin not a terminal, no colour. */
-export function runCli(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+/**
+ * Runs the built CLI (dist/bundle, what bin/reply starts) on the arguments,
+ * in the folder, stdin not a terminal, no colour. By default in this process:
+ * the CLI stays loaded in a thread, and each call is main() with the call's
+ * folder, environment and its own captured streams (a process of its own
+ * costs ~0.3 s a call). A call with input for stdin, or `spawn: true`, runs a
+ * real process (spawnCli).
+ */
+export function runCli(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv; spawn?: boolean } = {}): Run {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: cwd, NO_COLOR: '1', TZ: 'Asia/Shanghai', ...options.env };
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, input: options.input ?? '', encoding: 'utf8' });
+  // The time zone is the process's own: a call in another one than the thread's runs in a process of its own.
+  if (options.input !== undefined || options.spawn || env.TZ !== THREAD_TZ || process.env.REPLY_TEST_SPAWN === '1') return spawnCli(cwd, args, env, options.input);
+  return inThread(cwd, args, env);
+}
+
+/** The CLI as a process of its own, exactly as a user starts it. */
+export function spawnCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv, input = ''): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, input, encoding: 'utf8' });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status ?? -1 };
+}
+
+let runner: { worker: Worker; port: MessagePort; signal: Int32Array } | undefined;
+/** The zone the CLI's calls run in (dates of 'today' are Shanghai's); set for the whole test process when the thread starts. */
+const THREAD_TZ = 'Asia/Shanghai';
+/** A call takes seconds at most; one that takes this long has hung. */
+const CALL_TIMEOUT = 300_000;
+
+function inThread(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Run {
+  runner ??= startRunner();
+  Atomics.store(runner.signal, 0, 0);
+  runner.worker.postMessage({ cwd, args: [...args], env });
+  if (Atomics.wait(runner.signal, 0, 0, CALL_TIMEOUT) === 'timed-out') throw new Error(`reply ${args.join(' ')} did not finish in ${CALL_TIMEOUT} ms`);
+  return receiveMessageOnPort(runner.port)!.message as Run;
+}
+
+function startRunner() {
+  process.env.TZ = THREAD_TZ;
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const bundle = pathToFileURL(join(ROOT, 'dist', 'bundle', 'index.js')).href;
+  // A call posted before the thread has loaded the CLI waits in its queue.
+  const worker = new Worker(new URL('./cli-worker.mjs', import.meta.url), { workerData: { signal, port: port2, bundle }, transferList: [port2] });
+  worker.unref();
+  return { worker, port: port1, signal };
 }
 
 const made: string[] = [];

@@ -29,7 +29,7 @@ export type CompleteFields = ReplyFields & { readonly docNumber: DocNumber; read
 
 /** The record holding the data of a corpus reply, built from its answers file as `reply new` does. */
 export function corpusRecord(id: CorpusId): CompleteFields {
-  const input = readAnswers(join(CORPUS, `${id}.answers.json`));
+  const input = readAnswers(join(CORPUS, `${id}.answers.json`), CORPUS);
   const draft = buildNewReply(input, workspaceConfig(REPLIES[id].workspace), isoDay(2026, 1, 1));
   return { ...draft, docNumber: draft.docNumber!, signedOn: draft.signedOn! };
 }

@@ -49,7 +49,7 @@ export default async function check(ctx: Context, args: string[], options: Recor
     if (file?.kind === 'file') throw new ReplyError('check.fixFile', { file: file.file }, 2);
     for (const x of targets) if (x.kind === 'reply') assertEditable(x.reply, opts.force ?? false);
   }
-  const subjects = await Promise.all(targets.map(async (x) => ({ target: x, subject: await subjectOf(x, render) })));
+  const subjects = await Promise.all(targets.map(async (x) => ({ target: x, subject: await subjectOf(x, render, ctx.cwd) })));
 
   const reports: Report[] = [];
   for (const { target, subject } of subjects) {
@@ -76,15 +76,15 @@ export default async function check(ctx: Context, args: string[], options: Recor
 async function targetsOf(ctx: Context, arg: string): Promise<Target[]> {
   const path = resolve(ctx.cwd, arg);
   const stat = existsSync(path) ? statSync(path) : undefined;
-  if (stat?.isDirectory()) return collectFiles([arg]).files.map(({ file }) => ({ kind: 'file', file }));
+  if (stat?.isDirectory()) return collectFiles([arg], ctx.cwd).files.map(({ file }) => ({ kind: 'file', file }));
   const looksLikeId = /^\s*\d+\s*$/.test(arg) || DocNumber.looksLike(arg);
   if (stat?.isFile() || (!looksLikeId && readerFor(arg) !== undefined)) return [{ kind: 'file', file: arg }];
   return [{ kind: 'reply', reply: await findReply(ctx, arg) }];
 }
 
-async function subjectOf(target: Target, render: (reply: ReplyFields) => string) {
+async function subjectOf(target: Target, render: (reply: ReplyFields) => string, cwd: string) {
   if (target.kind === 'reply') return subjectOrThrow(renderedSubject(render(target.reply), target.reply), target);
-  const source = await readSource(target.file);
+  const source = await readSource(resolve(cwd, target.file));
   if (!source.ok) throw new ReplyError('check.unreadable', { file: target.file, reasonKey: source.reason });
   return subjectOrThrow(fileSubject(source.lines ?? source.text), target);
 }

@@ -24,7 +24,7 @@ export default async function edit(ctx: Context, args: string[], options: Record
 
   let next: ReplyFields = applyEdits(reply, edits, config);
   if (opts.body !== undefined) {
-    next = { ...next, body: normaliseBody(await readBodyFile(opts.body)) };
+    next = { ...next, body: normaliseBody(await readBodyFile(opts.body, ctx.cwd)) };
   } else if (edits.length === 0) {
     if (!ctx.interactive && !ctx.env.VISUAL && !ctx.env.EDITOR) throw new ReplyError('edit.nothing', {}, 2);
     const written = editText(reply.body, ctx.env);

@@ -34,14 +34,14 @@ interface FileReport {
 
 export default async function importReplies(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const opts = options as ImportOptions;
-  const { files, others } = collectFiles(args);
+  const { files, others } = collectFiles(args, ctx.cwd);
   const repo = await ctx.replies(opts.dryRun ? 'read' : 'write');
   const config = ctx.configIfAny();
   const progress = files.length >= 20 && !opts.json ? await progressBar(ctx, 'import.progress', files.length) : undefined;
   const reports: (FileReport & { named: boolean })[] = [];
   let next = 0;
   for await (const read of readAll(
-    files.map((f) => f.file),
+    files.map((f) => f.path),
     config?.resultClasses,
   )) {
     const { file, named } = files[next++]!;

@@ -47,10 +47,10 @@ export default async function newReply(ctx: Context, _args: string[], options: R
   const opts = options as NewOptions;
   const config = ctx.config();
   const today = dayOf(ctx.clock.now());
-  const fromFlags = flagsInput(opts, opts.body === undefined ? undefined : await readBodyFile(opts.body));
+  const fromFlags = flagsInput(opts, opts.body === undefined ? undefined : await readBodyFile(opts.body, ctx.cwd));
   // A filed proposal gives the fields a reply shares with it; an answers file and flags still win.
   const fromProposal = opts.proposal ? replyInputFrom(await findProposal(ctx, opts.proposal, opts.session)) : {};
-  let input: ReplyInput = { ...fromProposal, ...(opts.answers ? readAnswers(opts.answers) : {}), ...fromFlags };
+  let input: ReplyInput = { ...fromProposal, ...(opts.answers ? readAnswers(opts.answers, ctx.cwd) : {}), ...fromFlags };
 
   // Flags, an answers file or --json mean a script is talking: it is never asked anything.
   const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);

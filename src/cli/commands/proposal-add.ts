@@ -35,7 +35,7 @@ export default async function proposalAdd(ctx: Context, _args: string[], options
   const opts = options as AddOptions;
   const config = ctx.config();
   const fromFlags = flagsInput(opts);
-  let input: ProposalInput = { ...(opts.answers ? readProposalAnswers(opts.answers) : {}), ...fromFlags };
+  let input: ProposalInput = { ...(opts.answers ? readProposalAnswers(opts.answers, ctx.cwd) : {}), ...fromFlags };
   const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);
   if (ctx.interactive && !scripted) {
     const [last] = (await ctx.handling('read')).proposals();
