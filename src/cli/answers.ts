@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { ReplyError } from '../core/errors.js';
-import type { Contact } from '../core/reply.js';
+import { CONTACT_KEYS, type Contact } from '../core/reply.js';
 import type { ReplyInput } from '../core/fields.js';
 import type { ProposalInput } from '../core/proposal.js';
 import { readText } from './files.js';
@@ -117,7 +117,7 @@ function isProposerObject(v: unknown): v is { name: string; role?: string } {
 function contactOf(value: Record<string, unknown>, bad: () => Error): Contact {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (!['name', 'phone', 'address', 'postcode'].includes(k) || (typeof v !== 'string' && typeof v !== 'number')) throw bad();
+    if (!(CONTACT_KEYS as readonly string[]).includes(k) || (typeof v !== 'string' && typeof v !== 'number')) throw bad();
     out[k] = String(v);
   }
   return out;

@@ -17,7 +17,7 @@ export function parseDate(input: string, field: string): IsoDate {
   const m = ISO.exec(text) ?? CHINESE.exec(text) ?? COMPACT.exec(text);
   if (!m) throw fieldError(field, 'date.unreadable', { value: input });
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!isRealDay(year, month, day)) throw fieldError(field, 'date.noSuchDay', { value: input });
+  if (!realDay(year, month, day)) throw fieldError(field, 'date.noSuchDay', { value: input });
   return isoDay(year, month, day);
 }
 
@@ -41,10 +41,11 @@ export function chineseDate(date: IsoDate): string {
   return `${year}年${month}月${day}日`;
 }
 
-function isRealDay(year: number, month: number, day: number): boolean {
-  if (year < 1949 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+/** The day, when it exists (no 2月30日) and falls in the years a reply can bear (1949–2999). */
+export function realDay(year: number, month: number, day: number): IsoDate | undefined {
+  if (year < 1949 || year > 2999 || month < 1 || month > 12 || day < 1) return undefined;
   const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? isoDay(year, month, day) : undefined;
 }
 
 function pad2(n: number): string {

@@ -66,5 +66,15 @@ const MAX_YEAR = 2999;
 const MAX_SEQ = 99999;
 /** An organ's 代字: Chinese characters, possibly with Latin letters; no brackets, digits or spaces. */
 const PREFIX = /^[\p{Script=Han}A-Za-z·]{1,20}$/u;
-const FULL = /^([\p{Script=Han}A-Za-z·]*)\s*[〔[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*(\d{1,5})\s*号?$/u;
+/**
+ * The brackets a doc number's year is printed in, as character classes: 〔〕
+ * is right, copies print [] 【】 () （） ［］; a layout that only looks like a
+ * number may use 〈〉 <> {} too. One home for them: the parser, the reader and
+ * the checker all build on these.
+ */
+export const YEAR_OPEN = '〔[【(（［';
+export const YEAR_CLOSE = '〕\\]】)）］';
+export const YEAR_OPEN_LOOSE = `${YEAR_OPEN}〈<{｛`;
+export const YEAR_CLOSE_LOOSE = `${YEAR_CLOSE}〉>}｝`;
+const FULL = new RegExp(`^([\\p{Script=Han}A-Za-z·]*)\\s*[${YEAR_OPEN}]\\s*(\\d{4})\\s*[${YEAR_CLOSE}]\\s*第?\\s*(\\d{1,5})\\s*号?$`, 'u');
 const SHORT = /^(\d{4})\s*[-/]\s*(\d{1,5})$/;

@@ -4,7 +4,7 @@ import { parseDate, type IsoDate } from './dates.js';
 import { DocNumber } from './doc-number.js';
 import { ValidationError, type FieldIssue } from './errors.js';
 import { isRole, parseProposer } from './proposers.js';
-import { kindOf, type Contact, type ContactLabels, type Kind, type Proposer, type ReplyFields } from './reply.js';
+import { CONTACT_KEYS, kindOf, type Contact, type ContactLabels, type Kind, type Proposer, type ReplyFields } from './reply.js';
 
 /** What a clerk gives for a new reply, as text from flags, an answers file or prompts. */
 export interface ReplyInput {
@@ -260,7 +260,7 @@ function oneOf(field: string, value: string, allowed: readonly string[]): string
 
 function parseContact(contact: Contact): Contact {
   const out: Record<string, string> = {};
-  for (const key of ['name', 'phone', 'address', 'postcode'] as const) {
+  for (const key of CONTACT_KEYS) {
     const v = contact[key]?.trim();
     if (v) out[key] = v;
   }

@@ -84,20 +84,14 @@ export interface Proposer {
   readonly role: ProposerRole;
 }
 
-export interface Contact {
-  readonly name?: string;
-  readonly phone?: string;
-  readonly address?: string;
-  readonly postcode?: string;
-}
+/** The parts of a contact block, in the order it prints them. */
+export const CONTACT_KEYS = ['name', 'phone', 'address', 'postcode'] as const;
+export type ContactKey = (typeof CONTACT_KEYS)[number];
+
+export type Contact = { readonly [K in ContactKey]?: string };
 
 /** The labels of the contact block; offices word them differently (联系人姓名 / 联系人 …). */
-export interface ContactLabels {
-  readonly name: string;
-  readonly phone: string;
-  readonly address: string;
-  readonly postcode: string;
-}
+export type ContactLabels = { readonly [K in ContactKey]: string };
 
 export const DEFAULT_CONTACT_LABELS: ContactLabels = {
   name: '联系人姓名',

@@ -1,6 +1,6 @@
 import { parseBody } from '../core/body.js';
-import { salutationOf } from '../core/proposers.js';
-import { issueDate, type ReplyFields } from '../core/reply.js';
+import { replyTitle, salutationOf } from '../core/proposers.js';
+import { CONTACT_KEYS, issueDate, type ReplyFields } from '../core/reply.js';
 
 export interface BodyText {
   readonly body: string;
@@ -11,7 +11,7 @@ export interface BodyText {
 export function templateContext(reply: ReplyFields, render: (tree: ReturnType<typeof parseBody>) => BodyText) {
   const { body, footnotes } = render(parseBody(reply.body));
   const labels = reply.contactLabels;
-  const contactLines = (['name', 'phone', 'address', 'postcode'] as const)
+  const contactLines = CONTACT_KEYS
     .filter((key) => reply.contact[key])
     .map((key) => ({ label: labels[key], value: reply.contact[key]! }));
   return {
@@ -19,6 +19,8 @@ export function templateContext(reply: ReplyFields, render: (tree: ReturnType<ty
     // '' for a reply without a number: the text layouts print no line for it.
     docNumber: reply.docNumber?.toString() ?? '',
     salutation: salutationOf(reply),
+    // The title as the core words it (proposers.ts): every template prints this one, so that none can disagree.
+    replyTitle: replyTitle(reply.kind, reply.session, reply.proposalNo),
     issuedOn: issueDate(reply),
     body,
     footnotes,

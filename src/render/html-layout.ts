@@ -1,6 +1,6 @@
 import type { BodyTree } from '../core/body.js';
 import { salutationOf } from '../core/proposers.js';
-import type { ReplyFields } from '../core/reply.js';
+import { CONTACT_KEYS, type ReplyFields } from '../core/reply.js';
 import {
   BLOCK_WIDTH_PT,
   BODY_WRAP,
@@ -32,7 +32,7 @@ export function htmlLayout(reply: ReplyFields, tree: BodyTree): { pages: PageLay
       headerSize: reply.header ? Math.min(28, Math.floor((BLOCK_WIDTH_PT / emWidth(reply.header)) * 2) / 2) : 0,
       salutationLines: breakLines(salutationOf(reply), { ...BODY_WRAP, first: BLOCK_WIDTH_PT }),
       contactLines: reply.contact
-        ? (['name', 'phone', 'address', 'postcode'] as const)
+        ? CONTACT_KEYS
             .filter((key) => reply.contact[key])
             .map((key, i) => ({ label: reply.contactLabels[key], value: reply.contact[key]!, lines: breakLines(contact[i]!, BODY_WRAP) }))
         : [],

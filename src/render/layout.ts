@@ -1,7 +1,7 @@
 import { plainText, type Block, type BodyTree, type Inline } from '../core/body.js';
 import { chineseDate } from '../core/dates.js';
 import { replyTitle, salutationOf } from '../core/proposers.js';
-import { issueDate, type ReplyFields } from '../core/reply.js';
+import { CONTACT_KEYS, issueDate, type ReplyFields } from '../core/reply.js';
 
 /**
  * The page layout every paged render shares (DOCX, the PDF made from it, and
@@ -428,7 +428,7 @@ export function layoutPages(reply: ReplyFields, tree: BodyTree): PageLayout {
 
 /** The contact block's lines as printed: 联系人姓名：宋佩颖 … */
 export function contactLines(reply: ReplyFields): string[] {
-  return (['name', 'phone', 'address', 'postcode'] as const)
+  return CONTACT_KEYS
     .filter((key) => reply.contact[key])
     .map((key) => `${reply.contactLabels[key]}：${reply.contact[key]}`);
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CITED } from '../../src/core/checks/doc-number.js';
+import { docNumberOfLine } from '../../src/core/reader/doc-number.js';
 import { DocNumber } from '../../src/core/doc-number.js';
 import { ValidationError } from '../../src/core/errors.js';
 import { issuesOf } from './support.js';
@@ -160,5 +162,24 @@ describe('DocNumber.looksLike tells a doc number from other ids', () => {
 
   it.each(['12', '152104', '朱莺', '2023年5月18日'])('is false for %s', (text) => {
     expect(DocNumber.looksLike(text)).toBe(false);
+  });
+});
+
+describe('one home for the brackets of a doc number: the parser, the reader of a published line and the checker agree', () => {
+  const forms = ['普发改委〔2023〕16号', '普发改委[2023]16号', '普发改委【2023】16号', '普发改委(2023)16号', '普发改委（2023）16号', '普发改委［2023］16号'];
+
+  it('the parser reads every bracket a copy prints, and the reader takes each such line for a doc number', () => {
+    for (const form of forms) {
+      expect(DocNumber.parse(form).toString(), form).toBe('普发改委〔2023〕16号');
+      expect(docNumberOfLine(form)?.value.toString(), form).toBe('普发改委〔2023〕16号');
+    }
+  });
+
+  it('the checker finds each in running text and asks for 〔〕 in all but the right one', () => {
+    for (const form of forms) {
+      const found = [...`根据${form}文件精神`.matchAll(CITED)];
+      expect(found, form).toHaveLength(1);
+      expect(found[0]![3] === '〔', form).toBe(form.includes('〔'));
+    }
   });
 });

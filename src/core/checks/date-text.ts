@@ -1,4 +1,4 @@
-import { isoDay, type IsoDate } from '../dates.js';
+import { realDay, type IsoDate } from '../dates.js';
 
 /** How a date is written, as far as the format rules care. */
 export interface DateText {
@@ -47,12 +47,6 @@ export function readDateText(input: string): DateText | undefined {
   return undefined;
 }
 
-/** The official form: Arabic numerals, no leading zeros, no spaces. */
-export function officialDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /**
  * Dates inside running text, year and month at least (2022年8月, 2023年5月18日),
  * with what is wrong in each: spaces inside, leading zeros.
@@ -78,12 +72,6 @@ export function datesInText(text: string): DateInText[] {
     out.push({ index: m.index, text: whole, spaces, leadingZero, official });
   }
   return out;
-}
-
-function realDay(year: number, month: number, day: number): IsoDate | undefined {
-  if (year < 1949 || year > 2999 || month < 1 || month > 12 || day < 1) return undefined;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? isoDay(year, month, day) : undefined;
 }
 
 function cnDigit(c: string): number {

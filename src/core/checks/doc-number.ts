@@ -1,3 +1,4 @@
+import { YEAR_CLOSE, YEAR_OPEN } from '../doc-number.js';
 import { DOC_NUMBER_LIKE } from './layout.js';
 import { bodyTexts } from './text-runs.js';
 import { finding, type Finding, type Rule } from './types.js';
@@ -30,7 +31,10 @@ export const docNumberLine: Rule = ({ layout }, { config }) => {
  * A doc number cited in the text (根据普府[2023]5号文件): the same form as in
  * the header, 〔〕 and no 第 or leading zeros.
  */
-export const CITED = /([\p{Script=Han}]{1,12}?)(\s*)([〔[【(（［])(\s*)(\d{4})(\s*)([〕\]】)）］])(\s*)(第?)(\s*)(\d{1,5})(\s*)号/gu;
+export const CITED = new RegExp(
+  `([\\p{Script=Han}]{1,12}?)(\\s*)([${YEAR_OPEN}])(\\s*)(\\d{4})(\\s*)([${YEAR_CLOSE}])(\\s*)(第?)(\\s*)(\\d{1,5})(\\s*)号`,
+  'gu',
+);
 
 const LEAD_IN = /^(?:根据|依据|按照|参照|依照|对照|贯彻|落实|印发|通过|详见|见)+/u;
 

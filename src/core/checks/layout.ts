@@ -1,3 +1,4 @@
+import { YEAR_CLOSE_LOOSE, YEAR_OPEN_LOOSE } from '../doc-number.js';
 import { readReply, type Reading } from '../reader/read.js';
 import type { SourceLine } from '../reader/lines.js';
 import type { Contact } from '../reply.js';
@@ -50,8 +51,10 @@ export interface Layout {
 }
 
 /** A doc number in any bracket (or none), with or without 第 and 号: found so that a rule can say what is wrong. */
-export const DOC_NUMBER_LIKE =
-  /^([\p{Script=Han}A-Za-z·]*)(\s*)([〔[【(（〈<［{｛]?)(\s*)(\d{2,4})(\s*)([〕\]】)）〉>］}｝]?)(\s*)(第?)(\s*)(\d{1,5})(\s*)(号?)$/u;
+export const DOC_NUMBER_LIKE = new RegExp(
+  `^([\\p{Script=Han}A-Za-z·]*)(\\s*)([${YEAR_OPEN_LOOSE}]?)(\\s*)(\\d{2,4})(\\s*)([${YEAR_CLOSE_LOOSE}]?)(\\s*)(第?)(\\s*)(\\d{1,5})(\\s*)(号?)$`,
+  'u',
+);
 
 export function layoutOf(reading: Reading): Layout {
   const lineText = (n: number) => reading.lines.find((l) => l.n === n)?.text ?? '';

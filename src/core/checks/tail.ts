@@ -1,4 +1,5 @@
 import { isPhoneList } from '../phone.js';
+import { CONTACT_KEYS } from '../reply.js';
 import { finding, type Finding, type Rule } from './types.js';
 
 const compact = (s: string) => s.replace(/\s+/gu, '');
@@ -13,7 +14,6 @@ export const signatureOrgan: Rule = ({ layout }) => {
   return [finding('signature/organ', layout.signature.line, { value: layout.signature.text, expected: organ })];
 };
 
-const CONTACT_KEYS = ['name', 'phone', 'address', 'postcode'] as const;
 
 /** The contact block (house style of the genre) has a name, a phone number, an address and a postcode. */
 export const contactComplete: Rule = ({ layout, reply }) => {

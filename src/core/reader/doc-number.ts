@@ -1,4 +1,4 @@
-import { DocNumber } from '../doc-number.js';
+import { DocNumber, YEAR_CLOSE, YEAR_OPEN } from '../doc-number.js';
 import type { InfoTable } from './info.js';
 import type { Line } from './lines.js';
 import { simplified } from './simplified.js';
@@ -18,6 +18,8 @@ export interface DocNumberFound {
   readonly how: 'printed' | 'inferred';
 }
 
+/** A year in brackets, as the parser takes them. */
+const BRACKETED = new RegExp(`[${YEAR_OPEN}].*[${YEAR_CLOSE}]`, 'u');
 const CLASS = /^(.*?号)\s*[(（]\s*([A-CＡ-Ｃ])\s*类\s*[)）]$/u;
 
 /** A doc number on a line of its own (with its class suffix), or undefined. */
@@ -25,7 +27,7 @@ export function docNumberOfLine(text: string): { value: DocNumber; resultClass?:
   const form = simplified(text).replace(/\s+/gu, ' ').trim();
   const classed = CLASS.exec(form);
   const number = classed ? classed[1]! : form;
-  if (!/[〔[【(（].*[〕\]】)）]/u.test(number) || !/号$/u.test(number)) return undefined;
+  if (!BRACKETED.test(number) || !/号$/u.test(number)) return undefined;
   try {
     const value = DocNumber.parse(number);
     return classed ? { value, resultClass: classed[2]! } : { value };

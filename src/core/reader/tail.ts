@@ -1,6 +1,6 @@
 import { readDateText } from '../checks/date-text.js';
 import type { IsoDate } from '../dates.js';
-import type { Contact } from '../reply.js';
+import { CONTACT_KEYS, type Contact } from '../reply.js';
 import { withoutPinyin } from './lines.js';
 import { simplified } from './simplified.js';
 
@@ -25,13 +25,11 @@ const spaced = (alternatives: string) =>
     .split('|')
     .map((label) => [...label].join('[ \\t]*'))
     .join('|');
-const ITEM = new RegExp(
-  `(${spaced(NAME_AND_PHONE)})|(${spaced(CONTACT_LABELS.name)})|(${spaced(CONTACT_LABELS.phone)})|(${spaced(CONTACT_LABELS.address)})|(${spaced(CONTACT_LABELS.postcode)})`,
-  'gu',
-);
+/** One group a key, in the order of KEYS. */
+const ITEM = new RegExp([NAME_AND_PHONE, ...CONTACT_KEYS.map((k) => CONTACT_LABELS[k])].map((labels) => `(${spaced(labels)})`).join('|'), 'gu');
 /** ITEM at one place: a contact line starts with a label, so a line that does not is let go at once. */
 const ITEM_AT = new RegExp(ITEM.source, 'uy');
-const KEYS: (keyof Contact | 'both')[] = ['both', 'name', 'phone', 'address', 'postcode'];
+const KEYS: (keyof Contact | 'both')[] = ['both', ...CONTACT_KEYS];
 
 export interface ContactItem {
   readonly key: keyof Contact;
