@@ -1,18 +1,21 @@
+import { flag, value, type Options } from './command.js';
 import { ReplyError } from '../core/errors.js';
 import type { SearchFilter } from '../core/ports.js';
 import { kindOf, statusOf } from '../core/reply.js';
 
 /** The selection flags shared by list, search, similar and render, as typed. */
-export interface FilterOptions {
-  year?: string;
-  kind?: string;
-  result?: string;
-  organ?: string;
-  proposer?: string;
-  status?: string;
-  limit?: string;
-  incomplete?: boolean;
-}
+/** The selection flags of list, search and similar: one contract for all three. */
+export const FILTER_OPTIONS = {
+  year: value,
+  kind: value,
+  result: value,
+  organ: value,
+  proposer: value,
+  status: value,
+  limit: value,
+  incomplete: flag,
+};
+export type FilterOptions = Options<typeof FILTER_OPTIONS>;
 
 /** Reads the selection flags; a value that cannot be read is a usage error. */
 export function readFilter(o: FilterOptions): SearchFilter {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ReplyError, ValidationError } from '../core/errors.js';
+import type { CommandHandler } from './command.js';
 import { Context, type GlobalOptions, type Streams } from './context.js';
 import { t } from './messages.js';
 import { PromptCancelled, type Prompter } from './prompts.js';
 import type { Clock } from '../core/ports.js';
 
 /** What a command handler gets: the context, its positional arguments and its own options. */
-export type Handler = (ctx: Context, args: string[], options: Record<string, unknown>) => Promise<number | void>;
 
 export interface MainIO {
   readonly cwd?: string;
@@ -20,7 +20,7 @@ export interface MainIO {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Each command's module, imported only when that command runs. */
-const HANDLERS: Record<string, () => Promise<{ default: Handler }>> = {
+const HANDLERS: Record<string, () => Promise<{ default: CommandHandler }>> = {
   init: () => import('./commands/init.js'),
   new: () => import('./commands/new.js'),
   list: () => import('./commands/list.js'),
@@ -93,16 +93,20 @@ function program(
     .option('--proposal <no>', t('opt.newProposal'))
     .option('--json', t('opt.json'));
 
-  command('list', t('cmd.list'))
-    .option('--year <year>', '成文年份')
-    .option('--status <status>', t('opt.status'))
-    .option('--kind <kind>', '类型')
-    .option('--result <text>', '办理结果')
-    .option('--proposer <name>', '提案人（包含即可）')
-    .option('--limit <n>', '最多列出几份（最新的在前）')
-    .option('--incomplete', t('opt.incomplete'))
-    .option('--json', t('opt.json'))
-    .option('--csv', t('opt.csv'));
+  // The selection flags of list, search and similar (FILTER_OPTIONS in filters.ts): declared once.
+  const selectionFlags = (cmd: Command, limitHelp: string) =>
+    cmd
+      .option('--year <year>', t('opt.year'))
+      .option('--kind <kind>', t('opt.kind'))
+      .option('--result <text>', t('opt.result'))
+      .option('--organ <name>', t('opt.organ'))
+      .option('--proposer <name>', t('opt.proposer'))
+      .option('--status <status>', t('opt.status'))
+      .option('--limit <n>', limitHelp)
+      .option('--incomplete', t('opt.incomplete'))
+      .option('--json', t('opt.json'));
+
+  selectionFlags(command('list', t('cmd.list')), t('opt.listLimit')).option('--csv', t('opt.csv'));
 
   command('show', t('cmd.show'))
     .argument('<id>', '记录编号或发文字号')
@@ -145,20 +149,9 @@ function program(
     .option('--force', t('opt.checkForce'))
     .option('--json', t('opt.checkJson'));
 
-  const searchFilters = (cmd: Command) =>
-    cmd
-      .option('--year <year>', t('opt.year'))
-      .option('--kind <kind>', t('opt.kind'))
-      .option('--result <text>', t('opt.result'))
-      .option('--organ <name>', t('opt.organ'))
-      .option('--proposer <name>', t('opt.proposer'))
-      .option('--status <status>', t('opt.status'))
-      .option('--limit <n>', t('opt.searchLimit'))
-      .option('--json', t('opt.json'));
+  selectionFlags(command('search', t('cmd.search')).argument('[query...]', t('arg.query')).option('--like <id>', t('opt.like')), t('opt.searchLimit'));
 
-  searchFilters(command('search', t('cmd.search')).argument('[query...]', t('arg.query')).option('--like <id>', t('opt.like')));
-
-  searchFilters(command('similar', t('cmd.similar')).argument('<id>', t('arg.id')));
+  selectionFlags(command('similar', t('cmd.similar')).argument('<id>', t('arg.id')), t('opt.searchLimit'));
 
   command('reindex', t('cmd.reindex'));
 
@@ -233,7 +226,8 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
       // A broken config is reported by every command, not only by those that read it.
       if (module !== 'init') ctx.configIfAny();
       const handler = (await HANDLERS[module]!()).default;
-      exitCode = (await handler(ctx, args, options)) ?? 0;
+      // Commander gave the values of the options this command declares: its schema types them (and says so if not).
+      exitCode = await handler.run(ctx, args, handler.options.parse(options));
     },
     {
       writeOut: (s) => streams.stdout.write(s),

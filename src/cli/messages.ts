@@ -281,6 +281,7 @@ const zhCN = {
   'opt.result': '办理结果',
   'opt.organ': '发文机关（包含即可）',
   'opt.proposer': '提案人（包含即可）',
+  'opt.listLimit': '最多列出几份（最新的在前）',
   'opt.searchLimit': '最多列出几份（默认 20）',
   'opt.like': '列出与这份答复（编号或发文字号）相近的答复',
   'search.empty': '没有找到符合条件的答复。',

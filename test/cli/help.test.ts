@@ -26,6 +26,18 @@ describe('reply --help', () => {
     expect(runCli(tempDir(), ['-h']).stdout).toBe(run.stdout);
   });
 
+  it('gives list, search and similar the same selection flags, said the same way', () => {
+    const flagLines = (cmd: string) =>
+      runCli(tempDir(), [...cmd.split(' '), '--help'])
+        .stdout.split('\n')
+        .filter((l) => /^\s+--(year|kind|result|organ|proposer|status|incomplete|json)\b/u.test(l))
+        .map((l) => l.trim().replace(/\s+/gu, ' '));
+    const list = flagLines('list');
+    expect(list).toHaveLength(8);
+    expect(flagLines('search')).toEqual(list);
+    expect(flagLines('similar')).toEqual(list);
+  });
+
   it.each([
     ['init', ['--organ', '--doc-prefix', '--force']],
     ['new', ['--kind', '--session', '--proposal-no', '--title', '--proposer', '--lead-unit', '--result', '--disclosure',

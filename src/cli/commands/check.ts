@@ -14,12 +14,13 @@ import { table } from '../output.js';
 import { replyChecker, type ReplyChecker } from '../reply-check.js';
 import { readerFor } from '../../read/index.js';
 import { collectFiles, readSource } from '../sources.js';
+import { command, flag } from '../command.js';
 
-interface CheckOptions {
-  json?: boolean;
-  fix?: boolean;
-  force?: boolean;
-}
+const OPTIONS = {
+  json: flag,
+  fix: flag,
+  force: flag,
+};
 
 /** One thing to check: a published file, or a reply of the archive (checked through its text rendering). */
 type Target = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'reply'; readonly reply: Reply };
@@ -30,8 +31,7 @@ interface Report {
   readonly fix?: { readonly revision: number; readonly diff: string };
 }
 
-export default async function check(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as CheckOptions;
+export default command(OPTIONS, async function check(ctx, args, opts) {
   const checker = await replyChecker(ctx);
   const { context, render } = checker;
 
@@ -66,7 +66,7 @@ export default async function check(ctx: Context, args: string[], options: Recor
   const count = (severity: Finding['severity']) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
   ctx.streams.stderr.write(t('check.summary', { targets: reports.length, errors: count('error'), warnings: count('warning') }) + '\n');
   return count('error') > 0 ? 1 : 0;
-}
+});
 
 /**
  * An existing file is a file, a folder the files in it a reader reads (as

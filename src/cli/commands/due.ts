@@ -1,20 +1,19 @@
 import chalk from 'chalk';
 import { ReplyError } from '../../core/errors.js';
 import { dueList, type Handling } from '../../core/handling.js';
-import type { Context } from '../context.js';
 import { asOf, daysText, handlingJson, loadHandlings, stateText } from '../handlings.js';
 import { t } from '../messages.js';
 import { clip, formatRows, type Column } from '../output.js';
 import { dateText, numberText, proposersText } from '../present.js';
+import { command, flag, value } from '../command.js';
 
-interface DueOptions {
-  within?: string;
-  asOf?: string;
-  json?: boolean;
-}
+const OPTIONS = {
+  within: value,
+  asOf: value,
+  json: flag,
+};
 
-export default async function due(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as DueOptions;
+export default command(OPTIONS, async function due(ctx, _args, opts) {
   const within = opts.within === undefined ? undefined : daysOf(opts.within);
   const today = asOf(ctx, opts.asOf);
   const handlings = dueList(await loadHandlings(ctx, today), within);
@@ -41,7 +40,7 @@ export default async function due(ctx: Context, _args: string[], options: Record
   const overdue = handlings.filter((h) => h.overdue).length;
   ctx.streams.stderr.write(t('due.summary', { count: handlings.length, overdue }) + '\n');
   return 0;
-}
+});
 
 function daysOf(text: string): number {
   const n = Number(text.trim());

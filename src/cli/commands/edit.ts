@@ -1,22 +1,21 @@
 import { ReplyError } from '../../core/errors.js';
 import { applyEdits, changedFields, normaliseBody, type FieldEdit } from '../../core/fields.js';
 import { assertEditable, type ReplyFields } from '../../core/reply.js';
-import type { Context } from '../context.js';
 import { editText } from '../editor.js';
 import { readBodyFile } from '../files.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { numberText, replyJson } from '../present.js';
+import { command, flag, value, values } from '../command.js';
 
-interface EditOptions {
-  set?: string[];
-  body?: string;
-  force?: boolean;
-  json?: boolean;
-}
+const OPTIONS = {
+  set: values,
+  body: value,
+  force: flag,
+  json: flag,
+};
 
-export default async function edit(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as EditOptions;
+export default command(OPTIONS, async function edit(ctx, args, opts) {
   const edits = (opts.set ?? []).map(parseSet);
   const config = ctx.config();
   const reply = await findReply(ctx, args[0]!);
@@ -48,7 +47,7 @@ export default async function edit(ctx: Context, args: string[], options: Record
     if (updated.status !== reply.status) ctx.streams.stdout.write(t('edit.backToDraft', { id: updated.id }) + '\n');
   }
   return 0;
-}
+});
 
 /** `field=value`; the value may itself contain "=". */
 function parseSet(text: string): FieldEdit {

@@ -2,19 +2,18 @@ import { dayOf, parseDate } from '../../core/dates.js';
 import { ReplyError } from '../../core/errors.js';
 import { ratingOf } from '../../core/handling.js';
 import { decideFeedback } from '../../core/workflow/feedback.js';
-import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { dateText, numberText } from '../present.js';
+import { command, flag, value } from '../command.js';
 
-interface FeedbackOptions {
-  note?: string;
-  receivedOn?: string;
-  json?: boolean;
-}
+const OPTIONS = {
+  note: value,
+  receivedOn: value,
+  json: flag,
+};
 
-export default async function feedback(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as FeedbackOptions;
+export default command(OPTIONS, async function feedback(ctx, args, opts) {
   const [id, ratingText] = args as [string, string];
   const rating = ratingOf(ratingText);
   if (!rating) throw new ReplyError('feedback.badRating', { value: ratingText }, 2);
@@ -44,4 +43,4 @@ export default async function feedback(ctx: Context, args: string[], options: Re
   if (reopenDueOn && proposal) ctx.streams.stdout.write(t('feedback.reopened', { proposal: proposal.id, due: dateText(reopenDueOn) }) + '\n');
   if (decision.unfollowed) ctx.streams.stderr.write(t('feedback.reopenedNoProposal') + '\n');
   return 0;
-}
+});

@@ -5,18 +5,18 @@ import type { FoundText } from '../../core/reader/read.js';
 import { isSameReply } from '../../core/reader/identity.js';
 import type { Config } from '../../core/config.js';
 import type { NeededField, RecordField, Reply, ReplySummary } from '../../core/reply.js';
-import type { Context } from '../context.js';
 import { t } from '../messages.js';
 import { fieldLabel } from '../present.js';
 import { progressBar } from '../progress.js';
 import { readAll } from '../import-pool.js';
 import type { ImportRead } from '../import-read.js';
 import { collectFiles } from '../sources.js';
+import { command, flag } from '../command.js';
 
-interface ImportOptions {
-  dryRun?: boolean;
-  json?: boolean;
-}
+const OPTIONS = {
+  dryRun: flag,
+  json: flag,
+};
 
 /** What happened to one file. */
 interface FileReport {
@@ -32,8 +32,7 @@ interface FileReport {
   inferred?: readonly RecordField[];
 }
 
-export default async function importReplies(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as ImportOptions;
+export default command(OPTIONS, async function importReplies(ctx, args, opts) {
   const { files, others } = collectFiles(args, ctx.cwd);
   const repo = await ctx.replies(opts.dryRun ? 'read' : 'write');
   const config = ctx.configIfAny();
@@ -87,7 +86,7 @@ export default async function importReplies(ctx: Context, args: string[], option
     (r) => r.outcome === 'conflict' || (r.named && r.outcome === 'skipped' && r.reason !== 'import.already' && r.reason !== 'import.duplicate'),
   );
   return attention ? 1 : 0;
-}
+});
 
 function importFile(repo: ReplyRepository, file: string, { source, parsed }: ImportRead, dryRun: boolean, config: Config | undefined): FileReport {
   if (!source.ok) return { file, outcome: 'skipped', reason: source.reason, warnings: [] };

@@ -2,17 +2,16 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE, configTemplate, parseConfig } from '../../core/config.js';
 import { ReplyError, ValidationError, type FieldIssue } from '../../core/errors.js';
-import type { Context } from '../context.js';
 import { t } from '../messages.js';
+import { command, flag, value } from '../command.js';
 
-interface InitOptions {
-  organ?: string;
-  docPrefix?: string;
-  force?: boolean;
-}
+const OPTIONS = {
+  organ: value,
+  docPrefix: value,
+  force: flag,
+};
 
-export default async function init(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as InitOptions;
+export default command(OPTIONS, async function init(ctx, _args, opts) {
   const file = join(ctx.cwd, CONFIG_FILE);
   if (existsSync(file) && !opts.force) throw new ReplyError('config.exists', { file });
   let { organ, docPrefix } = opts;
@@ -31,4 +30,4 @@ export default async function init(ctx: Context, _args: string[], options: Recor
   writeFileSync(file, source, 'utf8');
   ctx.streams.stdout.write(t('init.done', { file }) + '\n');
   return 0;
-}
+});

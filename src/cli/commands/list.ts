@@ -1,25 +1,24 @@
 import chalk from 'chalk';
 import { missingOf, type Reply, type ReplySummary, type Status } from '../../core/reply.js';
-import type { Context } from '../context.js';
 import { readFilter } from '../filters.js';
 import { t } from '../messages.js';
 import { clip, formatRows, type Column } from '../output.js';
 import { dateText, fieldLabel, proposersText, replyJson, statusLabel } from '../present.js';
+import { command, flag, value } from '../command.js';
 
-interface ListOptions {
-  year?: string;
-  status?: string;
-  kind?: string;
-  result?: string;
-  proposer?: string;
-  limit?: string;
-  incomplete?: boolean;
-  json?: boolean;
-  csv?: boolean;
-}
+const OPTIONS = {
+  year: value,
+  status: value,
+  kind: value,
+  result: value,
+  proposer: value,
+  limit: value,
+  incomplete: flag,
+  json: flag,
+  csv: flag,
+};
 
-export default async function list(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as ListOptions;
+export default command(OPTIONS, async function list(ctx, _args, opts) {
   const filter = readFilter(opts);
   const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
   const repo = await ctx.replies('read');
@@ -48,7 +47,7 @@ export default async function list(ctx: Context, _args: string[], options: Recor
   // In --json the rows are whole replies (list), so replyJson has the body it prints.
   ctx.streams.stdout.write(formatRows(replies, columns, format, (r) => replyJson(r as Reply)));
   return 0;
-}
+});
 
 
 const STATUS_COLOR: Record<Status, (s: string) => string> = {

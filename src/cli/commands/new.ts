@@ -14,37 +14,37 @@ import { replyInputFrom } from '../../core/proposal.js';
 import { KINDS, kindOf } from '../../core/reply.js';
 import { scaffoldBody } from '../../core/scaffold.js';
 import { givenOnly, readAnswers } from '../answers.js';
-import type { Context } from '../context.js';
 import { editText } from '../editor.js';
 import { findProposal } from '../lookup.js';
 import { readBodyFile } from '../files.js';
 import { t } from '../messages.js';
 import { numberText, replyJson, statusLabel, titleOf } from '../present.js';
 import { checkedBy, required, type Prompter } from '../prompts.js';
+import { command, flag, value, values, type Options } from '../command.js';
 
-interface NewOptions {
-  kind?: string;
-  session?: string;
-  proposalNo?: string;
-  title?: string;
-  proposer?: string[];
-  leadUnit?: string;
-  salutation?: string;
-  result?: string;
-  disclosure?: string;
-  signedOn?: string;
-  issuedOn?: string;
-  docNumber?: string;
-  cc?: string[];
-  body?: string;
-  answers?: string;
-  edit?: boolean;
-  proposal?: string;
-  json?: boolean;
-}
+const OPTIONS = {
+  kind: value,
+  session: value,
+  proposalNo: value,
+  title: value,
+  proposer: values,
+  leadUnit: value,
+  salutation: value,
+  result: value,
+  disclosure: value,
+  signedOn: value,
+  issuedOn: value,
+  docNumber: value,
+  cc: values,
+  body: value,
+  answers: value,
+  edit: flag,
+  proposal: value,
+  json: flag,
+};
+type NewOptions = Options<typeof OPTIONS>;
 
-export default async function newReply(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as NewOptions;
+export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   const config = ctx.config();
   const today = dayOf(ctx.clock.now());
   const fromFlags = flagsInput(opts, opts.body === undefined ? undefined : await readBodyFile(opts.body, ctx.cwd));
@@ -80,7 +80,7 @@ export default async function newReply(ctx: Context, _args: string[], options: R
     );
   }
   return 0;
-}
+});
 
 function flagsInput(o: NewOptions, body: string | undefined): ReplyInput {
   const input: Record<string, unknown> = {

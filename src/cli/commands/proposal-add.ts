@@ -11,28 +11,28 @@ import {
   type ProposalInputKey,
 } from '../../core/proposal.js';
 import { givenOnly, readProposalAnswers } from '../answers.js';
-import type { Context } from '../context.js';
 import { handlingFor, handlingJson } from '../handlings.js';
 import { t } from '../messages.js';
 import { dateText } from '../present.js';
 import { checkedBy, required, type Prompter } from '../prompts.js';
+import { command, flag, value, values, type Options } from '../command.js';
 
-interface AddOptions {
-  kind?: string;
-  session?: string;
-  number?: string;
-  title?: string;
-  proposer?: string[];
-  assignedOn?: string;
-  role?: string;
-  leadUnit?: string;
-  dueOn?: string;
-  answers?: string;
-  json?: boolean;
-}
+const OPTIONS = {
+  kind: value,
+  session: value,
+  number: value,
+  title: value,
+  proposer: values,
+  assignedOn: value,
+  role: value,
+  leadUnit: value,
+  dueOn: value,
+  answers: value,
+  json: flag,
+};
+type AddOptions = Options<typeof OPTIONS>;
 
-export default async function proposalAdd(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as AddOptions;
+export default command(OPTIONS, async function proposalAdd(ctx, _args, opts) {
   const config = ctx.config();
   const fromFlags = flagsInput(opts);
   let input: ProposalInput = { ...(opts.answers ? readProposalAnswers(opts.answers, ctx.cwd) : {}), ...fromFlags };
@@ -60,7 +60,7 @@ export default async function proposalAdd(ctx: Context, _args: string[], options
     );
   }
   return 0;
-}
+});
 
 function flagsInput(o: AddOptions): ProposalInput {
   const input: Record<string, unknown> = {

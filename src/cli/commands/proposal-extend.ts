@@ -1,22 +1,21 @@
 import { addMonthsTo, parseDate } from '../../core/dates.js';
 import { ReplyError } from '../../core/errors.js';
-import type { Context } from '../context.js';
 import { asOf, handlingFor, handlingJson } from '../handlings.js';
 import { findProposal } from '../lookup.js';
 import { t } from '../messages.js';
 import { dateText } from '../present.js';
+import { command, flag, value } from '../command.js';
 
-interface ExtendOptions {
-  session?: string;
-  to?: string;
-  months?: string;
-  reason?: string;
-  asOf?: string;
-  json?: boolean;
-}
+const OPTIONS = {
+  session: value,
+  to: value,
+  months: value,
+  reason: value,
+  asOf: value,
+  json: flag,
+};
 
-export default async function proposalExtend(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as ExtendOptions;
+export default command(OPTIONS, async function proposalExtend(ctx, args, opts) {
   const reason = opts.reason?.trim();
   if (!reason) throw new ReplyError('field.missingFlag', { flag: '--reason', whatKey: 'opt.extendReason' }, 2);
   if ((opts.to === undefined) === (opts.months === undefined)) throw new ReplyError('proposal.extendHow', {}, 2);
@@ -43,7 +42,7 @@ export default async function proposalExtend(ctx: Context, args: string[], optio
     );
   }
   return 0;
-}
+});
 
 function monthsOf(text: string): number {
   const n = Number(text.trim());

@@ -1,21 +1,20 @@
 import type { Handling } from '../../core/handling.js';
 import { isOpen } from '../../core/handling.js';
-import type { Context } from '../context.js';
 import { asOf, daysText, handlingJson, loadHandlings, stateText, yearOption } from '../handlings.js';
 import { t } from '../messages.js';
 import { clip, formatRows, type Column } from '../output.js';
 import { dateText, proposersText } from '../present.js';
+import { command, flag, value } from '../command.js';
 
-interface ListOptions {
-  year?: string;
-  open?: boolean;
-  asOf?: string;
-  json?: boolean;
-  csv?: boolean;
-}
+const OPTIONS = {
+  year: value,
+  open: flag,
+  asOf: value,
+  json: flag,
+  csv: flag,
+};
 
-export default async function proposalList(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as ListOptions;
+export default command(OPTIONS, async function proposalList(ctx, _args, opts) {
   const year = yearOption(opts.year);
   const today = asOf(ctx, opts.asOf);
   const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
@@ -39,4 +38,4 @@ export default async function proposalList(ctx: Context, _args: string[], option
   ];
   ctx.streams.stdout.write(formatRows(handlings, columns, format, handlingJson));
   return 0;
-}
+});

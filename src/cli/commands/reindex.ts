@@ -1,9 +1,9 @@
-import type { Context } from '../context.js';
+import { command } from '../command.js';
 import { t } from '../messages.js';
 
-export default async function reindex(ctx: Context): Promise<number> {
+export default command({}, async function reindex(ctx) {
   // 'read': an archive that does not exist yet is not created just to be indexed.
   const count = (await ctx.replies('read')).fullText().reindex();
   ctx.streams.stdout.write(t('reindex.done', { count }) + '\n');
   return 0;
-}
+});

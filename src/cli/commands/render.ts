@@ -8,23 +8,25 @@ import { readFilter } from '../filters.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { progressBar } from '../progress.js';
+import { z } from 'zod';
+import { command, flag, value, type Options } from '../command.js';
 
-interface RenderOptions {
-  format: string;
-  out?: string;
-  force?: boolean;
-  stamped?: boolean;
-  all?: boolean;
-  year?: string;
-  status?: string;
-}
+const OPTIONS = {
+  format: z.string(),
+  out: value,
+  force: flag,
+  stamped: flag,
+  all: flag,
+  year: value,
+  status: value,
+};
+type RenderOptions = Options<typeof OPTIONS>;
 
 /**
  * One reply to stdout or a file; several (by id, --all, --year, --status)
  * into a folder, one file each, named from doc number and title.
  */
-export default async function render(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as unknown as RenderOptions;
+export default command(OPTIONS, async function render(ctx, args, opts) {
   const { EXPORTERS } = await import('../../render/exporters.js');
   const exporter = EXPORTERS[opts.format];
   if (!exporter) {
@@ -68,7 +70,7 @@ export default async function render(ctx: Context, args: string[], options: Reco
   progress?.stop();
   if (progress) ctx.streams.stderr.write(t('render.doneMany', { count: replies.length, dir: target }) + '\n');
   return 0;
-}
+});
 
 async function selected(ctx: Context, args: string[], opts: RenderOptions): Promise<Reply[]> {
   const byFilter = opts.all || opts.year !== undefined || opts.status !== undefined;

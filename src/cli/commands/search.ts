@@ -1,19 +1,19 @@
 import { ReplyError } from '../../core/errors.js';
 import { parseSearchQuery } from '../../core/search-query.js';
-import type { Context } from '../context.js';
-import { readFilter, type FilterOptions } from '../filters.js';
+import { FILTER_OPTIONS, readFilter } from '../filters.js';
 import { printHits } from '../hits.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { numberText } from '../present.js';
+import { command, flag, value } from '../command.js';
 
-interface SearchOptions extends FilterOptions {
-  like?: string;
-  json?: boolean;
-}
+const OPTIONS = {
+  ...FILTER_OPTIONS,
+  like: value,
+  json: flag,
+};
 
-export default async function search(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as SearchOptions;
+export default command(OPTIONS, async function search(ctx, args, opts) {
   const terms = parseSearchQuery(args.join(' '));
   const filter = readFilter(opts);
   const positive = terms.filter((term) => !term.negated).map((term) => term.text);
@@ -28,4 +28,4 @@ export default async function search(ctx: Context, args: string[], options: Reco
   const hits = (await ctx.replies('read')).fullText().search(terms, filter);
   await printHits(ctx, hits, positive, Boolean(opts.json), t('search.empty'));
   return 0;
-}
+});

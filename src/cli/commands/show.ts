@@ -3,21 +3,20 @@ import { changedFields } from '../../core/fields.js';
 import type { Revision, StatusChange } from '../../core/ports.js';
 import { ReplyError } from '../../core/errors.js';
 import { issueDate, missingOf, type Reply } from '../../core/reply.js';
-import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { table } from '../output.js';
 import { salutationOf } from '../../core/proposers.js';
 import { dateText, fieldLabel, fieldValueText, proposersText, replyJson, statusLabel, timeText, titleOf } from '../present.js';
+import { command, flag } from '../command.js';
 
-interface ShowOptions {
-  history?: boolean;
-  source?: boolean;
-  json?: boolean;
-}
+const OPTIONS = {
+  history: flag,
+  source: flag,
+  json: flag,
+};
 
-export default async function show(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as ShowOptions;
+export default command(OPTIONS, async function show(ctx, args, opts) {
   const reply = await findReply(ctx, args[0]!);
   const out = ctx.streams.stdout;
   if (opts.history) {
@@ -47,7 +46,7 @@ export default async function show(ctx: Context, args: string[], options: Record
   }
   out.write(describe(reply));
   return 0;
-}
+});
 
 /**
  * What a record lacks and what was inferred, each on a line of its own before the fields:

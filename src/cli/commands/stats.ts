@@ -1,18 +1,17 @@
 import { computeStats, type Count, type Stats } from '../../core/stats.js';
-import type { Context } from '../context.js';
 import { asOf, loadHandlings, yearOption } from '../handlings.js';
 import { t } from '../messages.js';
 import { csvCell, table } from '../output.js';
+import { command, flag, value } from '../command.js';
 
-interface StatsOptions {
-  year?: string;
-  asOf?: string;
-  json?: boolean;
-  csv?: boolean;
-}
+const OPTIONS = {
+  year: value,
+  asOf: value,
+  json: flag,
+  csv: flag,
+};
 
-export default async function stats(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as StatsOptions;
+export default command(OPTIONS, async function stats(ctx, _args, opts) {
   const year = yearOption(opts.year);
   const today = asOf(ctx, opts.asOf);
   const config = ctx.config();
@@ -30,7 +29,7 @@ export default async function stats(ctx: Context, _args: string[], options: Reco
   else if (opts.csv) out.write(csvOf(result));
   else out.write(textOf(result));
   return 0;
-}
+});
 
 /** Each table: its title, then a line per item with count and share. */
 function sections(s: Stats): [string, Count[]][] {

@@ -3,23 +3,22 @@ import type { StatusNote } from '../../core/ports.js';
 import { isGuardedStep, type Reply, type Status } from '../../core/reply.js';
 import { decideStatusChange, parseStatusRequest, type StatusDecision } from '../../core/workflow/status.js';
 import { FIELD_NAMES } from '../../core/fields.js';
-import type { Context } from '../context.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { fieldLabel, numberText, replyJson, statusLabel } from '../present.js';
 import { replyChecker } from '../reply-check.js';
+import { command, flag, value } from '../command.js';
 
-interface StatusOptions {
-  force?: boolean;
-  reason?: string;
-  json?: boolean;
-}
+const OPTIONS = {
+  force: flag,
+  reason: value,
+  json: flag,
+};
 
 /** How many of the check's errors a refusal names on its one line. */
 const ERRORS_NAMED = 3;
 
-export default async function status(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const opts = options as StatusOptions;
+export default command(OPTIONS, async function status(ctx, args, opts) {
   const [id, wanted] = args as [string, string];
   const request = parseStatusRequest({ wanted, force: opts.force ?? false, reason: opts.reason });
   if (!request.ok) throw new ReplyError(`status.${request.refusal === 'unknownStatus' ? 'unknown' : request.refusal}`, { value: wanted }, 2);
@@ -44,7 +43,7 @@ export default async function status(ctx: Context, args: string[], options: Reco
     if (note.overridden) ctx.streams.stderr.write(t('status.forced', { count: note.overridden.length, reason: reason! }) + '\n');
   }
   return 0;
-}
+});
 
 /** A refused change as the one line the user reads. */
 function refusalError(reply: Reply, to: Status, decision: Extract<StatusDecision, { ok: false }>): ReplyError {
