@@ -74,22 +74,22 @@ function program(
     .option('--force', t('opt.force'));
 
   command('new', t('cmd.new'))
-    .option('--kind <kind>', '提案答复 | 建议答复 | 会办意见（proposal | suggestion | co-handling）')
+    .option('--kind <kind>', t('opt.new.kind'))
     .option('--session <text>', t('prompt.session'))
     .option('--proposal-no <no>', t('prompt.proposalNo'))
     .option('--title <text>', t('prompt.title'))
-    .option('--proposer <name>', '提案人，可重复（朱莺委员、李明代表、经济委员会）', collect)
+    .option('--proposer <name>', t('opt.new.proposer'), collect)
     .option('--lead-unit <name>', t('prompt.leadUnit'))
-    .option('--salutation <text>', '主送（默认由提案人或主办单位得出）')
+    .option('--salutation <text>', t('opt.new.salutation'))
     .option('--result <text>', t('prompt.result'))
     .option('--disclosure <text>', t('prompt.disclosure'))
-    .option('--signed-on <date>', '成文日期（2023-05-18 或 2023年5月18日，默认今天）')
-    .option('--issued-on <date>', '印发日期（默认同成文日期）')
-    .option('--doc-number <number>', '发文字号（默认分配下一个）')
-    .option('--cc <unit>', '抄送单位，可重复', collect)
-    .option('--body <file>', '正文文件（- 表示标准输入）')
-    .option('--answers <file>', '答案文件（JSON，键名同选项名）')
-    .option('--edit', '用 $VISUAL/$EDITOR 编辑正文草稿')
+    .option('--signed-on <date>', t('opt.new.signedOn'))
+    .option('--issued-on <date>', t('opt.new.issuedOn'))
+    .option('--doc-number <number>', t('opt.new.docNumber'))
+    .option('--cc <unit>', t('opt.new.cc'), collect)
+    .option('--body <file>', t('opt.new.body'))
+    .option('--answers <file>', t('opt.new.answers'))
+    .option('--edit', t('opt.new.edit'))
     .option('--proposal <no>', t('opt.newProposal'))
     .option('--json', t('opt.json'));
 
@@ -109,39 +109,39 @@ function program(
   selectionFlags(command('list', t('cmd.list')), t('opt.listLimit')).option('--csv', t('opt.csv'));
 
   command('show', t('cmd.show'))
-    .argument('<id>', '记录编号或发文字号')
-    .option('--history', '列出修订记录')
-    .option('--source', '输出导入时的原文')
+    .argument('<id>', t('arg.id'))
+    .option('--history', t('opt.show.history'))
+    .option('--source', t('opt.show.source'))
     .option('--json', t('opt.json'));
 
   command('edit', t('cmd.edit'))
-    .argument('<id>', '记录编号或发文字号')
-    .option('--set <field=value>', '修改字段，可重复', collect)
-    .option('--body <file>', '用文件替换正文（- 表示标准输入）')
-    .option('--force', '允许修改已签发或已发送的答复')
+    .argument('<id>', t('arg.id'))
+    .option('--set <field=value>', t('opt.edit.set'), collect)
+    .option('--body <file>', t('opt.edit.body'))
+    .option('--force', t('opt.edit.force'))
     .option('--json', t('opt.json'));
 
   command('status', t('cmd.status'))
-    .argument('<id>', '记录编号或发文字号')
-    .argument('<status>', 'checked | signed | sent | published | void')
+    .argument('<id>', t('arg.id'))
+    .argument('<status>', t('arg.status'))
     .option('--force', t('opt.statusForce'))
     .option('--reason <text>', t('opt.statusReason'))
     .option('--json', t('opt.json'));
 
   command('render', t('cmd.render'))
-    .argument('[ids...]', '记录编号或发文字号（可多个）')
+    .argument('[ids...]', t('arg.ids'))
     .option('--format <format>', 'txt | md | html | docx | pdf', 'txt')
-    .option('--stamped', '加盖印章的版式（成文日期右空四字，署名居中于其上）')
-    .option('--all', '输出全部答复（须 --out 目录）')
-    .option('--year <year>', '输出该年成文的答复（须 --out 目录）')
-    .option('--status <status>', '输出该状态的答复（须 --out 目录）')
-    .option('--out <path>', '输出文件或目录（默认标准输出）')
-    .option('--force', '覆盖已存在的文件');
+    .option('--stamped', t('opt.render.stamped'))
+    .option('--all', t('opt.render.all'))
+    .option('--year <year>', t('opt.render.year'))
+    .option('--status <status>', t('opt.render.status'))
+    .option('--out <path>', t('opt.render.out'))
+    .option('--force', t('opt.render.force'));
 
   command('import', t('cmd.import'))
     .argument('<path...>', t('arg.importPath'))
-    .option('--dry-run', '只显示将导入什么，不写入')
-    .option('--json', '输出每个文件的导入报告（JSON）');
+    .option('--dry-run', t('opt.import.dryRun'))
+    .option('--json', t('opt.import.json'));
 
   command('check', t('cmd.check'))
     .argument('<target...>', t('arg.checkTarget'))
@@ -194,7 +194,7 @@ function program(
     .option('--json', t('opt.json'));
 
   command('feedback', t('cmd.feedback'))
-    .argument('<id>', '记录编号或发文字号')
+    .argument('<id>', t('arg.id'))
     .argument('<rating>', t('arg.rating'))
     .option('--note <text>', t('opt.feedbackNote'))
     .option('--received-on <date>', t('opt.receivedOn'))
