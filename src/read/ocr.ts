@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HAN } from '../core/reader/lines.js';
 import type { FormatRead, FormatReader } from './format.js';
-import { placedLines, type PlacedPage, type Run } from './layout.js';
+import { placedLines, type PlacedPage, type Run } from './placement.js';
 import { findExecutable, inParallel, runTool } from './tools.js';
 
 /**
  * Scans read by OCR: tesseract with its Simplified Chinese model (Debian
  * tesseract-ocr, tesseract-ocr-chi-sim), a PDF's pages first made images by
  * pdftoppm (poppler-utils). tesseract gives each printed line with its box;
- * layout.ts makes them the reply's lines as it does a PDF's text. Pages are
+ * placement.ts makes them the reply's lines as it does a PDF's text. Pages are
  * read in parallel, one tesseract to a core (each told to use one thread:
  * its own threads cost more than they give on a page this size).
  *

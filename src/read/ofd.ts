@@ -1,5 +1,5 @@
 import type { FormatRead, FormatReader } from './format.js';
-import { placedLines, type PlacedPage, type Run } from './layout.js';
+import { placedLines, type PlacedPage, type Run } from './placement.js';
 import { childNamed, childrenNamed, localName, parseXml, textOf, type XmlNode } from './xml.js';
 import { MAX_PART, MAX_ZIP, openZip, partText, TOO_LARGE, type Zip } from './zip.js';
 
@@ -7,7 +7,7 @@ import { MAX_PART, MAX_ZIP, openZip, partText, TOO_LARGE, type Zip } from './zip
  * OFD (GB/T 33190-2016), the format of China's e-documents: a zip whose
  * OFD.xml names a Document.xml, which lists the pages and their templates.
  * Each TextCode of a page (its templates' first, where a red 版头 often
- * stands) is a run where it is placed, made lines by layout.ts as a PDF's are.
+ * stands) is a run where it is placed, made lines by placement.ts as a PDF's are.
  */
 export const ofdReader: FormatReader = {
   format: 'ofd',

@@ -1,12 +1,12 @@
 import { propertyLines } from '../core/properties.js';
 import type { FormatRead, FormatReader } from './format.js';
-import { placedLines, type PlacedPage, type Run } from './layout.js';
+import { placedLines, type PlacedPage, type Run } from './placement.js';
 import { ocrPdf } from './ocr.js';
 
 /**
  * A PDF with a text layer, through pdfjs-dist (loaded on first use): each
  * page's text runs where they stand, made lines by their positions (see
- * layout.ts). A PDF with no text to speak of is a scan: it is read by OCR
+ * placement.ts). A PDF with no text to speak of is a scan: it is read by OCR
  * (ocr.ts).
  */
 export const pdfReader: FormatReader = {

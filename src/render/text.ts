@@ -3,7 +3,7 @@ import type { ReplyFields } from '../core/reply.js';
 import { bodyAsHtml } from './body-html.js';
 import { htmlLayout } from './html-layout.js';
 import { bodyAsMarkdown, bodyAsText } from './body-text.js';
-import { templateContext } from './context.js';
+import { templateContext } from './template-context.js';
 import { loadTemplate } from './templates.js';
 
 /** One exporter per format behind one interface. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSubject, fileSubject, fixReply, renderedSubject, RULES, type CheckContext, type Finding } from '../../src/core/checks/index.js';
 import { readDateText } from '../../src/core/checks/date-text.js';
 import { fixBody, fixSalutation, fixText } from '../../src/core/checks/fix.js';
-import { locate } from '../../src/core/checks/layout.js';
+import { locate } from '../../src/core/checks/located.js';
 import { halfWidthMarks } from '../../src/core/checks/text-runs.js';
 import { isoDay } from '../../src/core/dates.js';
 import { unifiedDiff } from '../../src/core/diff.js';

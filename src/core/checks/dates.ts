@@ -1,5 +1,5 @@
 import { datesInText, readDateText } from './date-text.js';
-import type { Part } from './layout.js';
+import type { Part } from './located.js';
 import { bodyTexts, excerpt } from './text-runs.js';
 import { finding, type Finding, type Rule } from './types.js';
 

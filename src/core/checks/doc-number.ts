@@ -1,5 +1,5 @@
 import { YEAR_CLOSE, YEAR_OPEN } from '../doc-number.js';
-import { DOC_NUMBER_LIKE } from './layout.js';
+import { DOC_NUMBER_LIKE } from './located.js';
 import { bodyTexts } from './text-runs.js';
 import { finding, type Finding, type Rule } from './types.js';
 

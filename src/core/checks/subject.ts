@@ -2,7 +2,7 @@ import { parseBody } from '../body.js';
 import { recordOf, type RecordOptions } from '../reader/record.js';
 import type { SourceLine } from '../reader/lines.js';
 import type { ReplyFields } from '../reply.js';
-import { layoutOf, locate, type Part } from './layout.js';
+import { layoutOf, locate, type Part } from './located.js';
 import type { BodyView, CheckSubject } from './types.js';
 
 export type Subject = { readonly ok: true; readonly subject: CheckSubject } | { readonly ok: false; readonly reason: string };

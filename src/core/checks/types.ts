@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { IsoDate } from '../dates.js';
 import type { Params } from '../errors.js';
 import type { ReplyFields } from '../reply.js';
-import type { Layout } from './layout.js';
+import type { Layout } from './located.js';
 
 /**
  * error: a defect of the published text (the standard or the genre is broken,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placedLines, type PlacedPage, type Run } from '../../src/read/layout.js';
+import { placedLines, type PlacedPage, type Run } from '../../src/read/placement.js';
 
 /**
  * Pages as a PDF of a reply sets them (A4 in points): a 3号 body (16 pt) of
