@@ -1,4 +1,5 @@
-import { addMonthsTo, parseDate } from '../../core/dates.js';
+import { parseDate } from '../../core/dates.js';
+import { decideExtension, isExtensionMonths } from '../../core/workflow/extension.js';
 import { ReplyError } from '../../core/errors.js';
 import { asOf, handlingFor, handlingJson } from '../handlings.js';
 import { findProposal } from '../lookup.js';
@@ -22,9 +23,10 @@ export default command(OPTIONS, async function proposalExtend(ctx, args, opts) {
   const proposal = await findProposal(ctx, args[0]!, opts.session);
   const today = asOf(ctx, opts.asOf);
   const before = await handlingFor(ctx, proposal, today);
-  if (before.state === 'answered') throw new ReplyError('proposal.answeredAlready', { id: proposal.id });
-  const to = opts.to !== undefined ? parseDate(opts.to, 'to') : addMonthsTo(before.dueOn, monthsOf(opts.months!));
-  if (to <= before.dueOn) throw new ReplyError('proposal.extendNotLater', { to: dateText(to), from: dateText(before.dueOn) });
+  const decision = decideExtension(before, opts.to !== undefined ? { to: parseDate(opts.to, 'to') } : { months: monthsOf(opts.months!) });
+  if (!decision.ok && decision.refusal === 'answered') throw new ReplyError('proposal.answeredAlready', { id: proposal.id });
+  if (!decision.ok) throw new ReplyError('proposal.extendNotLater', { to: dateText(decision.to), from: dateText(decision.from) });
+  const { to } = decision;
 
   const after = await handlingFor(ctx, (await ctx.handling()).extend(proposal.id, to, reason), today);
   if (opts.json) {
@@ -46,6 +48,6 @@ export default command(OPTIONS, async function proposalExtend(ctx, args, opts) {
 
 function monthsOf(text: string): number {
   const n = Number(text.trim());
-  if (!Number.isInteger(n) || n < 1 || n > 24) throw new ReplyError('proposal.badMonths', { value: text }, 2);
+  if (!isExtensionMonths(n)) throw new ReplyError('proposal.badMonths', { value: text }, 2);
   return n;
 }
