@@ -2,6 +2,7 @@ import { chineseDate } from '../core/dates.js';
 import { parseBody, plainText } from '../core/body.js';
 import { proposerLabel, replyTitle, salutationOf } from '../core/proposers.js';
 import { issueDate, missingOf, type RecordField, type Reply, type Status } from '../core/reply.js';
+import type { StatusNote } from '../core/ports.js';
 import { t } from './messages.js';
 
 /** How a reply reads in listings and `show`: derived parts spelled out. */
@@ -43,6 +44,13 @@ export function fieldValueText(reply: Reply, field: RecordField): string {
 
 
 /** The JSON form of a reply for scripts: every stored field plus the derived ones. */
+/** A status change as the JSON output gives it: what a forced change went past, each finding's message in the catalogue's words. */
+export function statusChangeJson<C extends StatusNote>(change: C): Omit<C, 'overridden'> & { overridden?: { code: string; line: number; message: string }[] } {
+  const { overridden, ...rest } = change;
+  if (!overridden) return rest;
+  return { ...rest, overridden: overridden.map((o) => ({ code: o.code, line: o.line, message: 'message' in o ? o.message : t(o.key, o.params) })) };
+}
+
 export function replyJson(reply: Reply): Record<string, unknown> {
   const tree = parseBody(reply.body);
   return {

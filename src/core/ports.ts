@@ -136,11 +136,21 @@ export interface ReplySearch {
   reindex(): number;
 }
 
+/**
+ * A finding a forced change went past, as the log keeps it: its rule, line,
+ * and message key with its parameters, translated when shown (an archive of
+ * an older version holds the sentence as it was shown then).
+ */
+export type OverriddenFinding = { readonly code: string; readonly line: number } & (
+  | { readonly key: string; readonly params: Readonly<Record<string, string | number>> }
+  | { readonly message: string }
+);
+
 /** Why a status changed, when a rule had to be overridden. */
 export interface StatusNote {
   readonly reason?: string;
-  /** The check's errors the change went past, as shown then. */
-  readonly overridden?: readonly { readonly code: string; readonly line: number; readonly message: string }[];
+  /** The check's errors the change went past. */
+  readonly overridden?: readonly OverriddenFinding[];
 }
 
 export interface StatusChange extends StatusNote {

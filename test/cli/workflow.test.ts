@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli, workspace } from '../helpers/cli.js';
 import { ok, okJson } from './handling-support.js';
@@ -175,6 +177,19 @@ describe('signing a draft with format errors', () => {
       reason: '领导已审定，按原文印发',
       overridden: errors.map(({ code, line, message }) => ({ code, line, message })),
     });
+  });
+
+  it('keeps what was overridden as rule codes, message keys and parameters, translated only when shown', () => {
+    const ws = withErrors();
+    ok(ws, ['status', '1', 'checked', '--force', '--reason', '先行核稿']);
+    const db = new Database(join(ws, 'data', 'replies.db'), { readonly: true });
+    const { overridden } = db.prepare('SELECT overridden FROM status_changes').get() as { overridden: string };
+    db.close();
+    const kept = JSON.parse(overridden) as Record<string, unknown>[];
+    expect(kept[0]).toEqual({ code: 'punctuation/half-width', line: expect.any(Number), key: 'check.punctuation/half-width', params: expect.any(Object) });
+    expect(kept.every((k) => !('message' in k))).toBe(true);
+    const shown = (historyJson(ws, 1) as HistoryJson[])[1]!.statusChange!.overridden!;
+    expect(shown[0]!.message).toMatch(/半角标点/u);
   });
 
   it('--json prints the reply and the status change with what was overridden', () => {

@@ -7,7 +7,7 @@ import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { table } from '../output.js';
 import { salutationOf } from '../../core/proposers.js';
-import { dateText, fieldLabel, fieldValueText, proposersText, replyJson, statusLabel, timeText, titleOf } from '../present.js';
+import { dateText, fieldLabel, fieldValueText, proposersText, replyJson, statusChangeJson, statusLabel, timeText, titleOf } from '../present.js';
 import { command, flag } from '../command.js';
 
 const OPTIONS = {
@@ -20,12 +20,12 @@ export default command(OPTIONS, async function show(ctx, args, opts) {
   const reply = await findReply(ctx, args[0]!);
   const out = ctx.streams.stdout;
   if (opts.history) {
-    const repo = await ctx.replies();
+    const repo = await ctx.replies('read');
     const revisions = repo.history(reply.id);
     // A status revision and its logged change share their time.
     const changes = new Map(repo.statusChanges(reply.id).map((c) => [c.at, c]));
     if (opts.json) {
-      const json = revisions.map((r) => ({ ...r, reply: replyJson(r.reply), ...(changes.has(r.at) ? { statusChange: changes.get(r.at) } : {}) }));
+      const json = revisions.map((r) => ({ ...r, reply: replyJson(r.reply), ...(changes.has(r.at) ? { statusChange: statusChangeJson(changes.get(r.at)!) } : {}) }));
       out.write(JSON.stringify(json, null, 2) + '\n');
     } else {
       out.write(historyTable(revisions, changes));

@@ -5,7 +5,7 @@ import { decideStatusChange, parseStatusRequest, type StatusDecision } from '../
 import { FIELD_NAMES } from '../../core/fields.js';
 import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
-import { fieldLabel, numberText, replyJson, statusLabel } from '../present.js';
+import { fieldLabel, numberText, replyJson, statusChangeJson, statusLabel } from '../present.js';
 import { replyChecker } from '../reply-check.js';
 import { command, flag, value } from '../command.js';
 
@@ -29,12 +29,12 @@ export default command(OPTIONS, async function status(ctx, args, opts) {
   const { to, reason } = decision;
   const note: { reason?: string; overridden?: StatusNote['overridden'] } = {
     ...(reason ? { reason } : {}),
-    ...(decision.overridden ? { overridden: decision.overridden.map((f) => ({ code: f.code, line: f.line, message: t(f.key, f.params) })) } : {}),
+    ...(decision.overridden ? { overridden: decision.overridden.map((f) => ({ code: f.code, line: f.line, key: f.key, params: f.params })) } : {}),
   };
 
   const updated = (await ctx.replies()).setStatus(reply.id, to, reply.updatedAt, note);
   if (opts.json) {
-    const json = { ...replyJson(updated), statusChange: { from: reply.status, to, ...note } };
+    const json = { ...replyJson(updated), statusChange: statusChangeJson({ from: reply.status, to, ...note }) };
     ctx.streams.stdout.write(JSON.stringify(json, null, 2) + '\n');
   } else {
     ctx.streams.stdout.write(
