@@ -2,10 +2,13 @@ import { propertyLines } from '../core/properties.js';
 import type { FormatRead, FormatReader } from './format.js';
 import { placedLines, type PlacedPage, type Run } from './placement.js';
 import { ocrPdf } from './ocr.js';
+import { readTextLayer } from './pdf-text.js';
 
 /**
- * A PDF with a text layer, through pdfjs-dist (loaded on first use): each
- * page's text runs where they stand, made lines by their positions (see
+ * A PDF with a text layer: read directly (pdf-text.ts) where its objects,
+ * fonts and operators are the plain ones offices' writers use, else through
+ * pdfjs-dist (loaded on first use); each page's text runs where they stand,
+ * made lines by their positions (see
  * placement.ts). A PDF with no text to speak of is a scan: it is read by OCR
  * (ocr.ts).
  */
@@ -17,9 +20,14 @@ export const pdfReader: FormatReader = {
     if (!bytes.subarray(0, 1024).includes('%PDF-')) return { ok: false, reason: 'import.badPdf' };
     let placed: { pages: PlacedPage[]; keywords: string };
     try {
-      placed = await placedPages(bytes);
+      placed = readTextLayer(bytes, MAX_PAGES);
     } catch {
-      return { ok: false, reason: 'import.badPdf' };
+      // What the direct reader does not know for certain, pdf.js reads.
+      try {
+        placed = await placedPages(bytes);
+      } catch {
+        return { ok: false, reason: 'import.badPdf' };
+      }
     }
     const lines = [...propertyLines(placed.keywords).map((text) => ({ text })), ...placedLines(placed.pages)];
     // No text layer: a scan, read by OCR.
@@ -53,7 +61,8 @@ function keepNatives(): void {
   JSON.parse = NATIVE.parse;
 }
 
-async function placedPages(bytes: Buffer): Promise<{ pages: PlacedPage[]; keywords: string }> {
+/** The pages as pdf.js reads them (exported for the tests that hold the direct reader to it). */
+export async function placedPages(bytes: Buffer): Promise<{ pages: PlacedPage[]; keywords: string }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   keepNatives();
   const task = pdfjs.getDocument({
