@@ -86,6 +86,26 @@ describe('the text layer read directly', () => {
   });
 });
 
+describe('a damaged PDF', () => {
+  it('cut short anywhere, or with bytes changed, is read or refused as Unsupported, never anything else', () => {
+    const whole = wordLikePdf('stream');
+    const tries: Buffer[] = [];
+    for (let cut = 0; cut < whole.length; cut += 37) tries.push(whole.subarray(0, cut));
+    for (let at = 0; at < whole.length; at += 29) {
+      const changed = Buffer.from(whole);
+      changed[at] = (changed[at]! + 0x41) & 0xff;
+      tries.push(changed);
+    }
+    for (const bytes of tries) {
+      try {
+        readTextLayer(bytes, 60);
+      } catch (error) {
+        expect(error).toBeInstanceOf(Unsupported);
+      }
+    }
+  });
+});
+
 describe.skipIf(!hasSoffice)('the direct reader and pdf.js read LibreOffice\'s PDFs to the same lines (skipped: soffice is not installed)', () => {
   const pdfs = new Map<string, Buffer>();
   beforeAll(async () => {
