@@ -51,12 +51,15 @@ function addressees(proposers: readonly Proposer[]): string {
   return proposers.map(proposerLabel).join('、');
 }
 
+/** How a reply's title ends, by its kind: the one wording the renderers, the checker and search use. */
+export const TITLE_ENDINGS: Readonly<Record<Kind, string>> = { 提案答复: '提案的答复', 建议答复: '建议的答复', 会办意见: '提案的会办意见' };
+
 /**
  * 对区政协十五届二次会议 第152104号提案的答复 / …提案的会办意见 / …建议的答复;
  * a record that lacks the session or the number leaves it out (对第57号提案的答复, 对提案的答复).
  */
 export function replyTitle(kind: Kind, session: string, proposalNo: string): string {
-  const what = kind === '建议答复' ? '建议的答复' : kind === '会办意见' ? '提案的会办意见' : '提案的答复';
+  const what = TITLE_ENDINGS[kind];
   const number = proposalNo ? `第${proposalNo}号` : '';
   return `对${[session, number].filter(Boolean).join(' ')}${what}`;
 }

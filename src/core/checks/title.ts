@@ -1,7 +1,8 @@
+import { TITLE_ENDINGS } from '../proposers.js';
 import { finding, type Rule } from './types.js';
 
-/** The three shapes of the genre this office writes: 对{会次} 第{N}号提案的答复 / …提案的会办意见 / …建议的答复. */
-export const TITLE = /^对(.+?)\s*第\s*(\d+)\s*号(提案的答复|提案的会办意见|建议的答复)$/u;
+/** The three shapes of the genre this office writes: 对{会次} 第{N}号提案的答复 / …提案的会办意见 / …建议的答复 (TITLE_ENDINGS). */
+export const TITLE = new RegExp(`^对(.+?)\\s*第\\s*(\\d+)\\s*号(${Object.values(TITLE_ENDINGS).join('|')})$`, 'u');
 
 export const titleShape: Rule = ({ layout }) => {
   if (!layout.title) return [finding('title/missing', layout.salutation?.line ?? layout.firstLine)];
