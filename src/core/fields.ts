@@ -121,9 +121,11 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
 
 /** The fields `reply edit --set` understands, and how each reads its value. */
 export const EDITABLE = [
-  'kind', 'session', 'proposal-no', 'title', 'proposer', 'lead-unit', 'salutation', 'result', 'disclosure',
-  'signed-on', 'issued-on', 'doc-number', 'organ', 'header', 'printing-organ', 'cc',
-  'contact.name', 'contact.phone', 'contact.address', 'contact.postcode',
+  FIELD_NAMES.kind, FIELD_NAMES.session, FIELD_NAMES.proposalNo, FIELD_NAMES.title, FIELD_NAMES.proposers, FIELD_NAMES.leadUnit,
+  FIELD_NAMES.salutation, FIELD_NAMES.result, FIELD_NAMES.disclosure, FIELD_NAMES.signedOn, FIELD_NAMES.issuedOn, FIELD_NAMES.docNumber,
+  // The config gives these to a new reply; a record may still differ.
+  'organ', FIELD_NAMES.header, 'printing-organ', FIELD_NAMES.cc,
+  ...CONTACT_KEYS.map((k) => `contact.${k}` as const),
 ] as const;
 export type EditableField = (typeof EDITABLE)[number];
 
