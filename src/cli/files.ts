@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ReplyError } from '../core/errors.js';
 import { bodyOfDocument } from '../core/published.js';
 import { readerFor } from '../read/index.js';
-import { decodeText } from '../read/text.js';
 import { readSource } from './sources.js';
 
 /** Reads a UTF-8 text file (a BOM is dropped), a relative path from `base`; "-" reads standard input. */
@@ -28,22 +27,13 @@ export function readText(file: string, base: string): string {
  * its reader, its body taken from it when it is a whole reply.
  */
 export async function readBodyFile(file: string, base: string): Promise<string> {
-  const ext = extname(file).toLowerCase();
-  if (file === '-' || ext === '.txt' || ext === '.md' || !readerFor(file)) {
-    if (file === '-' || !readerFor(file)) return readText(file, base);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(resolve(base, file));
-    } catch {
-      throw new ReplyError('file.unreadable', { file });
-    }
-    const text = await decodeText(bytes);
-    // An empty file is an empty body, refused as such by the command.
-    if (!text.ok && text.reason === 'import.empty') return '';
-    if (!text.ok) throw new ReplyError('file.notText', { file, reasonKey: text.reason });
-    return text.text;
-  }
+  const reader = readerFor(file);
+  if (file === '-' || !reader) return readText(file, base);
+  const asWritten = reader.format === 'txt' || reader.format === 'md';
   const source = await readSource(resolve(base, file));
+  if (!source.ok && source.reason === 'import.unreadable') throw new ReplyError('file.unreadable', { file });
+  // An empty text is an empty body, refused as such by the command.
+  if (!source.ok && asWritten && source.reason === 'import.empty') return '';
   if (!source.ok) throw new ReplyError('file.notText', { file, reasonKey: source.reason });
-  return bodyOfDocument(source.lines ?? source.text);
+  return asWritten ? source.text : bodyOfDocument(source.lines ?? source.text);
 }

@@ -1,4 +1,4 @@
-import { READABLE_EXTENSIONS } from '../read/index.js';
+import { READABLE_EXTENSIONS } from '../read/extensions.js';
 /**
  * Every sentence the user reads, in one place, keyed. `{name}` is replaced by
  * the parameter of that name. An English catalogue can sit beside this one.
@@ -530,5 +530,5 @@ export function t(key: MessageKey | (string & {}), params: Record<string, string
   });
 }
 
-/** Placeholders every message may use: the formats the readers read, as the registry lists them. */
+/** Placeholders every message may use: the formats the readers read (read/extensions.ts). */
 const CONSTANTS: Readonly<Record<string, string>> = { formats: READABLE_EXTENSIONS.join(' ') };

@@ -1,22 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import type { SourceLine } from '../core/reader/lines.js';
 import { convertToDocx, type Converted } from '../read/convert.js';
 import { docxReader } from '../read/docx.js';
-import { readerFor } from '../read/index.js';
+import { readerFor, type FormatRead } from '../read/index.js';
 
-/** What reading a file for import gives: its text, or why there is none. */
+/**
+ * What reading a file for import gives: what its reader read (the text, and
+ * the lines with what the format knows of them), the format as the archive
+ * records it (…+ocr for a reading by OCR) and the file's sha256; or why there
+ * is none.
+ */
 export type SourceText =
-  | {
-      readonly ok: true;
-      readonly text: string;
-      /** The lines with what the format knows of them (a web page's centred title), where it knows more than the text. */
-      readonly lines?: readonly SourceLine[];
-      readonly format: string;
-      readonly encoding: string;
-      readonly sha256: string;
-    }
+  | (Omit<Extract<FormatRead, { ok: true }>, 'ocr'> & { readonly format: string; readonly sha256: string })
   | { readonly ok: false; readonly reason: string; readonly sha256?: string };
 
 
@@ -77,7 +73,8 @@ export async function readSource(file: string, converted?: Converted): Promise<S
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let read = await reader.read(bytes);
   if (!read.ok && read.convert) {
-    const made = converted?.docx.has(file) ? converted : await convertToDocx([file]);
+    // The run's conversion, when it took this file or found no LibreOffice; else this file's own.
+    const made = converted && (converted.docx.has(file) || converted.missing) ? converted : await convertToDocx([file]);
     const docx = made.docx.get(file);
     if (made.missing) return { ok: false, reason: made.missing, sha256 };
     if (docx) read = await docxReader.read(docx);

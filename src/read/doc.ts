@@ -1,4 +1,5 @@
 import { superscript } from '../core/numerals.js';
+import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 
 /**
@@ -10,7 +11,7 @@ import type { FormatRead, FormatReader } from './format.js';
  */
 export const docReader: FormatReader = {
   format: 'doc',
-  extensions: ['.doc'],
+  extensions: EXTENSIONS.doc,
   read: (bytes) => readWordFile(bytes, 'import.badDoc'),
 };
 
@@ -20,14 +21,14 @@ export const docReader: FormatReader = {
  */
 export const wpsReader: FormatReader = {
   format: 'wps',
-  extensions: ['.wps'],
+  extensions: EXTENSIONS.wps,
   read: (bytes) => readWordFile(bytes, 'import.badWps'),
 };
 
 /** Rich Text (.rtf), which LibreOffice reads. */
 export const rtfReader: FormatReader = {
   format: 'rtf',
-  extensions: ['.rtf'],
+  extensions: EXTENSIONS.rtf,
   read: async (bytes) =>
     bytes.subarray(0, 5).toString('latin1') === '{\\rtf' ? { ok: false, reason: 'import.badRtf', convert: true } : { ok: false, reason: 'import.badRtf' },
 };

@@ -1,9 +1,10 @@
 import { superscript } from '../core/numerals.js';
 import { propertyLines } from '../core/properties.js';
 import { MAX_TEXT, type SourceLine } from '../core/reader/lines.js';
+import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 import { joinPieces, type Piece } from './runs.js';
-import { attr, childNamed, childrenNamed, localName, parseXml, type XmlNode } from './xml.js';
+import { attr, childNamed, childrenNamed, localName, parseXml, textOf, type XmlNode } from './xml.js';
 import { MAX_ZIP, openZip, partText, TOO_LARGE } from './zip.js';
 
 /**
@@ -18,7 +19,7 @@ import { MAX_ZIP, openZip, partText, TOO_LARGE } from './zip.js';
  */
 export const docxReader: FormatReader = {
   format: 'docx',
-  extensions: ['.docx'],
+  extensions: EXTENSIONS.docx,
   async read(bytes): Promise<FormatRead> {
     if (bytes.length > MAX_ZIP) return { ok: false, reason: 'import.tooLarge' };
     try {
@@ -144,10 +145,6 @@ function lineOf(pieces: readonly (Piece & { size?: number })[], align: SourceLin
     ...(bold ? { bold: true } : {}),
     ...(sizes.length ? { size: Math.max(...sizes) } : {}),
   };
-}
-
-function textOf(node: XmlNode): string {
-  return (node.children ?? []).map((c) => c.data ?? '').join('');
 }
 
 function findAll(node: XmlNode, name: string, depth: number): XmlNode[] {

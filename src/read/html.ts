@@ -2,8 +2,10 @@ import { isUtf8 } from 'node:buffer';
 import { superscript } from '../core/numerals.js';
 import { propertyLine } from '../core/properties.js';
 import type { SourceLine } from '../core/reader/lines.js';
+import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 import { joinPieces, type Piece } from './runs.js';
+import { textOf, type XmlNode } from './xml.js';
 
 /**
  * A web page saved from a disclosure portal: the charset the page names (a
@@ -17,7 +19,7 @@ import { joinPieces, type Piece } from './runs.js';
  */
 export const htmlReader: FormatReader = {
   format: 'html',
-  extensions: ['.html', '.htm'],
+  extensions: EXTENSIONS.html,
   async read(bytes): Promise<FormatRead> {
     if (bytes.length > MAX_PAGE) return { ok: false, reason: 'import.tooLarge' };
     const { html, encoding } = await decode(bytes);
@@ -46,14 +48,8 @@ async function decode(bytes: Buffer): Promise<{ html: string; encoding: string }
   return { html: iconv.decode(bytes, label), encoding: label };
 }
 
-/** The nodes of htmlparser2's document that the walk looks at. */
-interface Node {
-  readonly type: string;
-  readonly name?: string;
-  readonly data?: string;
-  readonly attribs?: Record<string, string>;
-  readonly children?: readonly Node[];
-}
+/** htmlparser2's nodes, as the readers of XML formats walk them too. */
+type Node = XmlNode;
 
 /** Never text of the reply. */
 const DROPPED = new Set([
@@ -108,10 +104,6 @@ function linesOf(root: Node): SourceLine[] {
   walk(root, 0, undefined, false);
   flush();
   return out;
-}
-
-function textOf(node: Node): string {
-  return node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join('');
 }
 
 /** The record's properties a page names in its <meta> (the tool's own pages do), as the info-table lines a portal prints. */

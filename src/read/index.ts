@@ -13,7 +13,7 @@ import { textReader } from './text.js';
 export type { FormatRead, FormatReader } from './format.js';
 
 /** Every format import and check read, one reader each. */
-const READERS: readonly FormatReader[] = [textReader('txt', ['.txt']), textReader('md', ['.md']), docxReader, docReader, wpsReader, rtfReader, htmlReader, mhtReader, odtReader, ofdReader, pdfReader, imageReader];
+const READERS: readonly FormatReader[] = [textReader('txt'), textReader('md'), docxReader, docReader, wpsReader, rtfReader, htmlReader, mhtReader, odtReader, ofdReader, pdfReader, imageReader];
 
 const BY_EXTENSION = new Map(READERS.flatMap((r) => r.extensions.map((ext) => [ext, r] as const)));
 
@@ -22,5 +22,4 @@ export function readerFor(file: string): FormatReader | undefined {
   return BY_EXTENSION.get(extname(file).toLowerCase());
 }
 
-/** The extensions read, in the order of the registry: for help and for the message of a file that is not one of them. */
-export const READABLE_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);
+export { READABLE_EXTENSIONS } from './extensions.js';

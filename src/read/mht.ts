@@ -1,3 +1,4 @@
+import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 import { htmlReader } from './html.js';
 
@@ -10,7 +11,7 @@ import { htmlReader } from './html.js';
  */
 export const mhtReader: FormatReader = {
   format: 'mht',
-  extensions: ['.mht', '.mhtml'],
+  extensions: EXTENSIONS.mht,
   async read(bytes): Promise<FormatRead> {
     if (bytes.length > MAX_MHT) return { ok: false, reason: 'import.tooLarge' };
     try {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HAN } from '../core/reader/lines.js';
+import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 import { placedLines, type PlacedPage, type Run } from './placement.js';
 import { findExecutable, inParallel, runTool } from './tools.js';
@@ -21,7 +22,7 @@ import { findExecutable, inParallel, runTool } from './tools.js';
  */
 export const imageReader: FormatReader = {
   format: 'image',
-  extensions: ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp'],
+  extensions: EXTENSIONS.image,
   async read(bytes): Promise<FormatRead> {
     if (bytes.length > MAX_IMAGE) return { ok: false, reason: 'import.tooLarge' };
     return withTemp(async (dir) => {

@@ -1,5 +1,6 @@
 import { superscript } from '../core/numerals.js';
 import { MAX_TEXT, type SourceLine } from '../core/reader/lines.js';
+import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 import { parseXml, type XmlNode } from './xml.js';
 import { MAX_ZIP, openZip, partText, TOO_LARGE } from './zip.js';
@@ -14,7 +15,7 @@ import { MAX_ZIP, openZip, partText, TOO_LARGE } from './zip.js';
  */
 export const odtReader: FormatReader = {
   format: 'odt',
-  extensions: ['.odt'],
+  extensions: EXTENSIONS.odt,
   async read(bytes): Promise<FormatRead> {
     if (bytes.length > MAX_ZIP) return { ok: false, reason: 'import.tooLarge' };
     try {

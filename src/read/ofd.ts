@@ -1,3 +1,4 @@
+import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 import { placedLines, type PlacedPage, type Run } from './placement.js';
 import { childNamed, childrenNamed, localName, parseXml, textOf, type XmlNode } from './xml.js';
@@ -11,7 +12,7 @@ import { MAX_PART, MAX_ZIP, openZip, partText, TOO_LARGE, type Zip } from './zip
  */
 export const ofdReader: FormatReader = {
   format: 'ofd',
-  extensions: ['.ofd'],
+  extensions: EXTENSIONS.ofd,
   async read(bytes): Promise<FormatRead> {
     if (bytes.length > MAX_ZIP) return { ok: false, reason: 'import.tooLarge' };
     let pages: PlacedPage[] | string;

@@ -1,4 +1,5 @@
 import { propertyLines } from '../core/properties.js';
+import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 import { placedLines, type PlacedPage, type Run } from './placement.js';
 import { ocrPdf } from './ocr.js';
@@ -8,13 +9,12 @@ import { readTextLayer } from './pdf-text.js';
  * A PDF with a text layer: read directly (pdf-text.ts) where its objects,
  * fonts and operators are the plain ones offices' writers use, else through
  * pdfjs-dist (loaded on first use); each page's text runs where they stand,
- * made lines by their positions (see
- * placement.ts). A PDF with no text to speak of is a scan: it is read by OCR
- * (ocr.ts).
+ * made lines by their positions (placement.ts). A PDF with no text to speak
+ * of is a scan: it is read by OCR (ocr.ts).
  */
 export const pdfReader: FormatReader = {
   format: 'pdf',
-  extensions: ['.pdf'],
+  extensions: EXTENSIONS.pdf,
   async read(bytes): Promise<FormatRead> {
     if (bytes.length > MAX_PDF) return { ok: false, reason: 'import.tooLarge' };
     if (!bytes.subarray(0, 1024).includes('%PDF-')) return { ok: false, reason: 'import.badPdf' };
@@ -42,7 +42,7 @@ const MAX_PDF = 50_000_000;
 const MAX_PAGES = 60;
 
 /** Text enough to be a reply's text layer, not a scan's stray characters (a stamp, a page number). */
-export function hasText(text: string): boolean {
+function hasText(text: string): boolean {
   return (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 20;
 }
 

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 
 /**
@@ -27,6 +28,6 @@ export async function decodeText(
 }
 
 /** Plain text and Markdown: the text as it is, its lines in order. */
-export function textReader(format: 'txt' | 'md', extensions: readonly string[]): FormatReader {
-  return { format, extensions, read: (bytes): Promise<FormatRead> => decodeText(bytes) };
+export function textReader(format: 'txt' | 'md'): FormatReader {
+  return { format, extensions: EXTENSIONS[format], read: (bytes): Promise<FormatRead> => decodeText(bytes) };
 }
