@@ -183,10 +183,25 @@ class Parser {
     this.pos++;
     const end = this.b.indexOf(0x3e, this.pos);
     if (end < 0) throw new Unsupported('hex');
-    let digits = this.b.toString('latin1', this.pos, end).replace(/\s+/gu, '');
+    // Most hex strings of a content stream are a few glyph codes without blanks: read straight from the bytes.
+    const out = Buffer.allocUnsafe((end - this.pos + 1) >> 1);
+    let n = 0;
+    let high = -1;
+    for (let i = this.pos; i < end; i++) {
+      const c = this.b[i]!;
+      if (WS.has(c)) continue;
+      const v = c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
+      if (v < 0 || v > 15 || (c > 0x39 && (c | 0x20) < 0x61)) throw new Unsupported('hex digit');
+      if (high < 0) high = v;
+      else {
+        out[n++] = (high << 4) | v;
+        high = -1;
+      }
+    }
+    // An odd last digit is followed by 0 (PDF 32000-1, 7.3.4.3).
+    if (high >= 0) out[n++] = high << 4;
     this.pos = end + 1;
-    if (digits.length % 2) digits += '0';
-    return Buffer.from(digits, 'hex');
+    return out.subarray(0, n);
   }
 }
 
