@@ -27,6 +27,9 @@ export interface Feedback {
   readonly rating: Rating;
   readonly note: string | null;
   readonly receivedOn: IsoDate;
+  /** Its event in the archive's log: the order answers were recorded in. */
+  readonly event: number;
+  /** When it was recorded, as the clock said. */
   readonly at: string;
 }
 
@@ -134,14 +137,14 @@ function firstHandlingDue(deadlines: readonly Deadline[]): IsoDate | undefined {
 export function latestOf(feedback: readonly Feedback[]): Feedback | undefined {
   let last: Feedback | undefined;
   for (const f of feedback) {
-    if (!last || f.receivedOn > last.receivedOn || (f.receivedOn === last.receivedOn && f.at >= last.at)) last = f;
+    if (!last || f.receivedOn > last.receivedOn || (f.receivedOn === last.receivedOn && f.event >= last.event)) last = f;
   }
   return last;
 }
 
-/** The latest by the time it was recorded. */
-function lastOf<T extends { readonly at: string }>(items: readonly T[]): T | undefined {
+/** The one recorded last. */
+function lastOf<T extends { readonly event: number }>(items: readonly T[]): T | undefined {
   let last: T | undefined;
-  for (const item of items) if (!last || item.at >= last.at) last = item;
+  for (const item of items) if (!last || item.event >= last.event) last = item;
   return last;
 }

@@ -24,6 +24,7 @@ export interface ListFilter {
 /** One stored state of a reply; revision 1 is the reply as filed. */
 export interface Revision {
   readonly revision: number;
+  /** When, as the clock said; the order is the revision number. */
   readonly at: string;
   /** What made this revision: created, edited, or a status change. */
   readonly change: 'created' | 'edited' | 'status';
@@ -94,9 +95,9 @@ export interface ReplyRepository {
    * Stores new fields, keeping the previous state as a revision; an inferred field whose value
    * changes is inferred no more.
    */
-  update(id: number, fields: ReplyFields, expectedUpdatedAt: string, options?: UpdateOptions): Reply;
+  update(id: number, fields: ReplyFields, expectedVersion: number, options?: UpdateOptions): Reply;
   /** Moves a reply on; the change is logged with the reason and the check errors a forced step overrode. */
-  setStatus(id: number, status: Status, expectedUpdatedAt: string, note?: StatusNote): Reply;
+  setStatus(id: number, status: Status, expectedVersion: number, note?: StatusNote): Reply;
   history(id: number): Revision[];
   /** Every status change of a reply since the log began, oldest first. */
   statusChanges(id: number): StatusChange[];
@@ -154,6 +155,8 @@ export interface StatusNote {
 }
 
 export interface StatusChange extends StatusNote {
+  /** Its event: the version of the reply it made (Reply.version of that revision). */
+  readonly event: number;
   readonly at: string;
   readonly from: Status;
   readonly to: Status;

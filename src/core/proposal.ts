@@ -59,6 +59,9 @@ export type Proposal = ProposalFields & {
 export type DeadlineCause = 'assigned' | 'extended' | 'reopened';
 
 export interface Deadline {
+  /** Its event in the archive's log: the order deadlines were given in. */
+  readonly event: number;
+  /** When, as the clock said. */
   readonly at: string;
   readonly dueOn: IsoDate;
   readonly cause: DeadlineCause;

@@ -141,6 +141,11 @@ export interface Reply extends ReplyFields {
    * header …), as the import said; a field the clerk edits since is no longer among them.
    */
   readonly inferred: readonly RecordField[];
+  /**
+   * The number of the event that made this state (the archive's log orders every change by it): a
+   * change names the version it was made on, and is refused when the reply has changed since.
+   */
+  readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

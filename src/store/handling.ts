@@ -19,6 +19,7 @@ interface ProposalRow {
 }
 
 interface DeadlineRow {
+  event_id: number;
   proposal_id: number;
   at: string;
   due_on: string;
@@ -28,12 +29,17 @@ interface DeadlineRow {
 
 interface FeedbackRow {
   id: number;
+  event_id: number;
   reply_id: number;
   rating: string;
   note: string | null;
   received_on: string;
   at: string;
 }
+
+/** A proposal's deadlines and the feedback on replies, each with the time of its event. */
+const DEADLINES = 'SELECT d.*, e.at FROM deadlines d JOIN events e ON e.id = d.event_id';
+const FEEDBACK = 'SELECT f.*, e.at FROM feedback f JOIN events e ON e.id = f.event_id';
 
 /** Proposals, their deadlines and the feedback on replies, in the same SQLite archive as the replies. */
 export class SqliteHandling implements HandlingRepository {
@@ -55,17 +61,17 @@ export class SqliteHandling implements HandlingRepository {
       inYear: db.prepare<[string, string], ProposalRow>(
         'SELECT * FROM proposals WHERE assigned_on >= ? AND assigned_on < ? ORDER BY assigned_on DESC, id DESC',
       ),
-      deadline: db.prepare('INSERT INTO deadlines (proposal_id, at, due_on, cause, reason) VALUES (?, ?, ?, ?, ?)'),
-      deadlinesOf: db.prepare<[number], DeadlineRow>('SELECT * FROM deadlines WHERE proposal_id = ? ORDER BY at'),
-      allDeadlines: db.prepare<[], DeadlineRow>('SELECT * FROM deadlines ORDER BY proposal_id, at'),
-      lastDeadlineAt: db.prepare<[number], { at: string | null }>('SELECT max(at) AS at FROM deadlines WHERE proposal_id = ?'),
+      event: db.prepare<[string, 'deadline' | 'feedback']>('INSERT INTO events (at, type) VALUES (?, ?)'),
+      deadline: db.prepare('INSERT INTO deadlines (event_id, proposal_id, due_on, cause, reason) VALUES (?, ?, ?, ?, ?)'),
+      deadlinesOf: db.prepare<[number], DeadlineRow>(`${DEADLINES} WHERE d.proposal_id = ? ORDER BY d.event_id`),
+      allDeadlines: db.prepare<[], DeadlineRow>(`${DEADLINES} ORDER BY d.proposal_id, d.event_id`),
       replyKey: db.prepare<[number], { session: string; proposal_no: string }>('SELECT session, proposal_no FROM replies WHERE id = ?'),
       feedback: db.prepare(
-        'INSERT INTO feedback (reply_id, rating, note, received_on, at) VALUES (@replyId, @rating, @note, @receivedOn, @at)',
+        'INSERT INTO feedback (event_id, reply_id, rating, note, received_on) VALUES (@event, @replyId, @rating, @note, @receivedOn)',
       ),
-      feedbackGet: db.prepare<[number], FeedbackRow>('SELECT * FROM feedback WHERE id = ?'),
-      feedbackOf: db.prepare<[number], FeedbackRow>('SELECT * FROM feedback WHERE reply_id = ? ORDER BY at, id'),
-      feedbackAll: db.prepare<[], FeedbackRow>('SELECT * FROM feedback ORDER BY at, id'),
+      feedbackGet: db.prepare<[number], FeedbackRow>(`${FEEDBACK} WHERE f.id = ?`),
+      feedbackOf: db.prepare<[number], FeedbackRow>(`${FEEDBACK} WHERE f.reply_id = ? ORDER BY f.event_id`),
+      feedbackAll: db.prepare<[], FeedbackRow>(`${FEEDBACK} ORDER BY f.event_id`),
     };
   }
 
@@ -86,7 +92,7 @@ export class SqliteHandling implements HandlingRepository {
         created_at: now,
       });
       const id = Number(lastInsertRowid);
-      this.stmt.deadline.run(id, now, fields.dueOn, 'assigned', null);
+      this.stmt.deadline.run(this.happen('deadline'), id, fields.dueOn, 'assigned', null);
       return this.proposal(id)!;
     });
     return run.immediate();
@@ -112,7 +118,7 @@ export class SqliteHandling implements HandlingRepository {
   extend(id: number, dueOn: IsoDate, reason: string): Proposal {
     const run = this.db.transaction((): Proposal => {
       if (!this.stmt.get.get(id)) throw new ReplyError('proposal.notFound', { value: String(id) });
-      this.stmt.deadline.run(id, this.nextTime(id), dueOn, 'extended', reason);
+      this.stmt.deadline.run(this.happen('deadline'), id, dueOn, 'extended', reason);
       return this.proposal(id)!;
     });
     return run.immediate();
@@ -122,11 +128,10 @@ export class SqliteHandling implements HandlingRepository {
     const run = this.db.transaction((): Feedback => {
       const reply = this.stmt.replyKey.get(entry.replyId);
       if (!reply) throw new ReplyError('reply.notFound', { id: String(entry.replyId) });
-      const at = this.clock.now().toISOString();
-      const { lastInsertRowid } = this.stmt.feedback.run({ ...entry, at });
+      const { lastInsertRowid } = this.stmt.feedback.run({ ...entry, event: this.happen('feedback') });
       const proposal = this.stmt.byKey.get(reply.session, reply.proposal_no);
       if (entry.reopenDueOn && proposal) {
-        this.stmt.deadline.run(proposal.id, this.nextTime(proposal.id), entry.reopenDueOn, 'reopened', `feedback:${lastInsertRowid}`);
+        this.stmt.deadline.run(this.happen('deadline'), proposal.id, entry.reopenDueOn, 'reopened', `feedback:${lastInsertRowid}`);
       }
       return feedbackOf(this.stmt.feedbackGet.get(Number(lastInsertRowid))!);
     });
@@ -137,11 +142,9 @@ export class SqliteHandling implements HandlingRepository {
     return (replyId === undefined ? this.stmt.feedbackAll.all() : this.stmt.feedbackOf.all(replyId)).map(feedbackOf);
   }
 
-  /** Now, or just after the proposal's last deadline, so deadlines keep their order. */
-  private nextTime(proposalId: number): string {
-    const now = this.clock.now();
-    const last = this.stmt.lastDeadlineAt.get(proposalId)?.at;
-    return (last && new Date(last) >= now ? new Date(new Date(last).getTime() + 1) : now).toISOString();
+  /** The next event of the archive's log (see the replies' log): its number orders it, whatever the clock says. */
+  private happen(type: 'deadline' | 'feedback'): number {
+    return Number(this.stmt.event.run(this.clock.now().toISOString(), type).lastInsertRowid);
   }
 }
 
@@ -150,7 +153,7 @@ function fromRow(row: ProposalRow, deadlines: readonly DeadlineRow[]): Proposal 
     row.role === '主办'
       ? { role: '主办' as const, leadUnit: null }
       : { role: row.role as Exclude<HandlingRole, '主办'>, leadUnit: row.lead_unit ?? '' };
-  const list: Deadline[] = deadlines.map((d) => ({ at: d.at, dueOn: d.due_on as IsoDate, cause: d.cause as DeadlineCause, reason: d.reason }));
+  const list: Deadline[] = deadlines.map((d) => ({ event: d.event_id, at: d.at, dueOn: d.due_on as IsoDate, cause: d.cause as DeadlineCause, reason: d.reason }));
   return {
     id: row.id,
     kind: row.kind as ProposalKind,
@@ -169,6 +172,7 @@ function fromRow(row: ProposalRow, deadlines: readonly DeadlineRow[]): Proposal 
 function feedbackOf(row: FeedbackRow): Feedback {
   return {
     id: row.id,
+    event: row.event_id,
     replyId: row.reply_id,
     rating: row.rating as Rating,
     note: row.note,

@@ -209,6 +209,7 @@ const STEPS: readonly Step[] = [
   DROP INDEX replies_session;
   CREATE INDEX replies_session ON replies (session_key, ltrim(proposal_no, '0'));
   `,
+  (db) => oneEventLog(db),
 ];
 
 /**
@@ -366,6 +367,149 @@ function allowIncomplete(db: Database.Database): void {
   `);
   for (const { sql } of [...indexes, ...triggers]) db.exec(sql);
   reindex('insert');
+}
+
+/**
+ * Step 6: one log of everything that happened. Until step 5 each kind of record kept its own time and
+ * the times were the keys: revisions, status changes and deadlines were ordered by time strings,
+ * nudged 1 ms apart when the clock repeated, and `show --history` paired a status revision with its
+ * logged change by equal strings. Now each happening is an event, numbered in the order it happened;
+ * the revisions, status changes, deadlines and feedback are keyed by their event and keep no time of
+ * their own, and a reply names the event that made its current state (what a change checks to refuse
+ * a reply changed meanwhile). The events of an older archive are numbered in the order of their times,
+ * a reply's states in the order of their revisions; a status revision and its logged change become one
+ * event. Feedback keeps its ids (a reopening's reason names one).
+ */
+function oneEventLog(db: Database.Database): void {
+  // The guards of a record that is never deleted nor changed, as steps 1 and 3 wrote them.
+  const kept = (table: string, what: string) => {
+    const verb = what === 'feedback' ? 'is' : 'are';
+    return `CREATE TRIGGER ${table}_keep BEFORE DELETE ON ${table}
+      BEGIN SELECT RAISE(ABORT, '${what} ${verb} never deleted'); END;
+    CREATE TRIGGER ${table}_frozen BEFORE UPDATE ON ${table}
+      BEGIN SELECT RAISE(ABORT, '${what} ${verb} never changed'); END;`;
+  };
+  const stored = (sql: string) => db.prepare<[], { name: string; sql: string }>(sql).all();
+  const updateTriggers = stored("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'replies' AND name LIKE 'replies_fts_%update'");
+  db.exec(`
+    CREATE TABLE events (
+      id   INTEGER PRIMARY KEY,
+      -- When, as the clock said: shown, never used for order (a clock repeats and goes back; ids do not).
+      at   TEXT NOT NULL,
+      type TEXT NOT NULL CHECK (type IN ('created', 'edited', 'status', 'deadline', 'feedback'))
+    );
+    ${kept('events', 'events')}
+
+    -- Every state of every reply (the revisions, then the current row), every logged status change that
+    -- made no revision (none should), every feedback and every deadline, numbered in the order of time.
+    -- On equal times a reply's creation comes first, a feedback before the reopening it caused.
+    CREATE TEMP TABLE happened AS
+    WITH states AS (
+      SELECT reply_id, revision, at, change FROM revisions
+      UNION ALL
+      SELECT id, (SELECT count(*) FROM revisions r WHERE r.reply_id = replies.id) + 1, updated_at, last_change FROM replies
+    ), everything AS (
+      SELECT at, CASE change WHEN 'created' THEN 0 ELSE 1 END AS rank, 'state' AS source, reply_id AS owner, revision AS nth, change AS type
+        FROM states
+      UNION ALL
+      SELECT at, 1, 'status', reply_id, 0, 'status' FROM status_changes c
+        WHERE NOT EXISTS (SELECT 1 FROM states s WHERE s.reply_id = c.reply_id AND s.at = c.at AND s.change = 'status')
+      UNION ALL
+      SELECT at, 2, 'feedback', id, 0, 'feedback' FROM feedback
+      UNION ALL
+      SELECT at, 3, 'deadline', proposal_id, 0, 'deadline' FROM deadlines
+    )
+    SELECT row_number() OVER (ORDER BY at, rank, source, owner, nth) AS id, * FROM everything;
+    INSERT INTO events (id, at, type) SELECT id, at, type FROM happened ORDER BY id;
+
+    CREATE TABLE revisions_new (
+      reply_id INTEGER NOT NULL REFERENCES replies (id),
+      revision INTEGER NOT NULL,
+      -- The event that made this state.
+      event_id INTEGER NOT NULL UNIQUE REFERENCES events (id),
+      snapshot TEXT NOT NULL CHECK (json_valid(snapshot)),
+      PRIMARY KEY (reply_id, revision)
+    ) WITHOUT ROWID;
+    INSERT INTO revisions_new
+      SELECT r.reply_id, r.revision, h.id, r.snapshot FROM revisions r
+      JOIN happened h ON h.source = 'state' AND h.owner = r.reply_id AND h.nth = r.revision;
+    DROP TABLE revisions;
+    ALTER TABLE revisions_new RENAME TO revisions;
+    ${kept('revisions', 'revisions')}
+
+    CREATE TABLE status_changes_new (
+      -- The event of the change: the same as the revision it made.
+      event_id    INTEGER PRIMARY KEY REFERENCES events (id),
+      reply_id    INTEGER NOT NULL REFERENCES replies (id),
+      from_status TEXT NOT NULL,
+      to_status   TEXT NOT NULL,
+      reason      TEXT,
+      -- The check's findings that --force overrode (JSON array), or NULL.
+      overridden  TEXT CHECK (overridden IS NULL OR json_valid(overridden))
+    );
+    INSERT INTO status_changes_new
+      SELECT coalesce(
+          (SELECT h.id FROM happened h
+             WHERE h.source = 'state' AND h.owner = c.reply_id AND h.at = c.at AND h.type = 'status'),
+          (SELECT h.id FROM happened h WHERE h.source = 'status' AND h.owner = c.reply_id AND h.at = c.at)),
+        c.reply_id, c.from_status, c.to_status, c.reason, c.overridden
+      FROM status_changes c;
+    DROP TABLE status_changes;
+    ALTER TABLE status_changes_new RENAME TO status_changes;
+    CREATE INDEX status_changes_reply ON status_changes (reply_id, event_id);
+    ${kept('status_changes', 'status changes')}
+
+    CREATE TABLE deadlines_new (
+      event_id    INTEGER PRIMARY KEY REFERENCES events (id),
+      proposal_id INTEGER NOT NULL REFERENCES proposals (id),
+      due_on      TEXT NOT NULL,
+      cause       TEXT NOT NULL CHECK (cause IN ('assigned', 'extended', 'reopened')),
+      reason      TEXT
+    );
+    INSERT INTO deadlines_new
+      SELECT h.id, d.proposal_id, d.due_on, d.cause, d.reason FROM deadlines d
+      JOIN happened h ON h.source = 'deadline' AND h.owner = d.proposal_id AND h.at = d.at;
+    DROP TABLE deadlines;
+    ALTER TABLE deadlines_new RENAME TO deadlines;
+    CREATE INDEX deadlines_proposal ON deadlines (proposal_id, event_id);
+    ${kept('deadlines', 'deadlines')}
+
+    CREATE TABLE feedback_new (
+      id          INTEGER PRIMARY KEY,
+      event_id    INTEGER NOT NULL UNIQUE REFERENCES events (id),
+      reply_id    INTEGER NOT NULL REFERENCES replies (id),
+      rating      TEXT NOT NULL CHECK (rating IN ('满意', '基本满意', '不满意')),
+      note        TEXT,
+      received_on TEXT NOT NULL
+    );
+    INSERT INTO feedback_new
+      SELECT f.id, h.id, f.reply_id, f.rating, f.note, f.received_on FROM feedback f
+      JOIN happened h ON h.source = 'feedback' AND h.owner = f.id;
+    DROP TABLE feedback;
+    ALTER TABLE feedback_new RENAME TO feedback;
+    CREATE INDEX feedback_reply ON feedback (reply_id, event_id);
+    ${kept('feedback', 'feedback')}
+  `);
+  // The reply's current event is written without the index triggers: the searchable text is unchanged,
+  // and indexing every reply again would make the step take as long as an import.
+  for (const { name } of updateTriggers) db.exec(`DROP TRIGGER ${name}`);
+  db.exec(`
+    -- The event that made the reply's current state.
+    ALTER TABLE replies ADD COLUMN event_id INTEGER REFERENCES events (id);
+    UPDATE replies SET event_id =
+      (SELECT h.id FROM happened h WHERE h.source = 'state' AND h.owner = replies.id
+         AND h.nth = (SELECT count(*) FROM revisions r WHERE r.reply_id = replies.id) + 1);
+    ALTER TABLE replies DROP COLUMN last_change;
+    CREATE TRIGGER replies_event_insert BEFORE INSERT ON replies WHEN new.event_id IS NULL
+      BEGIN SELECT RAISE(ABORT, 'a reply names the event that made it'); END;
+    CREATE TRIGGER replies_event_update BEFORE UPDATE OF event_id ON replies WHEN new.event_id IS NULL
+      BEGIN SELECT RAISE(ABORT, 'a reply names the event that made it'); END;
+    DROP TABLE temp.happened;
+  `);
+  for (const { sql } of updateTriggers) db.exec(sql);
+  // Every other record is placed by construction (and a key that names no event fails the step's foreign key check).
+  const lost = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM replies WHERE event_id IS NULL').get()!.n;
+  if (lost) throw new Error(`schema step 6 could not place ${lost} replies in the event log`);
 }
 
 export const SCHEMA_VERSION = STEPS.length;

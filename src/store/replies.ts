@@ -40,7 +40,7 @@ interface Row {
   contact_labels: string;
   cc: string;
   status: string;
-  last_change: Revision['change'];
+  event_id: number;
   created_at: string;
   updated_at: string;
 }
@@ -48,7 +48,7 @@ interface Row {
 /** Every column but the body: what a listing needs, without reading each reply's text. */
 const SUMMARY_COLUMNS = `id, kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers,
   salutation, lead_unit, result, disclosure, inferred, signed_on, issued_on, organ, header, printing_organ, contact,
-  contact_labels, cc, status, last_change, created_at, updated_at`;
+  contact_labels, cc, status, event_id, created_at, updated_at`;
 
 const COLUMNS = `kind, doc_prefix, doc_year, doc_seq, session, session_key, proposal_no, proposal_title, proposers, proposer_names,
   salutation, lead_unit, result, disclosure, inferred, body, signed_on, issued_on, organ, header, printing_organ,
@@ -108,8 +108,8 @@ export class SqliteReplies implements ReplyRepository {
         'SELECT id FROM replies WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ?',
       ),
       insert: db.prepare(
-        `INSERT INTO replies (${COLUMNS}, status, created_at, updated_at)
-         VALUES (${PARAMS}, @status, @now, @now)`,
+        `INSERT INTO replies (${COLUMNS}, status, event_id, created_at, updated_at)
+         VALUES (${PARAMS}, @status, @event, @now, @now)`,
       ),
       source: db.prepare(
         `INSERT INTO sources (sha256, reply_id, path, format, encoding, text, imported_at)
@@ -123,23 +123,30 @@ export class SqliteReplies implements ReplyRepository {
       ),
       update: db.prepare(
         `UPDATE replies SET ${COLUMNS.split(',').map((c) => `${c.trim()} = @${c.trim()}`).join(', ')},
-           status = @status, updated_at = @now, last_change = 'edited'
+           status = @status, event_id = @event, updated_at = @now
          WHERE id = @id`,
       ),
-      setStatus: db.prepare("UPDATE replies SET status = ?, updated_at = ?, last_change = 'status' WHERE id = ?"),
+      setStatus: db.prepare('UPDATE replies SET status = ?, event_id = ?, updated_at = ? WHERE id = ?'),
+      event: db.prepare<[string, Revision['change']]>('INSERT INTO events (at, type) VALUES (?, ?)'),
+      eventOf: db.prepare<[number], { at: string; type: Revision['change'] }>('SELECT at, type FROM events WHERE id = ?'),
       logStatus: db.prepare(
-        `INSERT INTO status_changes (reply_id, at, from_status, to_status, reason, overridden) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO status_changes (event_id, reply_id, from_status, to_status, reason, overridden) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
-      statusChanges: db.prepare<[number], { at: string; from_status: string; to_status: string; reason: string | null; overridden: string | null }>(
-        'SELECT at, from_status, to_status, reason, overridden FROM status_changes WHERE reply_id = ? ORDER BY at',
+      statusChanges: db.prepare<
+        [number],
+        { event_id: number; at: string; from_status: string; to_status: string; reason: string | null; overridden: string | null }
+      >(
+        `SELECT c.event_id, e.at, c.from_status, c.to_status, c.reason, c.overridden
+         FROM status_changes c JOIN events e ON e.id = c.event_id WHERE c.reply_id = ? ORDER BY c.event_id`,
       ),
       ledger: db.prepare('INSERT INTO doc_numbers (prefix, year, seq, reply_id, issued_at) VALUES (?, ?, ?, ?, ?)'),
       revision: db.prepare(
-        `INSERT INTO revisions (reply_id, revision, at, change, snapshot)
-         VALUES (?, (SELECT coalesce(max(revision), 0) + 1 FROM revisions WHERE reply_id = ?), ?, ?, ?)`,
+        `INSERT INTO revisions (reply_id, revision, event_id, snapshot)
+         VALUES (?, (SELECT coalesce(max(revision), 0) + 1 FROM revisions WHERE reply_id = ?), ?, ?)`,
       ),
-      history: db.prepare<[number], { revision: number; at: string; change: Revision['change']; snapshot: string }>(
-        'SELECT revision, at, change, snapshot FROM revisions WHERE reply_id = ? ORDER BY revision',
+      history: db.prepare<[number], { revision: number; event_id: number; at: string; change: Revision['change']; snapshot: string }>(
+        `SELECT r.revision, r.event_id, e.at, e.type AS change, r.snapshot
+         FROM revisions r JOIN events e ON e.id = r.event_id WHERE r.reply_id = ? ORDER BY r.revision`,
       ),
     };
   }
@@ -159,7 +166,9 @@ export class SqliteReplies implements ReplyRepository {
       if (docNumber) this.claimNumber(docNumber, undefined);
       const status = options.status ?? 'draft';
       const inferred = [...new Set(options.inferred ?? [])];
-      const params = { ...toParams({ ...reply, docNumber }, inferred), status, now: now.toISOString() };
+      const at = now.toISOString();
+      const event = Number(this.stmt.event.run(at, 'created').lastInsertRowid);
+      const params = { ...toParams({ ...reply, docNumber }, inferred), status, event, now: at };
       const { lastInsertRowid } = this.stmt.insert.run(params);
       const id = Number(lastInsertRowid);
       // Another organ's number is kept on the row only: the ledger is the office's own numbering.
@@ -237,17 +246,17 @@ export class SqliteReplies implements ReplyRepository {
     return this.db.prepare<[Record<string, string | number>], Row>(sql).all(params);
   }
 
-  update(id: number, fields: ReplyFields, expectedUpdatedAt: string, options: UpdateOptions = {}): Reply {
+  update(id: number, fields: ReplyFields, expectedVersion: number, options: UpdateOptions = {}): Reply {
     const run = this.db.transaction((): Reply => {
-      const current = this.current(id, expectedUpdatedAt);
+      const current = this.current(id, expectedVersion);
       const next = fields.docNumber;
       const moved = next !== null && !(current.docNumber?.equals(next) ?? false);
       if (moved) this.claimNumber(next, id);
-      const now = this.nextTime(current.updatedAt);
+      const { event, now } = this.happen('edited');
       this.keep(current);
       // A field the clerk changes is known from then on, not inferred.
       const inferred = stillInferred(current.inferred, current, fields);
-      this.stmt.update.run({ ...toParams(fields, inferred), status: statusAfterEdit(current.status), now, id });
+      this.stmt.update.run({ ...toParams(fields, inferred), status: statusAfterEdit(current.status), event, now, id });
       if (moved && (options.ownPrefix === undefined || next.prefix === options.ownPrefix)) {
         this.stmt.ledger.run(next.prefix, next.year, next.seq, id, now);
       }
@@ -256,14 +265,14 @@ export class SqliteReplies implements ReplyRepository {
     return run.immediate();
   }
 
-  setStatus(id: number, status: Status, expectedUpdatedAt: string, note: StatusNote = {}): Reply {
+  setStatus(id: number, status: Status, expectedVersion: number, note: StatusNote = {}): Reply {
     const run = this.db.transaction((): Reply => {
-      const current = this.current(id, expectedUpdatedAt);
-      const now = this.nextTime(current.updatedAt);
+      const current = this.current(id, expectedVersion);
+      const { event, now } = this.happen('status');
       this.keep(current);
-      this.stmt.setStatus.run(status, now, id);
+      this.stmt.setStatus.run(status, event, now, id);
       const overridden = note.overridden?.length ? JSON.stringify(note.overridden) : null;
-      this.stmt.logStatus.run(id, now, current.status, status, note.reason ?? null, overridden);
+      this.stmt.logStatus.run(event, id, current.status, status, note.reason ?? null, overridden);
       return fromRow(this.stmt.get.get(id)!);
     });
     return run.immediate();
@@ -271,6 +280,7 @@ export class SqliteReplies implements ReplyRepository {
 
   statusChanges(id: number): StatusChange[] {
     return this.stmt.statusChanges.all(id).map((r) => ({
+      event: r.event_id,
       at: r.at,
       from: r.from_status as Status,
       to: r.to_status as Status,
@@ -287,9 +297,10 @@ export class SqliteReplies implements ReplyRepository {
       revision: r.revision,
       at: r.at,
       change: r.change,
-      reply: fromSnapshot(r.snapshot),
+      reply: fromSnapshot(r.snapshot, r.event_id),
     }));
-    return [...earlier, { revision: earlier.length + 1, at: row.updated_at, change: row.last_change, reply: fromRow(row) }];
+    const made = this.stmt.eventOf.get(row.event_id)!;
+    return [...earlier, { revision: earlier.length + 1, at: made.at, change: made.type, reply: fromRow(row) }];
   }
 
   /** The search over this archive, made on first use. */
@@ -314,24 +325,24 @@ export class SqliteReplies implements ReplyRepository {
     if (this.stmt.numberHolder.get(n.prefix, n.year, n.seq)) throw new ReplyError('docNumber.usedBefore', { docNumber: n.toString() });
   }
 
-  private current(id: number, expectedUpdatedAt: string): Reply & { lastChange: Revision['change'] } {
+  /** The reply as it stands, if it is still the version the change was made on. */
+  private current(id: number, expectedVersion: number): Reply {
     const row = this.stmt.get.get(id);
     if (!row) throw new ReplyError('reply.notFound', { id: String(id) });
-    if (row.updated_at !== expectedUpdatedAt) throw new ReplyError('reply.changedMeanwhile', { id });
-    return { ...fromRow(row), lastChange: row.last_change };
+    if (row.event_id !== expectedVersion) throw new ReplyError('reply.changedMeanwhile', { id });
+    return fromRow(row);
   }
 
-  /** Keeps the state a change is about to replace, as it was, with what made it. */
-  private keep(current: Reply & { lastChange: Revision['change'] }): void {
-    const { lastChange, ...reply } = current;
-    this.stmt.revision.run(reply.id, reply.id, reply.updatedAt, lastChange, JSON.stringify(reply));
+  /** Keeps the state a change is about to replace, as it was, under the event that made it. */
+  private keep(current: Reply): void {
+    const { version: _version, ...snapshot } = current;
+    this.stmt.revision.run(current.id, current.id, current.version, JSON.stringify(snapshot));
   }
 
-  /** A time strictly after the previous update, so revisions keep their order. */
-  private nextTime(previous: string): string {
-    const now = this.clock.now();
-    const prev = new Date(previous);
-    return (now > prev ? now : new Date(prev.getTime() + 1)).toISOString();
+  /** The next event of the log: its number orders it, whatever the clock says. */
+  private happen(type: Revision['change']): { event: number; now: string } {
+    const now = this.clock.now().toISOString();
+    return { event: Number(this.stmt.event.run(now, type).lastInsertRowid), now };
   }
 }
 
@@ -394,6 +405,7 @@ function fromRow(row: Row): Reply {
     cc: JSON.parse(row.cc),
     status: row.status as Status,
     inferred: inferredOf(row.inferred),
+    version: row.event_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -409,8 +421,8 @@ function inferredOf(json: string): RecordField[] {
  * A stored earlier state. Snapshots before step 4 always have a doc number (an
  * object) and a signed date, and no inferred fields; later ones may have null.
  */
-function fromSnapshot(json: string): Reply {
-  const data = JSON.parse(json) as Omit<Reply, 'docNumber' | 'inferred'> & {
+function fromSnapshot(json: string, event: number): Reply {
+  const data = JSON.parse(json) as Omit<Reply, 'docNumber' | 'inferred' | 'version'> & {
     docNumber: { prefix: string; year: number; seq: number } | null;
     inferred?: unknown;
   };
@@ -419,5 +431,6 @@ function fromSnapshot(json: string): Reply {
     docNumber: data.docNumber ? DocNumber.of(data.docNumber.prefix, data.docNumber.year, data.docNumber.seq) : null,
     signedOn: data.signedOn ?? null,
     inferred: Array.isArray(data.inferred) ? data.inferred.filter(isRecordField) : [],
+    version: event,
   };
 }

@@ -17,6 +17,7 @@ function withReply(...statuses: string[]): string {
 
 interface FeedbackJson {
   id: number;
+  event: number;
   replyId: number;
   rating: string;
   note: string | null;
@@ -48,6 +49,7 @@ describe('reply feedback: records the member’s answer to a reply that went out
     const json = okJson<FeedbackJson>(ws, ['feedback', '普发改委〔2023〕1号', '基本满意', '--received-on', '2023年6月1日', '--json']);
     expect(json).toEqual({
       id: 1,
+      event: expect.any(Number),
       replyId: 1,
       rating: '基本满意',
       note: null,

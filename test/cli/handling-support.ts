@@ -69,7 +69,7 @@ export interface HandlingJson {
   leadUnit: string | null;
   assignedOn: string;
   dueOn: string;
-  deadlines: { at: string; dueOn: string; cause: 'assigned' | 'extended' | 'reopened'; reason: string | null }[];
+  deadlines: { event: number; at: string; dueOn: string; cause: 'assigned' | 'extended' | 'reopened'; reason: string | null }[];
   state: 'pending' | 'answered' | 'reopened';
   daysLeft: number | null;
   overdue: boolean;

@@ -43,7 +43,7 @@ describe('reply proposal add: by flags', () => {
       replies: [],
       feedback: null,
     });
-    expect(listed!.deadlines).toEqual([{ at: expect.any(String), dueOn: '2023-06-01', cause: 'assigned', reason: null }]);
+    expect(listed!.deadlines).toEqual([{ event: expect.any(Number), at: expect.any(String), dueOn: '2023-06-01', cause: 'assigned', reason: null }]);
   });
 
   it('--json prints the proposal and its handling', () => {
@@ -332,10 +332,10 @@ describe('reply proposal extend', () => {
       { dueOn: '2023-07-01', cause: 'extended', reason: '需与市级部门协调' },
       { dueOn: '2023-09-01', cause: 'extended', reason: '等待专项资金批复' },
     ]);
-    // the order of the deadlines is the order they were set in
-    const times = json.deadlines.map((d) => d.at);
-    expect([...times].sort()).toEqual(times);
-    expect(new Set(times).size).toBe(3);
+    // the order of the deadlines is the order they were set in: their events in the archive's log
+    const events = json.deadlines.map((d) => d.event);
+    expect([...events].sort((a, b) => a - b)).toEqual(events);
+    expect(new Set(events).size).toBe(3);
     expect(proposalsJson(ws)[0]!.deadlines).toEqual(json.deadlines);
   });
 

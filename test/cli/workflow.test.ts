@@ -40,7 +40,7 @@ function checkErrors(ws: string, id: number): FindingJson[] {
   return report!.findings.filter((f) => f.severity === 'error');
 }
 
-type StatusChangeJson = { at: string; from: string; to: string; reason?: string | null; overridden?: { code: string; line: number; message: string }[] | null };
+type StatusChangeJson = { event: number; at: string; from: string; to: string; reason?: string | null; overridden?: { code: string; line: number; message: string }[] | null };
 type HistoryJson = RevisionJson & { statusChange?: StatusChangeJson };
 
 /** Nothing was written: one revision, still a draft. */
@@ -171,6 +171,7 @@ describe('signing a draft with format errors', () => {
     ]);
     expect(history[0]!.statusChange).toBeUndefined();
     expect(history[1]!.statusChange).toEqual({
+      event: expect.any(Number),
       at: history[1]!.at,
       from: 'draft',
       to: 'signed',

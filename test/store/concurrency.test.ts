@@ -162,8 +162,10 @@ function checkOutcomes(ws: string, outcomes: readonly Outcome[]): void {
     const ledger = db.prepare('SELECT seq, reply_id FROM doc_numbers ORDER BY seq').all() as { seq: number; reply_id: number }[];
     expect(ledger.map((l) => l.seq)).toEqual(seqs);
     for (const l of ledger) expect(rows.find((r) => r.id === l.reply_id)?.doc_seq).toBe(l.seq);
-    const changes = db.prepare('SELECT id, last_change FROM replies ORDER BY id').all();
-    expect(changes).toEqual(rows.map((r) => ({ id: r.id, last_change: 'created' })));
+    // Each reply stands as it was created, each by an event of its own.
+    const changes = db.prepare('SELECT r.id, e.type FROM replies r JOIN events e ON e.id = r.event_id ORDER BY r.id').all();
+    expect(changes).toEqual(rows.map((r) => ({ id: r.id, type: 'created' })));
+    expect(db.prepare('SELECT count(DISTINCT event_id) AS n FROM replies').get()).toEqual({ n: rows.length });
   } finally {
     db.close();
   }

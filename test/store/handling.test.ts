@@ -44,7 +44,7 @@ describe('proposals: filed once, with their first deadline', () => {
     const { handling } = archive();
     const p = handling.addProposal(FIELDS);
     expect(p).toMatchObject({ ...FIELDS, id: 1, createdAt: '2023-03-02T08:00:00.000Z' });
-    expect(p.deadlines).toEqual([{ at: '2023-03-02T08:00:00.000Z', dueOn: '2023-06-01', cause: 'assigned', reason: null }]);
+    expect(p.deadlines).toEqual([{ event: expect.any(Number), at: '2023-03-02T08:00:00.000Z', dueOn: '2023-06-01', cause: 'assigned', reason: null }]);
     expect(handling.proposal(1)).toEqual(p);
     expect(handling.proposalsByNumber('152104')).toEqual([p]);
     expect(handling.proposalsByNumber('152104', '区政协十五届一次会议')).toEqual([]);
@@ -75,7 +75,7 @@ describe('proposals: filed once, with their first deadline', () => {
 });
 
 describe('deadlines: extensions and reopenings are added, never changed', () => {
-  it('records an extension with its reason, in order, even within one millisecond', () => {
+  it('records an extension with its reason, in order, even within one millisecond (by event; the times are the clock’s)', () => {
     const { handling } = archive();
     const p = handling.addProposal(FIELDS);
     handling.extend(p.id, isoDay(2023, 7, 1), '需市级部门协调');
@@ -85,7 +85,10 @@ describe('deadlines: extensions and reopenings are added, never changed', () => 
       ['2023-07-01', 'extended', '需市级部门协调'],
       ['2023-07-15', 'extended', '再延半月'],
     ]);
-    expect(new Set(after.deadlines.map((d) => d.at)).size).toBe(3);
+    const events = after.deadlines.map((d) => d.event);
+    expect(events).toEqual([...events].sort((a, b) => a - b));
+    expect(new Set(events).size).toBe(3);
+    expect(new Set(after.deadlines.map((d) => d.at))).toEqual(new Set(['2023-03-02T08:00:00.000Z']));
   });
 
   it('refuses to extend a proposal that is not there', () => {
@@ -141,24 +144,27 @@ describe('status changes: every change is logged with its reason and what it ove
     let reply = replies.create({ ...corpusRecord('000') }, '普发改委');
     clock.advance(1000);
     const overridden = [{ code: 'text/duplicate', line: 47, message: '词语「城市」重复' }];
-    reply = replies.setStatus(reply.id, 'signed', reply.updatedAt, { reason: '领导已审定', overridden });
+    reply = replies.setStatus(reply.id, 'signed', reply.version, { reason: '领导已审定', overridden });
     clock.advance(1000);
-    reply = replies.setStatus(reply.id, 'sent', reply.updatedAt);
-    reply = replies.setStatus(reply.id, 'published', reply.updatedAt);
+    reply = replies.setStatus(reply.id, 'sent', reply.version);
+    reply = replies.setStatus(reply.id, 'published', reply.version);
     expect(replies.statusChanges(reply.id)).toEqual([
-      { at: '2023-03-02T08:00:01.000Z', from: 'draft', to: 'signed', reason: '领导已审定', overridden },
-      { at: '2023-03-02T08:00:02.000Z', from: 'signed', to: 'sent' },
-      { at: '2023-03-02T08:00:02.001Z', from: 'sent', to: 'published' },
+      { event: expect.any(Number), at: '2023-03-02T08:00:01.000Z', from: 'draft', to: 'signed', reason: '领导已审定', overridden },
+      { event: expect.any(Number), at: '2023-03-02T08:00:02.000Z', from: 'signed', to: 'sent' },
+      // within one millisecond: the same time, ordered by the event
+      { event: expect.any(Number), at: '2023-03-02T08:00:02.000Z', from: 'sent', to: 'published' },
     ]);
-    // Each status revision shares its time with its logged change.
-    expect(replies.history(reply.id).filter((r) => r.change === 'status').map((r) => r.at)).toEqual(replies.statusChanges(reply.id).map((c) => c.at));
+    // Each status revision is the very event of its logged change.
+    const statusRevisions = replies.history(reply.id).filter((r) => r.change === 'status');
+    expect(statusRevisions.map((r) => r.reply.version)).toEqual(replies.statusChanges(reply.id).map((c) => c.event));
+    expect(statusRevisions.map((r) => r.at)).toEqual(replies.statusChanges(reply.id).map((c) => c.at));
   });
 
   it('sends an edited checked reply back to draft, keeping the checked state as a revision', () => {
     const { replies } = archive();
     let reply = replies.create({ ...corpusRecord('004') }, '普发改委');
-    reply = replies.setStatus(reply.id, 'checked', reply.updatedAt);
-    reply = replies.update(reply.id, { ...reply, result: '留作参考' }, reply.updatedAt);
+    reply = replies.setStatus(reply.id, 'checked', reply.version);
+    reply = replies.update(reply.id, { ...reply, result: '留作参考' }, reply.version);
     expect(reply.status).toBe('draft');
     expect(replies.history(reply.id).map((r) => r.reply.status)).toEqual(['draft', 'checked', 'draft']);
   });
@@ -169,7 +175,7 @@ describe('answering: the replies to given proposals, by session and number', () 
     const { replies } = archive();
     const first = replies.create({ ...corpusRecord('000') }, '普发改委', { status: 'sent' });
     const again = replies.create({ ...corpusRecord('000'), docNumber: DocNumber.of('普发改委', 2023, 17), signedOn: isoDay(2023, 6, 1) }, '普发改委');
-    replies.setStatus(again.id, 'void', again.updatedAt);
+    replies.setStatus(again.id, 'void', again.version);
     replies.create({ ...corpusRecord('004') }, '普发改委');
     const found = replies.answering([{ session: '区政协十五届二次会议', number: '152104' }]);
     expect(found.map((r) => [r.id, r.status])).toEqual([

@@ -51,15 +51,44 @@ function asBefore(s: Snapshot): Snapshot {
   return { ...s, replies: s.replies.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !STEP_4_COLUMNS.includes(k)))) };
 }
 
-/** Every stored row of the tables that hold the archive's records, in a stable order. */
+/** Whether the archive keeps one event log (schema step 6 on): its records then take their times and changes from it. */
+const logged = (db: Database.Database) => db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events'").get() !== undefined;
+
+const without = (row: Row, key: string) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== key));
+
+/**
+ * Every stored row of the tables that hold the archive's records, in a stable order, as the tables
+ * of step 5 held them: from step 6 on, a row's time and change are read from its event. Whatever the
+ * schema, a migration must leave this unchanged.
+ */
 function snapshot(db: Database.Database): Snapshot {
   const all = (sql: string) => db.prepare(sql).all() as Row[];
+  const events = logged(db);
   return {
-    replies: all('SELECT * FROM replies ORDER BY id'),
-    revisions: all('SELECT * FROM revisions ORDER BY reply_id, revision'),
+    replies: events
+      ? all('SELECT r.*, e.type AS last_change FROM replies r JOIN events e ON e.id = r.event_id ORDER BY r.id').map((r) => without(r, 'event_id'))
+      : all('SELECT * FROM replies ORDER BY id'),
+    revisions: events
+      ? all('SELECT r.reply_id, r.revision, e.at, e.type AS change, r.snapshot FROM revisions r JOIN events e ON e.id = r.event_id ORDER BY 1, 2')
+      : all('SELECT * FROM revisions ORDER BY reply_id, revision'),
     sources: all('SELECT * FROM sources ORDER BY id'),
     docNumbers: all('SELECT * FROM doc_numbers ORDER BY prefix, year, seq'),
   };
+}
+
+/** The status changes, proposals, deadlines and feedback (schema step 3 on), as step 5 held them. */
+function handlingRows(db: Database.Database): Row[][] {
+  const events = logged(db);
+  return (
+    events
+      ? [
+          'SELECT c.reply_id, e.at, c.from_status, c.to_status, c.reason, c.overridden FROM status_changes c JOIN events e ON e.id = c.event_id',
+          'SELECT * FROM proposals',
+          'SELECT d.proposal_id, e.at, d.due_on, d.cause, d.reason FROM deadlines d JOIN events e ON e.id = d.event_id',
+          'SELECT f.id, f.reply_id, f.rating, f.note, f.received_on, e.at FROM feedback f JOIN events e ON e.id = f.event_id',
+        ]
+      : ['SELECT * FROM status_changes', 'SELECT * FROM proposals', 'SELECT * FROM deadlines', 'SELECT * FROM feedback']
+  ).map((sql) => db.prepare(`${sql} ORDER BY 1, 2`).all() as Row[]);
 }
 
 /** The ids whose searchable text contains `text`, straight from the rows (what the index must find). */
@@ -132,8 +161,8 @@ describe('opening an archive of schema step 2', () => {
   it('migrates it to the current schema version', () => {
     const { db } = open();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(5);
-    for (const table of ['status_changes', 'proposals', 'deadlines', 'feedback']) {
+    expect(SCHEMA_VERSION).toBe(6);
+    for (const table of ['status_changes', 'proposals', 'deadlines', 'feedback', 'events']) {
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(table), table).toEqual({ n: 1 });
     }
   });
@@ -189,7 +218,7 @@ describe('opening an archive of schema step 2', () => {
     expect(search('绿色低碳')).toEqual([2]);
     expect(search('低空经济示范区')).toEqual([]);
     const two = repo.get(2)!;
-    repo.update(2, { ...two, body: '迁移之后改写的正文：推进低空经济示范区建设。\n' }, two.updatedAt);
+    repo.update(2, { ...two, body: '迁移之后改写的正文：推进低空经济示范区建设。\n' }, two.version);
     expect(search('低空经济示范区')).toEqual([2]);
     expect(search('绿色低碳')).toEqual([]);
     // its proposal title (…发展“未来产业”) is still found
@@ -200,10 +229,10 @@ describe('opening an archive of schema step 2', () => {
   it('accepts the statuses checked and published, and still no other', () => {
     const { db, repo } = open();
     const one = repo.get(1)!;
-    expect(repo.setStatus(1, 'published', one.updatedAt).status).toBe('published');
+    expect(repo.setStatus(1, 'published', one.version).status).toBe('published');
     const { id: _id, status: _status, createdAt: _c, updatedAt: _u, ...fields } = repo.get(4)!;
     const draft = repo.create({ ...fields, docNumber: null, signedOn: '2026-11-30' as IsoDate, issuedOn: null }, '普发改委');
-    expect(repo.setStatus(draft.id, 'checked', draft.updatedAt).status).toBe('checked');
+    expect(repo.setStatus(draft.id, 'checked', draft.version).status).toBe('checked');
     expect(() => db.prepare("UPDATE replies SET status = 'archived' WHERE id = 2").run()).toThrow(/CHECK constraint failed/);
     expect(repo.get(2)!.status).toBe('sent');
   });
@@ -213,7 +242,9 @@ describe('opening an archive of schema step 2', () => {
     expect(() => db.prepare('DELETE FROM replies WHERE id = 1').run()).toThrow('replies are never deleted');
     expect(() => db.prepare('DELETE FROM doc_numbers WHERE reply_id = 1').run()).toThrow('doc numbers are never released');
     expect(() => db.prepare('DELETE FROM revisions WHERE reply_id = 5').run()).toThrow('revisions are never deleted');
-    expect(() => db.prepare("UPDATE revisions SET change = 'edited' WHERE reply_id = 5").run()).toThrow('revisions are never changed');
+    expect(() => db.prepare("UPDATE revisions SET snapshot = '{}' WHERE reply_id = 5").run()).toThrow('revisions are never changed');
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow('events are never deleted');
+    expect(() => db.prepare("UPDATE events SET at = '2000-01-01T00:00:00.000Z'").run()).toThrow('events are never changed');
     expect(() => db.prepare('DELETE FROM sources WHERE id = 1').run()).toThrow('sources are never deleted');
     expect(asBefore(snapshot(db))).toEqual(before);
   });
@@ -254,10 +285,7 @@ describe('opening an archive of schema step 2', () => {
  */
 describe('opening an archive of schema step 3', () => {
   let before3: Snapshot & { extra: Row[][] };
-  const extra = (db: Database.Database) =>
-    ['SELECT * FROM status_changes', 'SELECT * FROM proposals', 'SELECT * FROM deadlines', 'SELECT * FROM feedback'].map(
-      (sql) => db.prepare(`${sql} ORDER BY 1, 2`).all() as Row[],
-    );
+  const extra = handlingRows;
 
   beforeEach(() => {
     const raw = fixtureAt(3);
@@ -295,7 +323,7 @@ describe('opening an archive of schema step 3', () => {
     const { repo } = open();
     expect(repo.get(1)).toMatchObject({ docNumber: expect.objectContaining({ prefix: '普发改委', year: 2023, seq: 16 }), signedOn: '2023-05-18', inferred: [] });
     expect(repo.get(2)!.status).toBe('published');
-    expect(repo.statusChanges(2)).toEqual([{ at: '2026-01-02T00:00:00.000Z', from: 'sent', to: 'published' }]);
+    expect(repo.statusChanges(2)).toEqual([{ event: expect.any(Number), at: '2026-01-02T00:00:00.000Z', from: 'sent', to: 'published' }]);
     // snapshots written before step 4 (a doc number object, a date, no inferred list) still read
     expect(repo.history(5).map((r) => [r.revision, r.reply.docNumber?.toString(), r.reply.signedOn !== null, r.reply.inferred])).toEqual([
       [1, '普发改委〔2024〕3号', true, []],
@@ -341,7 +369,7 @@ describe('opening an archive of schema step 3', () => {
     }
     expect(search('顾薇玲')).toEqual([[3, 'text']]);
     // the index follows an edit that completes it
-    const completed = repo.update(bare.id, { ...repo.get(bare.id)!, session: '区政协十五届二次会议', proposalNo: '152999', signedOn: '2026-11-30' as IsoDate }, bare.updatedAt);
+    const completed = repo.update(bare.id, { ...repo.get(bare.id)!, session: '区政协十五届二次会议', proposalNo: '152999', signedOn: '2026-11-30' as IsoDate }, bare.version);
     expect(db.prepare('SELECT title FROM search_content WHERE id = ?').get(bare.id)).toEqual({ title: '对区政协十五届二次会议 第152999号提案的答复\u0001\u0001' });
     expect(search('152999')).toEqual([[bare.id, 'title']]);
     expect(completed.inferred).toEqual(['organ']);
@@ -405,5 +433,116 @@ describe('opening an archive of schema step 4', () => {
     const number = (n: string) => n.replace(/^0+/u, '');
     expect(repo.answering([{ session: four.session, number: number(four.proposalNo) }]).map((r) => r.id)).toEqual([4]);
     expect(repo.answering([{ session: '专题协商会', number: '00' + three.proposalNo }]).map((r) => r.id)).toEqual([3]);
+  });
+});
+
+/**
+ * An archive of schema step 5, as that version wrote it: reply 2 published after an edit (a revision
+ * each, the status change logged at the time of its revision), a proposal extended twice in one
+ * millisecond (the second nudged 1 ms on), and a 不满意 on reply 1 with the reopening it caused, both
+ * at one time. Opened with the current code, it keeps one event log.
+ */
+describe('opening an archive of schema step 5', () => {
+  let before5: Snapshot & { extra: Row[][] };
+  const T = (n: number) => `2026-11-30T00:00:00.00${n}Z`;
+  let twoCreated: string;
+
+  beforeEach(() => {
+    const raw = fixtureAt(5);
+    const two = raw.prepare('SELECT * FROM replies WHERE id = 2').get() as Row;
+    twoCreated = String(two.updated_at);
+    expect(twoCreated < T(0)).toBe(true);
+    const state = (over: Row) => JSON.stringify({ id: 2, status: two.status, createdAt: two.created_at, updatedAt: two.updated_at, ...over });
+    raw.prepare('INSERT INTO revisions (reply_id, revision, at, change, snapshot) VALUES (2, 1, ?, ?, ?)').run(two.updated_at, 'created', state({}));
+    raw.prepare("INSERT INTO revisions (reply_id, revision, at, change, snapshot) VALUES (2, 2, ?, 'edited', ?)").run(T(1), state({ updatedAt: T(1) }));
+    raw.exec(`
+      UPDATE replies SET result = '留作参考', updated_at = '${T(2)}', last_change = 'status', status = 'published' WHERE id = 2;
+      INSERT INTO status_changes (reply_id, at, from_status, to_status, reason, overridden) VALUES (2, '${T(2)}', 'sent', 'published', NULL, NULL);
+      INSERT INTO proposals (kind, session, number, title, proposers, assigned_on, role, lead_unit, created_at)
+        VALUES ('提案', '区政协十五届二次会议', '152104', '开发长三角一体化智能数据图表研报平台的建议', '[{"name":"朱莺","role":"委员"}]',
+                '2023-03-01', '主办', NULL, '${T(0)}');
+      INSERT INTO deadlines (proposal_id, at, due_on, cause, reason) VALUES
+        (1, '${T(0)}', '2023-06-01', 'assigned', NULL),
+        (1, '${T(3)}', '2023-06-20', 'extended', '需协调'),
+        (1, '${T(4)}', '2023-06-30', 'extended', '仍需协调'),
+        (1, '${T(5)}', '2023-07-20', 'reopened', 'feedback:1');
+      INSERT INTO feedback (reply_id, rating, note, received_on, at) VALUES (1, '不满意', NULL, '2023-06-20', '${T(5)}');
+    `);
+    expect(raw.pragma('user_version', { simple: true })).toBe(5);
+    before5 = { ...snapshot(raw), extra: handlingRows(raw) };
+    raw.close();
+  });
+
+  const events = (db: Database.Database) => db.prepare('SELECT id, at, type FROM events ORDER BY id').all() as { id: number; at: string; type: string }[];
+
+  it('keeps every record, its time and its change; nothing is left without its event', () => {
+    const { db } = open();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect({ ...snapshot(db), extra: handlingRows(db) }).toEqual(before5);
+    expect(db.prepare('SELECT count(*) AS n FROM replies WHERE event_id IS NULL').get()).toEqual({ n: 0 });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    // No column of the old keys is left: the times are the events'.
+    for (const table of ['revisions', 'status_changes', 'deadlines', 'feedback']) {
+      const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      expect(columns, table).toContain('event_id');
+      expect(columns, table).not.toContain('at');
+    }
+  });
+
+  it('numbers the events in the order of their times: one for each state, deadline and feedback', () => {
+    const { db } = open();
+    const log = events(db);
+    expect(log.map((e) => e.id)).toEqual(log.map((_, i) => i + 1));
+    expect(log.map((e) => e.at)).toEqual([...log.map((e) => e.at)].sort());
+    // 5 replies' states (reply 5 has 4, reply 2 has 3, the others 1 each), 4 deadlines and 1 feedback
+    expect(log).toHaveLength(4 + 3 + 3 + 4 + 1);
+    // at one time, the feedback comes before the reopening it caused
+    const at5 = log.filter((e) => e.at === T(5)).map((e) => e.type);
+    expect(at5).toEqual(['feedback', 'deadline']);
+  });
+
+  it('makes a status revision and its logged change one event, which history pairs by it', () => {
+    const { repo } = open();
+    const history = repo.history(2);
+    expect(history.map((h) => [h.revision, h.change, h.at])).toEqual([
+      [1, 'created', twoCreated],
+      [2, 'edited', T(1)],
+      [3, 'status', T(2)],
+    ]);
+    expect(history.map((h) => h.reply.version)).toEqual([...history.map((h) => h.reply.version)].sort((a, b) => a - b));
+    const [change] = repo.statusChanges(2);
+    expect(change).toMatchObject({ from: 'sent', to: 'published', at: T(2), event: history[2]!.reply.version });
+    expect(repo.get(2)!.version).toBe(history[2]!.reply.version);
+  });
+
+  it('keeps the deadlines in the order given, and the answer that reopened the proposal', () => {
+    const { db } = open();
+    const handling = new SqliteHandling(db, new FakeClock(new Date(T(5))));
+    const deadlines = handling.proposal(1)!.deadlines;
+    expect(deadlines.map((d) => [d.cause, d.dueOn])).toEqual([
+      ['assigned', '2023-06-01'],
+      ['extended', '2023-06-20'],
+      ['extended', '2023-06-30'],
+      ['reopened', '2023-07-20'],
+    ]);
+    expect(deadlines.map((d) => d.event)).toEqual([...deadlines.map((d) => d.event)].sort((a, b) => a - b));
+    const [answer] = handling.feedback(1);
+    expect(answer).toMatchObject({ id: 1, rating: '不满意', at: T(5) });
+    expect(answer!.event).toBeLessThan(deadlines[3]!.event);
+    // A new extension at the very same time is ordered after them, by its event alone.
+    const extended = handling.extend(1, '2023-08-01' as IsoDate, '再次协调');
+    expect(extended.deadlines.at(-1)).toMatchObject({ cause: 'extended', dueOn: '2023-08-01', at: T(5) });
+    expect(extended.deadlines.at(-1)!.event).toBeGreaterThan(deadlines[3]!.event);
+  });
+
+  it('goes on editing a migrated reply on the version it names, and refuses a stale one', () => {
+    const { repo } = open();
+    const two = repo.get(2)!;
+    const edited = repo.update(2, { ...two, result: '解决或采纳' }, two.version);
+    expect(edited.version).toBeGreaterThan(two.version);
+    expect(() => repo.update(2, { ...two, result: '正在解决' }, two.version)).toThrow();
+    expect(repo.history(2).map((h) => h.change)).toEqual(['created', 'edited', 'status', 'edited']);
   });
 });

@@ -183,9 +183,11 @@ describe('SqliteReplies.get / findByDocNumber: round trip', () => {
       id: created.id,
       status: 'draft',
       inferred: [],
+      version: created.version,
       createdAt: clock.now().toISOString(),
       updatedAt: clock.now().toISOString(),
     };
+    expect(created.version).toBeGreaterThan(0);
     expect(created).toStrictEqual(expected);
     expect(repo.get(created.id)).toStrictEqual(expected);
     expect(repo.findByDocNumber(record.docNumber)).toStrictEqual(expected);
@@ -282,10 +284,10 @@ describe('SqliteReplies.list', () => {
       e: mk({ signedOn: signed('2022-12-31'), proposers: zhu, result: '采纳解决' }),
       f: mk({ signedOn: signed('2024-01-01'), proposers: wang, result: '采纳解决' }),
     };
-    const s1 = repo.setStatus(r.c.id, 'signed', r.c.updatedAt);
-    repo.setStatus(r.c.id, 'sent', s1.updatedAt);
-    repo.setStatus(r.f.id, 'signed', r.f.updatedAt);
-    repo.setStatus(r.e.id, 'void', r.e.updatedAt);
+    const s1 = repo.setStatus(r.c.id, 'signed', r.c.version);
+    repo.setStatus(r.c.id, 'sent', s1.version);
+    repo.setStatus(r.f.id, 'signed', r.f.version);
+    repo.setStatus(r.e.id, 'void', r.e.version);
     return { ...a, r };
   }
   const ids = (list: Reply[]) => list.map((x) => x.id);
@@ -368,13 +370,13 @@ describe('SqliteReplies.update / setStatus / history', () => {
     const states: Reply[] = [];
     states.push(repo.create(draft(), PREFIX));
     clock.advance(60_000);
-    states.push(repo.update(states[0]!.id, { ...fieldsOf(states[0]!), proposalTitle: '新标题', body: '新正文\n' }, states[0]!.updatedAt));
+    states.push(repo.update(states[0]!.id, { ...fieldsOf(states[0]!), proposalTitle: '新标题', body: '新正文\n' }, states[0]!.version));
     clock.advance(60_000);
-    states.push(repo.setStatus(states[0]!.id, 'signed', states[1]!.updatedAt));
+    states.push(repo.setStatus(states[0]!.id, 'signed', states[1]!.version));
     clock.advance(60_000);
-    states.push(repo.update(states[0]!.id, { ...fieldsOf(states[2]!), cc: ['区政协提案委'], issuedOn: signed('2023-05-19') }, states[2]!.updatedAt));
+    states.push(repo.update(states[0]!.id, { ...fieldsOf(states[2]!), cc: ['区政协提案委'], issuedOn: signed('2023-05-19') }, states[2]!.version));
     clock.advance(60_000);
-    states.push(repo.setStatus(states[0]!.id, 'sent', states[3]!.updatedAt));
+    states.push(repo.setStatus(states[0]!.id, 'sent', states[3]!.version));
 
     // A second reply's revisions are its own.
     const other = repo.create(draft(), PREFIX);
@@ -402,31 +404,36 @@ describe('SqliteReplies.update / setStatus / history', () => {
     expect(repo.history(12345)).toEqual([]);
   });
 
-  it('moves updatedAt strictly forward even when the clock does not', () => {
-    const { repo } = archive();
+  it('orders the changes by their event when the clock does not move, and keeps the clock’s time as it was', () => {
+    const { repo, clock } = archive();
     let r = repo.create(draft(), PREFIX);
-    const times = [r.updatedAt];
+    const versions = [r.version];
     for (let i = 0; i < 5; i++) {
-      r = i % 2 ? repo.setStatus(r.id, i === 1 ? 'signed' : 'sent', r.updatedAt) : repo.update(r.id, { ...fieldsOf(r), session: `会议${i}` }, r.updatedAt);
-      times.push(r.updatedAt);
+      r = i % 2 ? repo.setStatus(r.id, i === 1 ? 'signed' : 'sent', r.version) : repo.update(r.id, { ...fieldsOf(r), session: `会议${i}` }, r.version);
+      versions.push(r.version);
     }
-    expect(times).toEqual([...times].sort());
-    expect(new Set(times).size).toBe(times.length);
-    expect(repo.history(r.id).map((h) => h.revision)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    const history = repo.history(r.id);
+    expect(history.map((h) => h.revision)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(history.map((h) => h.reply.version)).toEqual(versions);
+    expect(history.map((h) => h.reply.session)).toEqual([draft().session, '会议0', '会议0', '会议2', '会议2', '会议4']);
+    // No time is made up to keep the order: every change happened at the clock's one instant.
+    expect(new Set(history.map((h) => h.at))).toEqual(new Set([clock.now().toISOString()]));
   });
 
   it('refuses an update or status change made on a stale copy, and writes nothing', () => {
     const { db, repo, clock } = archive();
     const created = repo.create(draft(), PREFIX);
     clock.advance(1000);
-    const edited = repo.update(created.id, { ...fieldsOf(created), proposalTitle: '甲' }, created.updatedAt);
+    const edited = repo.update(created.id, { ...fieldsOf(created), proposalTitle: '甲' }, created.version);
     const before = counts(db);
 
     clock.advance(1000);
-    expectReplyError(() => repo.update(created.id, { ...fieldsOf(created), proposalTitle: '乙' }, created.updatedAt), 'reply.changedMeanwhile');
-    expectReplyError(() => repo.setStatus(created.id, 'signed', created.updatedAt), 'reply.changedMeanwhile');
+    expectReplyError(() => repo.update(created.id, { ...fieldsOf(created), proposalTitle: '乙' }, created.version), 'reply.changedMeanwhile');
+    expectReplyError(() => repo.setStatus(created.id, 'signed', created.version), 'reply.changedMeanwhile');
     expectReplyError(
-      () => repo.update(created.id, { ...fieldsOf(created), docNumber: DocNumber.of(PREFIX, 2023, 40) }, created.updatedAt),
+      () => repo.update(created.id, { ...fieldsOf(created), docNumber: DocNumber.of(PREFIX, 2023, 40) }, created.version),
       'reply.changedMeanwhile',
     );
 
@@ -440,8 +447,8 @@ describe('SqliteReplies.update / setStatus / history', () => {
   it('refuses to update an unknown reply', () => {
     const { repo } = archive();
     const r = repo.create(draft(), PREFIX);
-    expectReplyError(() => repo.update(r.id + 1, fieldsOf(r), r.updatedAt), 'reply.notFound');
-    expectReplyError(() => repo.setStatus(r.id + 1, 'void', r.updatedAt), 'reply.notFound');
+    expectReplyError(() => repo.update(r.id + 1, fieldsOf(r), r.version), 'reply.notFound');
+    expectReplyError(() => repo.setStatus(r.id + 1, 'void', r.version), 'reply.notFound');
   });
 
   it('burns the old doc number when a reply is renumbered', () => {
@@ -452,7 +459,7 @@ describe('SqliteReplies.update / setStatus / history', () => {
     expect(three.docNumber!.seq).toBe(3);
 
     // The highest number of 2023 moves to another year: 3 must still never be given again.
-    const moved = repo.update(three.id, { ...fieldsOf(three), docNumber: DocNumber.of(PREFIX, 2024, 1) }, three.updatedAt);
+    const moved = repo.update(three.id, { ...fieldsOf(three), docNumber: DocNumber.of(PREFIX, 2024, 1) }, three.version);
     expect(moved.docNumber!.toString()).toBe('普发改委〔2024〕1号');
     expect(repo.findByDocNumber(DocNumber.of(PREFIX, 2023, 3))).toBeUndefined();
     expect(repo.findByDocNumber(DocNumber.of(PREFIX, 2024, 1))?.id).toBe(three.id);
@@ -467,17 +474,17 @@ describe('SqliteReplies.update / setStatus / history', () => {
     const before = counts(db);
     expectReplyError(() => repo.create(draft({ docNumber: DocNumber.of(PREFIX, 2023, 3) }), PREFIX), 'docNumber.usedBefore');
     expectReplyError(
-      () => repo.update(two.id, { ...fieldsOf(two), docNumber: DocNumber.of(PREFIX, 2023, 3) }, two.updatedAt),
+      () => repo.update(two.id, { ...fieldsOf(two), docNumber: DocNumber.of(PREFIX, 2023, 3) }, two.version),
       'docNumber.usedBefore',
     );
     // Taking a number that a live reply holds is refused too.
     expectReplyError(
-      () => repo.update(two.id, { ...fieldsOf(two), docNumber: one.docNumber }, two.updatedAt),
+      () => repo.update(two.id, { ...fieldsOf(two), docNumber: one.docNumber }, two.version),
       'docNumber.taken',
     );
     // Even the reply that once held it cannot take it back.
     expectReplyError(
-      () => repo.update(three.id, { ...fieldsOf(moved), docNumber: DocNumber.of(PREFIX, 2023, 3) }, moved.updatedAt),
+      () => repo.update(three.id, { ...fieldsOf(moved), docNumber: DocNumber.of(PREFIX, 2023, 3) }, moved.version),
       'docNumber.usedBefore',
     );
     expect(counts(db)).toEqual(before);
@@ -497,7 +504,7 @@ describe('SqliteReplies.update / setStatus / history', () => {
   it('burns a renumbered number inside the same year', () => {
     const { repo } = archive();
     const one = repo.create(draft(), PREFIX);
-    const renumbered = repo.update(one.id, { ...fieldsOf(one), docNumber: DocNumber.of(PREFIX, 2023, 10) }, one.updatedAt);
+    const renumbered = repo.update(one.id, { ...fieldsOf(one), docNumber: DocNumber.of(PREFIX, 2023, 10) }, one.version);
     expect(renumbered.docNumber!.seq).toBe(10);
     expect(repo.create(draft(), PREFIX).docNumber!.seq).toBe(11);
     expectReplyError(() => repo.create(draft({ docNumber: DocNumber.of(PREFIX, 2023, 1) }), PREFIX), 'docNumber.usedBefore');
@@ -508,7 +515,7 @@ describe('SqliteReplies.update / setStatus / history', () => {
     const { db, repo } = archive();
     const r = repo.create(draft(), PREFIX);
     const before = counts(db);
-    repo.update(r.id, { ...fieldsOf(r), proposalTitle: '改' }, r.updatedAt);
+    repo.update(r.id, { ...fieldsOf(r), proposalTitle: '改' }, r.version);
     expect(counts(db)).toEqual({ ...before, revisions: before.revisions + 1 });
   });
 });
@@ -517,7 +524,7 @@ describe('the archive file', () => {
   it('refuses DELETE on replies, doc_numbers and revisions, and UPDATE on revisions', () => {
     const { file, repo } = archive();
     const r = repo.create(draft(), PREFIX);
-    repo.setStatus(r.id, 'void', r.updatedAt);
+    repo.setStatus(r.id, 'void', r.version);
     const raw = rawConnection(file);
     const before = counts(raw);
     for (const sql of [
@@ -525,8 +532,10 @@ describe('the archive file', () => {
       `DELETE FROM replies WHERE id = ${r.id}`,
       'DELETE FROM doc_numbers',
       'DELETE FROM revisions',
-      "UPDATE revisions SET change = 'edited'",
+      "UPDATE revisions SET revision = 9",
       "UPDATE revisions SET snapshot = '{}'",
+      'DELETE FROM events',
+      "UPDATE events SET type = 'edited'",
     ]) {
       expect(() => raw.exec(sql), sql).toThrow(/never/);
     }
@@ -682,7 +691,7 @@ describe('SqliteReplies: records without a doc number, a date, a session, a numb
     const { body: _body, ...summary } = filed;
     expect(repo.summaries({})).toStrictEqual([summary]);
     clock.advance(1000);
-    const edited = repo.update(filed.id, { ...fieldsOf(filed), result: '留作参考' }, filed.updatedAt);
+    const edited = repo.update(filed.id, { ...fieldsOf(filed), result: '留作参考' }, filed.version);
     expect(edited).toMatchObject({ ...expected, result: '留作参考' });
     // the stored earlier state, with its nulls, reads back as it was
     expect(repo.history(filed.id).map((r) => r.reply)).toStrictEqual([filed, edited]);
@@ -691,11 +700,11 @@ describe('SqliteReplies: records without a doc number, a date, a session, a numb
   it('a date and a number can be given later, and taken away again (the number stays burnt)', () => {
     const { db, repo } = archive();
     const filed = repo.create(bare(), PREFIX, { numbering: 'none' });
-    const numbered = repo.update(filed.id, { ...fieldsOf(filed), docNumber: DocNumber.of(PREFIX, 2023, 5), signedOn: signed('2023-05-18') }, filed.updatedAt);
+    const numbered = repo.update(filed.id, { ...fieldsOf(filed), docNumber: DocNumber.of(PREFIX, 2023, 5), signedOn: signed('2023-05-18') }, filed.version);
     expect(numbered.docNumber!.toString()).toBe('普发改委〔2023〕5号');
     expect(numbered.signedOn).toBe('2023-05-18');
     expect(ledgerOf(db, filed.id)).toEqual(['普发改委〔2023〕5号']);
-    const cleared = repo.update(filed.id, { ...fieldsOf(numbered), docNumber: null }, numbered.updatedAt);
+    const cleared = repo.update(filed.id, { ...fieldsOf(numbered), docNumber: null }, numbered.version);
     expect(cleared.docNumber).toBeNull();
     expect(ledgerOf(db, filed.id)).toEqual(['普发改委〔2023〕5号']);
     expectReplyError(() => repo.create(draft({ docNumber: DocNumber.of(PREFIX, 2023, 5) }), PREFIX), 'docNumber.usedBefore');
@@ -704,15 +713,15 @@ describe('SqliteReplies: records without a doc number, a date, a session, a numb
   it("update with ownPrefix keeps another organ's new number out of the ledger and enters the office's own", () => {
     const { db, repo } = archive();
     const a = repo.create(bare(), PREFIX, { numbering: 'none' });
-    repo.update(a.id, { ...fieldsOf(a), docNumber: DocNumber.of('普府', 2023, 19) }, a.updatedAt, { ownPrefix: PREFIX });
+    repo.update(a.id, { ...fieldsOf(a), docNumber: DocNumber.of('普府', 2023, 19) }, a.version, { ownPrefix: PREFIX });
     expect(ledgerOf(db, a.id)).toEqual([]);
     expect(repo.findByDocNumber(DocNumber.of('普府', 2023, 19))!.id).toBe(a.id);
     const b = repo.create(bare(), PREFIX, { numbering: 'none' });
     expectReplyError(
-      () => repo.update(b.id, { ...fieldsOf(b), docNumber: DocNumber.of('普府', 2023, 19) }, b.updatedAt, { ownPrefix: PREFIX }),
+      () => repo.update(b.id, { ...fieldsOf(b), docNumber: DocNumber.of('普府', 2023, 19) }, b.version, { ownPrefix: PREFIX }),
       'docNumber.taken',
     );
-    repo.update(b.id, { ...fieldsOf(b), docNumber: DocNumber.of(PREFIX, 2023, 3) }, b.updatedAt, { ownPrefix: PREFIX });
+    repo.update(b.id, { ...fieldsOf(b), docNumber: DocNumber.of(PREFIX, 2023, 3) }, b.version, { ownPrefix: PREFIX });
     expect(ledgerOf(db, b.id)).toEqual(['普发改委〔2023〕3号']);
   });
 
@@ -752,9 +761,9 @@ describe('SqliteReplies: inferred fields', () => {
   it('a field the clerk changes is no longer inferred; one left as it was stays inferred; the revision keeps the list of its time', () => {
     const { repo } = archive();
     const filed = repo.create(draft(), PREFIX, { numbering: 'none', inferred: ['organ', 'session', 'signedOn'] });
-    const sameValues = repo.update(filed.id, { ...fieldsOf(filed), result: '留作参考' }, filed.updatedAt);
+    const sameValues = repo.update(filed.id, { ...fieldsOf(filed), result: '留作参考' }, filed.version);
     expect(sameValues.inferred).toEqual(['organ', 'session', 'signedOn']);
-    const edited = repo.update(filed.id, { ...fieldsOf(sameValues), organ: '上海市普陀区人民政府', signedOn: signed('2023-06-01') }, sameValues.updatedAt);
+    const edited = repo.update(filed.id, { ...fieldsOf(sameValues), organ: '上海市普陀区人民政府', signedOn: signed('2023-06-01') }, sameValues.version);
     expect(edited.inferred).toEqual(['session']);
     expect(repo.get(filed.id)!.inferred).toEqual(['session']);
     expect(repo.history(filed.id).map((r) => r.reply.inferred)).toEqual([
@@ -767,7 +776,7 @@ describe('SqliteReplies: inferred fields', () => {
   it('a status change keeps them', () => {
     const { repo } = archive();
     const filed = repo.create(draft(), PREFIX, { inferred: ['organ'] });
-    expect(repo.setStatus(filed.id, 'void', filed.updatedAt).inferred).toEqual(['organ']);
+    expect(repo.setStatus(filed.id, 'void', filed.version).inferred).toEqual(['organ']);
   });
 });
 
@@ -798,7 +807,7 @@ describe('SqliteReplies: the incomplete filter', () => {
     expect(repo.list({ incomplete: true, year: 2023 }).map((r) => r.id).sort((a, b) => a - b)).toEqual(
       [lacking.proposers.id, lacking.session.id, lacking.proposalNo.id, lacking.organ.id].sort((a, b) => a - b),
     );
-    repo.setStatus(lacking.session.id, 'void', lacking.session.updatedAt);
+    repo.setStatus(lacking.session.id, 'void', lacking.session.version);
     expect(repo.list({ incomplete: true, status: 'void' }).map((r) => r.id)).toEqual([lacking.session.id]);
   });
 
@@ -810,7 +819,7 @@ describe('SqliteReplies: the incomplete filter', () => {
     repo.update(
       filed.id,
       { ...fieldsOf(filed), session: full.session, proposalNo: full.proposalNo, proposers: full.proposers, signedOn: full.signedOn, organ: full.organ },
-      filed.updatedAt,
+      filed.version,
     );
     expect(repo.list({ incomplete: true })).toEqual([]);
   });

@@ -53,7 +53,7 @@ function draft(overrides: Partial<NewReply>): NewReply {
 
 function file(name: string, overrides: Partial<NewReply>, status?: Status): Reply {
   let reply = repo.create(draft(overrides), '普发改委');
-  if (status && status !== 'draft') reply = repo.setStatus(reply.id, status, reply.updatedAt);
+  if (status && status !== 'draft') reply = repo.setStatus(reply.id, status, reply.version);
   named[name] = reply;
   return reply;
 }
@@ -507,13 +507,13 @@ describe('the index follows every write', () => {
     expect(found('鲸落')).toEqual([r.id]);
 
     const fields: ReplyFields = { ...r, body: '改为建设候鸟驿站。' };
-    const edited = repo.update(r.id, fields, r.updatedAt);
+    const edited = repo.update(r.id, fields, r.version);
     expect(found(word)).toEqual([]);
     expect(found('鲸落')).toEqual([]);
     expect(found('候鸟驿站')).toEqual([r.id]);
     expect(found('驿')).toContain(r.id);
 
-    const voided = repo.setStatus(r.id, 'void', edited.updatedAt);
+    const voided = repo.setStatus(r.id, 'void', edited.version);
     expect(voided.status).toBe('void');
     expect(found('候鸟驿站')).toEqual([r.id]);
     expect(found('候鸟驿站', { status: 'void' })).toEqual([r.id]);

@@ -106,7 +106,7 @@ async function fixAndCheck(ctx: Context, reply: Reply, checker: ReplyChecker, js
   const diff = fixDiff(reply, next);
   if (!json) ctx.streams.stdout.write(diff + '\n');
   const repo = await ctx.replies();
-  const updated = repo.update(reply.id, next, reply.updatedAt);
+  const updated = repo.update(reply.id, next, reply.version);
   const revision = repo.history(reply.id).length;
   ctx.streams.stderr.write(t('check.fixed', { id: reply.id, docNumber: numberText(reply), revision }) + '\n');
   return { target: { kind: 'reply', reply: updated }, findings: checker.findings(updated), fix: { revision, diff } };

@@ -38,7 +38,7 @@ export default command(OPTIONS, async function edit(ctx, args, opts) {
   }
   const repo = await ctx.replies();
   // A number of another organ (completing an imported reply) is kept on the record, not in the office's ledger.
-  const updated = repo.update(reply.id, next, reply.updatedAt, { ownPrefix: config.docPrefix });
+  const updated = repo.update(reply.id, next, reply.version, { ownPrefix: config.docPrefix });
   if (opts.json) {
     ctx.streams.stdout.write(JSON.stringify(replyJson(updated), null, 2) + '\n');
   } else {

@@ -22,10 +22,13 @@ export default command(OPTIONS, async function show(ctx, args, opts) {
   if (opts.history) {
     const repo = await ctx.replies('read');
     const revisions = repo.history(reply.id);
-    // A status revision and its logged change share their time.
-    const changes = new Map(repo.statusChanges(reply.id).map((c) => [c.at, c]));
+    // A status revision and its logged change are one event.
+    const changes = new Map(repo.statusChanges(reply.id).map((c) => [c.event, c]));
     if (opts.json) {
-      const json = revisions.map((r) => ({ ...r, reply: replyJson(r.reply), ...(changes.has(r.at) ? { statusChange: statusChangeJson(changes.get(r.at)!) } : {}) }));
+      const json = revisions.map((r) => {
+        const change = changes.get(r.reply.version);
+        return { ...r, reply: replyJson(r.reply), ...(change ? { statusChange: statusChangeJson(change) } : {}) };
+      });
       out.write(JSON.stringify(json, null, 2) + '\n');
     } else {
       out.write(historyTable(revisions, changes));
@@ -106,14 +109,14 @@ function statusNote(change: StatusChange | undefined): string {
   return t('history.reason', { reason: change.reason, overridden });
 }
 
-function historyTable(revisions: readonly Revision[], changes: ReadonlyMap<string, StatusChange>): string {
+function historyTable(revisions: readonly Revision[], changes: ReadonlyMap<number, StatusChange>): string {
   const rows = revisions.map((rev, i) => {
     const before = revisions[i - 1]?.reply;
     const change =
       rev.change === 'created'
         ? t('history.created')
         : rev.change === 'status'
-          ? t('history.status', { status: statusLabel(rev.reply.status) }) + statusNote(changes.get(rev.at))
+          ? t('history.status', { status: statusLabel(rev.reply.status) }) + statusNote(changes.get(rev.reply.version))
           : t('history.edited', { fields: before ? changedFields(before, rev.reply).join('、') : '' });
     return [String(rev.revision), timeText(rev.at), change];
   });

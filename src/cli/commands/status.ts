@@ -32,7 +32,7 @@ export default command(OPTIONS, async function status(ctx, args, opts) {
     ...(decision.overridden ? { overridden: decision.overridden.map((f) => ({ code: f.code, line: f.line, key: f.key, params: f.params })) } : {}),
   };
 
-  const updated = (await ctx.replies()).setStatus(reply.id, to, reply.updatedAt, note);
+  const updated = (await ctx.replies()).setStatus(reply.id, to, reply.version, note);
   if (opts.json) {
     const json = { ...replyJson(updated), statusChange: statusChangeJson({ from: reply.status, to, ...note }) };
     ctx.streams.stdout.write(JSON.stringify(json, null, 2) + '\n');
