@@ -2,8 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type Config } from '../core/config.js';
 import { ReplyError } from '../core/errors.js';
+import { dayOf } from '../core/dates.js';
 import type { Clock, HandlingRepository, ReplyRepository } from '../core/ports.js';
+import { Workflow } from '../core/workflow/service.js';
+import type { Exporter } from '../render/text.js';
 import type { Prompter } from './prompts.js';
+import type { ReplyChecker } from './reply-check.js';
 
 export interface GlobalOptions {
   readonly db?: string;
@@ -19,25 +23,30 @@ export interface Streams {
   readonly stdoutIsTTY: boolean;
 }
 
+/** What a command does with the archive: reads it (and then creates none), or writes it. */
+export type ArchiveMode = 'read' | 'write';
+
 /**
  * The one place that builds the concrete adapters: the workspace's config,
- * the archive and the prompter. Everything is made on first use, so a command
- * pays only for what it touches.
+ * the archive (opened once, in the mode the command declared), the checker,
+ * the exporters and the prompter. Everything is made on first use, so a
+ * command pays only for what it touches: a command refused before it asks for
+ * the archive has opened (and created) none.
  */
 export class Context {
   readonly workspace: string;
   readonly configFile: string | undefined;
-  private repo: ReplyRepository | undefined;
-  private handlingRepo: HandlingRepository | undefined;
-  private repoInMemory = false;
+  private archive: Promise<Archive> | undefined;
+  private opened: Archive | undefined;
   private loadedConfig: Config | undefined;
-  private database: import('better-sqlite3').Database | undefined;
+  private builtChecker: Promise<ReplyChecker> | undefined;
 
   constructor(
     readonly cwd: string,
     readonly env: NodeJS.ProcessEnv,
     readonly options: GlobalOptions,
     readonly streams: Streams,
+    readonly mode: ArchiveMode,
     readonly clock: Clock = { now: () => new Date() },
     private readonly prompterOverride?: Prompter,
   ) {
@@ -81,33 +90,48 @@ export class Context {
   }
 
   /**
-   * The archive. A command that only reads does not create one: where there
-   * is no archive file yet it reads an empty archive held in memory.
+   * Whether there is an archive to look in: its file, or one this command has opened. A command that
+   * writes asks before its lookups, so that one refused before writing creates none.
    */
-  async replies(mode: 'read' | 'write' = 'write'): Promise<ReplyRepository> {
-    if (this.repo && (mode === 'read' || !this.repoInMemory)) return this.repo;
-    const [{ openDatabase }, { SqliteReplies }] = await Promise.all([
-      import('../store/db.js'),
-      import('../store/replies.js'),
-    ]);
-    this.repo?.close();
-    this.handlingRepo = undefined;
-    this.repoInMemory = mode === 'read' && !existsSync(this.dbFile);
-    // An archive the user named must be there to be read: an empty list would hide a typo.
-    if (this.repoInMemory && (this.options.db || this.env.REPLY_DB)) throw new ReplyError('db.notFound', { file: this.dbFile });
-    this.database = openDatabase(this.repoInMemory ? ':memory:' : this.dbFile);
-    this.repo = new SqliteReplies(this.database, this.clock);
-    return this.repo;
+  hasArchive(): boolean {
+    if (this.archive !== undefined || existsSync(this.dbFile)) return true;
+    // An archive the user named must be there to be looked in: "not found" would hide a typo.
+    if (this.options.db || this.env.REPLY_DB) throw new ReplyError('db.notFound', { file: this.dbFile });
+    return false;
+  }
+
+  /** The replies of the archive. */
+  async replies(): Promise<ReplyRepository> {
+    return (await this.open()).replies;
   }
 
   /** Proposals, deadlines and feedback: the same archive as the replies. */
-  async handling(mode: 'read' | 'write' = 'write'): Promise<HandlingRepository> {
-    // Opening the archive for writing after reading it reopens it and drops the old handle.
-    await this.replies(mode);
-    if (this.handlingRepo) return this.handlingRepo;
-    const { SqliteHandling } = await import('../store/handling.js');
-    this.handlingRepo = new SqliteHandling(this.database!, this.clock);
-    return this.handlingRepo;
+  async handling(): Promise<HandlingRepository> {
+    return (await this.open()).handling;
+  }
+
+  /** How the archive's replies are checked, against this workspace's config. */
+  checker(): Promise<ReplyChecker> {
+    return (this.builtChecker ??= import('./reply-check.js').then(({ replyChecker }) =>
+      replyChecker(this.configIfAny(), dayOf(this.clock.now())),
+    ));
+  }
+
+  /** The exporters by format name (txt, md, html, docx, pdf). */
+  async exporters(): Promise<Readonly<Record<string, Exporter>>> {
+    return (await import('../render/exporters.js')).EXPORTERS;
+  }
+
+  /** The workflow's rules over this archive, checker and clock. */
+  workflow(): Workflow {
+    return new Workflow({
+      replies: () => this.replies(),
+      handling: () => this.handling(),
+      exists: () => this.hasArchive(),
+      checker: () => this.checker(),
+      clock: this.clock,
+      docPrefix: () => this.configIfAny()?.docPrefix,
+    });
   }
 
   async prompter(): Promise<Prompter> {
@@ -117,8 +141,33 @@ export class Context {
   }
 
   close(): void {
-    this.repo?.close();
+    this.opened?.close();
   }
+
+  /**
+   * Opens the archive once, in the command's mode. A command that only reads creates none: where
+   * there is no archive file yet it reads an empty archive held in memory.
+   */
+  private open(): Promise<Archive> {
+    return (this.archive ??= (async () => {
+      const [{ openDatabase }, { SqliteReplies }, { SqliteHandling }] = await Promise.all([
+        import('../store/db.js'),
+        import('../store/replies.js'),
+        import('../store/handling.js'),
+      ]);
+      const inMemory = this.mode === 'read' && !existsSync(this.dbFile);
+      // An archive the user named must be there to be read: an empty list would hide a typo.
+      if (inMemory && (this.options.db || this.env.REPLY_DB)) throw new ReplyError('db.notFound', { file: this.dbFile });
+      const database = openDatabase(inMemory ? ':memory:' : this.dbFile);
+      return (this.opened = { replies: new SqliteReplies(database, this.clock), handling: new SqliteHandling(database, this.clock), close: () => database.close() });
+    })());
+  }
+}
+
+interface Archive {
+  readonly replies: ReplyRepository;
+  readonly handling: HandlingRepository;
+  close(): void;
 }
 
 /** The nearest folder upward that holds reply.config.json. */

@@ -1,7 +1,6 @@
 import { parseDate, dayOf, type IsoDate } from '../core/dates.js';
 import { ReplyError, ValidationError } from '../core/errors.js';
-import { handlingOf, type Handling } from '../core/handling.js';
-import { answersProposal, type Proposal } from '../core/proposal.js';
+import type { Handling } from '../core/handling.js';
 import type { Context } from './context.js';
 import { t } from './messages.js';
 
@@ -14,24 +13,6 @@ export function asOf(ctx: Context, text: string | undefined): IsoDate {
     if (error instanceof ValidationError) throw new ReplyError('option.badDate', { option: '--as-of', value: text }, 2);
     throw error;
   }
-}
-
-/** The handling of each filed proposal (of a year, by assigned date), with its replies and feedback. */
-export async function loadHandlings(ctx: Context, today: IsoDate, year?: number): Promise<Handling[]> {
-  return handlingsOf(ctx, (await ctx.handling('read')).proposals(year), today);
-}
-
-/** The handling of one proposal. */
-export async function handlingFor(ctx: Context, proposal: Proposal, today: IsoDate): Promise<Handling> {
-  return (await handlingsOf(ctx, [proposal], today))[0]!;
-}
-
-/** The handling of each of these proposals, with their replies and the feedback on them. */
-async function handlingsOf(ctx: Context, proposals: readonly Proposal[], today: IsoDate): Promise<Handling[]> {
-  if (proposals.length === 0) return [];
-  const replies = (await ctx.replies('read')).answering(proposals);
-  const feedback = (await ctx.handling('read')).feedback();
-  return proposals.map((p) => handlingOf(p, replies.filter((r) => answersProposal(r, p)), feedback, today));
 }
 
 /** 未答复 / 已答复 / 不满意，重新办理 */

@@ -222,12 +222,13 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
   let ctx: Context | undefined;
   const root = program(
     async (module, args, options, global) => {
-      ctx = new Context(io.cwd ?? process.cwd(), io.env ?? process.env, global, streams, io.clock, io.prompter);
-      // A broken config is reported by every command, not only by those that read it.
-      if (module !== 'init') ctx.configIfAny();
       const handler = (await HANDLERS[module]!()).default;
       // Commander gave the values of the options this command declares: its schema types them (and says so if not).
-      exitCode = await handler.run(ctx, args, handler.options.parse(options));
+      const typed = handler.options.parse(options);
+      ctx = new Context(io.cwd ?? process.cwd(), io.env ?? process.env, global, streams, handler.archive(typed), io.clock, io.prompter);
+      // A broken config is reported by every command, not only by those that read it.
+      if (module !== 'init') ctx.configIfAny();
+      exitCode = await handler.run(ctx, args, typed);
     },
     {
       writeOut: (s) => streams.stdout.write(s),

@@ -1,8 +1,8 @@
 import { checkSubject, renderedSubject, type CheckContext, type Finding } from '../core/checks/index.js';
-import { dayOf } from '../core/dates.js';
+import type { Config } from '../core/config.js';
+import type { IsoDate } from '../core/dates.js';
 import { ReplyError } from '../core/errors.js';
 import type { Reply, ReplyFields } from '../core/reply.js';
-import type { Context } from './context.js';
 
 /**
  * How the archive's replies are checked: through their text rendering by the
@@ -19,9 +19,9 @@ export interface ReplyChecker {
   findings(reply: Reply): Finding[];
 }
 
-export async function replyChecker(ctx: Context): Promise<ReplyChecker> {
-  const config = ctx.configIfAny();
-  const context: CheckContext = { ...(config ? { config } : {}), today: dayOf(ctx.clock.now()) };
+/** The checker of a workspace's replies (Context.checker builds it). */
+export async function replyChecker(config: Config | undefined, today: IsoDate): Promise<ReplyChecker> {
+  const context: CheckContext = { ...(config ? { config } : {}), today };
   const { textExporter } = await import('../render/text.js');
   const render = (reply: ReplyFields) => textExporter.render(reply, {}) as string;
   return {

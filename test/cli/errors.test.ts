@@ -155,6 +155,22 @@ describe('choosing the archive file', () => {
     expect(listJson(ws, ['--db', 'flag.db'])).toHaveLength(1);
   });
 
+  it('an archive named by --db that is not there is refused by reading and by writing commands that look in it, and not made', () => {
+    const ws = workspace();
+    for (const args of [['show', '1'], ['list'], ['status', '1', 'checked'], ['edit', '1', '--set', 'result=留作参考'], ['feedback', '1', '满意']]) {
+      expectError(runCli(ws, ['--db', 'missing.db', ...args]), 1, 'missing.db');
+      expect(existsSync(join(ws, 'missing.db')), args.join(' ')).toBe(false);
+    }
+  });
+
+  it('a writing command refused before it writes makes no archive', () => {
+    const ws = workspace();
+    expectError(runCli(ws, ['status', '1', 'checked']), 1, '1');
+    expectError(runCli(ws, ['new', '--proposal', '152104', '--no-input']), 1, '152104');
+    expectError(runCli(ws, ['proposal', 'extend', '152104', '--months', '1', '--reason', '需协调']), 1, '152104');
+    expect(existsSync(join(ws, 'data', 'replies.db'))).toBe(false);
+  });
+
   it('refuses an archive that cannot be opened, on one line', () => {
     const ws = workspace();
     mkdirSync(join(ws, 'folder.db'));

@@ -1,17 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkSubject, fileSubject, fixReply, renderedSubject, type Finding, type Subject } from '../../core/checks/index.js';
+import { checkSubject, fileSubject, renderedSubject, type Finding, type Subject } from '../../core/checks/index.js';
 import { unifiedDiff } from '../../core/diff.js';
 import { DocNumber } from '../../core/doc-number.js';
 import { ReplyError } from '../../core/errors.js';
-import { changedFields } from '../../core/fields.js';
 import { assertEditable, type Reply, type ReplyFields } from '../../core/reply.js';
 import type { Context } from '../context.js';
-import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { numberText } from '../present.js';
 import { table } from '../output.js';
-import { replyChecker, type ReplyChecker } from '../reply-check.js';
+import type { ReplyChecker } from '../reply-check.js';
 import { readerFor } from '../../read/index.js';
 import { collectFiles, readSource } from '../sources.js';
 import { command, flag } from '../command.js';
@@ -32,7 +30,7 @@ interface Report {
 }
 
 export default command(OPTIONS, async function check(ctx, args, opts) {
-  const checker = await replyChecker(ctx);
+  const checker = await ctx.checker();
   const { context, render } = checker;
 
   // Everything is read and judged before anything is written or printed: a bad target stops the run whole.
@@ -54,7 +52,7 @@ export default command(OPTIONS, async function check(ctx, args, opts) {
   const reports: Report[] = [];
   for (const { target, subject } of subjects) {
     if (opts.fix && target.kind === 'reply') {
-      reports.push(await fixAndCheck(ctx, target.reply, checker, opts.json ?? false));
+      reports.push(await fixAndCheck(ctx, target.reply, checker, opts.force ?? false, opts.json ?? false));
     } else {
       reports.push({ target, findings: checkSubject(subject, context) });
     }
@@ -66,7 +64,7 @@ export default command(OPTIONS, async function check(ctx, args, opts) {
   const count = (severity: Finding['severity']) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
   ctx.streams.stderr.write(t('check.summary', { targets: reports.length, errors: count('error'), warnings: count('warning') }) + '\n');
   return count('error') > 0 ? 1 : 0;
-});
+}, (opts) => (opts.fix ? 'write' : 'read'));
 
 /**
  * An existing file is a file, a folder the files in it a reader reads (as
@@ -79,7 +77,7 @@ async function targetsOf(ctx: Context, arg: string): Promise<Target[]> {
   if (stat?.isDirectory()) return collectFiles([arg], ctx.cwd).files.map(({ file }) => ({ kind: 'file', file }));
   const looksLikeId = /^\s*\d+\s*$/.test(arg) || DocNumber.looksLike(arg);
   if (stat?.isFile() || (!looksLikeId && readerFor(arg) !== undefined)) return [{ kind: 'file', file: arg }];
-  return [{ kind: 'reply', reply: await findReply(ctx, arg) }];
+  return [{ kind: 'reply', reply: await ctx.workflow().reply(arg) }];
 }
 
 async function subjectOf(target: Target, render: (reply: ReplyFields) => string, cwd: string) {
@@ -96,18 +94,16 @@ function subjectOrThrow(subject: Subject, target: Target) {
 }
 
 
-/** Repairs what is mechanical, prints the diff, saves it as an edit (a revision keeps the state before), then checks again. */
-async function fixAndCheck(ctx: Context, reply: Reply, checker: ReplyChecker, json: boolean): Promise<Report> {
-  const next = fixReply(reply);
-  if (changedFields(reply, next).length === 0) {
+/** Repairs what is mechanical, saved as an edit (a revision keeps the state before); prints the diff, then checks again. */
+async function fixAndCheck(ctx: Context, reply: Reply, checker: ReplyChecker, force: boolean, json: boolean): Promise<Report> {
+  const fixed = await ctx.workflow().fix(reply, force);
+  if (!fixed) {
     ctx.streams.stderr.write(t('check.nothingToFix', { id: reply.id, docNumber: numberText(reply) }) + '\n');
     return { target: { kind: 'reply', reply }, findings: checker.findings(reply) };
   }
-  const diff = fixDiff(reply, next);
+  const { reply: updated, revision } = fixed;
+  const diff = fixDiff(reply, updated);
   if (!json) ctx.streams.stdout.write(diff + '\n');
-  const repo = await ctx.replies();
-  const updated = repo.update(reply.id, next, reply.version);
-  const revision = repo.history(reply.id).length;
   ctx.streams.stderr.write(t('check.fixed', { id: reply.id, docNumber: numberText(reply), revision }) + '\n');
   return { target: { kind: 'reply', reply: updated }, findings: checker.findings(updated), fix: { revision, diff } };
 }

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import { ReplyError } from '../../core/errors.js';
 import { dueList, type Handling } from '../../core/handling.js';
-import { asOf, daysText, handlingJson, loadHandlings, stateText } from '../handlings.js';
+import { asOf, daysText, handlingJson, stateText } from '../handlings.js';
 import { t } from '../messages.js';
 import { clip, formatRows, type Column } from '../output.js';
 import { dateText, numberText, proposersText } from '../present.js';
@@ -16,7 +16,7 @@ const OPTIONS = {
 export default command(OPTIONS, async function due(ctx, _args, opts) {
   const within = opts.within === undefined ? undefined : daysOf(opts.within);
   const today = asOf(ctx, opts.asOf);
-  const handlings = dueList(await loadHandlings(ctx, today), within);
+  const handlings = dueList(await ctx.workflow().allHandlings(today), within);
   if (opts.json) {
     ctx.streams.stdout.write(JSON.stringify({ asOf: today, within: within ?? null, due: handlings.map(handlingJson) }, null, 2) + '\n');
     return 0;

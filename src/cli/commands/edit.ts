@@ -3,7 +3,6 @@ import { applyEdits, changedFields, normaliseBody, type FieldEdit } from '../../
 import { assertEditable, type ReplyFields } from '../../core/reply.js';
 import { editText } from '../editor.js';
 import { readBodyFile } from '../files.js';
-import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { numberText, replyJson } from '../present.js';
 import { command, flag, value, values } from '../command.js';
@@ -18,7 +17,7 @@ const OPTIONS = {
 export default command(OPTIONS, async function edit(ctx, args, opts) {
   const edits = (opts.set ?? []).map(parseSet);
   const config = ctx.config();
-  const reply = await findReply(ctx, args[0]!);
+  const reply = await ctx.workflow().reply(args[0]!);
   assertEditable(reply, opts.force ?? false);
 
   let next: ReplyFields = applyEdits(reply, edits, config);
@@ -47,7 +46,7 @@ export default command(OPTIONS, async function edit(ctx, args, opts) {
     if (updated.status !== reply.status) ctx.streams.stdout.write(t('edit.backToDraft', { id: updated.id }) + '\n');
   }
   return 0;
-});
+}, 'write');
 
 /** `field=value`; the value may itself contain "=". */
 function parseSet(text: string): FieldEdit {

@@ -34,7 +34,7 @@ interface FileReport {
 
 export default command(OPTIONS, async function importReplies(ctx, args, opts) {
   const { files, others } = collectFiles(args, ctx.cwd);
-  const repo = await ctx.replies(opts.dryRun ? 'read' : 'write');
+  const repo = await ctx.replies();
   const config = ctx.configIfAny();
   const progress = files.length >= 20 && !opts.json ? await progressBar(ctx, 'import.progress', files.length) : undefined;
   const reports: (FileReport & { named: boolean })[] = [];
@@ -86,7 +86,7 @@ export default command(OPTIONS, async function importReplies(ctx, args, opts) {
     (r) => r.outcome === 'conflict' || (r.named && r.outcome === 'skipped' && r.reason !== 'import.already' && r.reason !== 'import.duplicate'),
   );
   return attention ? 1 : 0;
-});
+}, (opts) => (opts.dryRun ? 'read' : 'write'));
 
 function importFile(repo: ReplyRepository, file: string, { source, parsed }: ImportRead, dryRun: boolean, config: Config | undefined): FileReport {
   if (!source.ok) return { file, outcome: 'skipped', reason: source.reason, warnings: [] };

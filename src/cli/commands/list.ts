@@ -21,7 +21,7 @@ const OPTIONS = {
 export default command(OPTIONS, async function list(ctx, _args, opts) {
   const filter = readFilter(opts);
   const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
-  const repo = await ctx.replies('read');
+  const repo = await ctx.replies();
   // Only --json prints the bodies: the table and CSV read none.
   const replies: ReplySummary[] = format === 'json' ? repo.list(filter) : repo.summaries(filter);
   if (format === 'table' && replies.length === 0) {

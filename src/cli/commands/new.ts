@@ -15,7 +15,6 @@ import { KINDS, kindOf } from '../../core/reply.js';
 import { scaffoldBody } from '../../core/scaffold.js';
 import { givenOnly, readAnswers } from '../answers.js';
 import { editText } from '../editor.js';
-import { findProposal } from '../lookup.js';
 import { readBodyFile } from '../files.js';
 import { t } from '../messages.js';
 import { numberText, replyJson, statusLabel, titleOf } from '../present.js';
@@ -49,14 +48,14 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   const today = dayOf(ctx.clock.now());
   const fromFlags = flagsInput(opts, opts.body === undefined ? undefined : await readBodyFile(opts.body, ctx.cwd));
   // A filed proposal gives the fields a reply shares with it; an answers file and flags still win.
-  const fromProposal = opts.proposal ? replyInputFrom(await findProposal(ctx, opts.proposal, opts.session)) : {};
+  const fromProposal = opts.proposal ? replyInputFrom(await ctx.workflow().proposal(opts.proposal, opts.session)) : {};
   let input: ReplyInput = { ...fromProposal, ...(opts.answers ? readAnswers(opts.answers, ctx.cwd) : {}), ...fromFlags };
 
   // Flags, an answers file or --json mean a script is talking: it is never asked anything.
   const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);
   const interactive = ctx.interactive && !scripted;
   if (interactive) {
-    const [last] = (await ctx.replies('read')).list({ limit: 1 });
+    const [last] = ctx.hasArchive() ? (await ctx.replies()).list({ limit: 1 }) : [];
     input = await askMissing(input, await ctx.prompter(), config, { today, session: last?.session });
   }
 
@@ -80,7 +79,7 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
     );
   }
   return 0;
-});
+}, 'write');
 
 function flagsInput(o: NewOptions, body: string | undefined): ReplyInput {
   const input: Record<string, unknown> = {

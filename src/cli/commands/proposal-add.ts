@@ -11,7 +11,7 @@ import {
   type ProposalInputKey,
 } from '../../core/proposal.js';
 import { givenOnly, readProposalAnswers } from '../answers.js';
-import { handlingFor, handlingJson } from '../handlings.js';
+import { handlingJson } from '../handlings.js';
 import { t } from '../messages.js';
 import { dateText } from '../present.js';
 import { checkedBy, required, type Prompter } from '../prompts.js';
@@ -38,13 +38,14 @@ export default command(OPTIONS, async function proposalAdd(ctx, _args, opts) {
   let input: ProposalInput = { ...(opts.answers ? readProposalAnswers(opts.answers, ctx.cwd) : {}), ...fromFlags };
   const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);
   if (ctx.interactive && !scripted) {
-    const [last] = (await ctx.handling('read')).proposals();
+    const [last] = ctx.hasArchive() ? (await ctx.handling()).proposals() : [];
     input = await askMissing(input, await ctx.prompter(), last?.session);
   }
   const fields = buildProposal(input, config);
   const proposal = (await ctx.handling()).addProposal(fields);
   if (opts.json) {
-    const handling = await handlingFor(ctx, proposal, proposal.assignedOn);
+    const [handling] = await ctx.workflow().handlings([proposal], proposal.assignedOn);
+    if (!handling) throw new Error('a filed proposal has a handling');
     ctx.streams.stdout.write(JSON.stringify(handlingJson(handling), null, 2) + '\n');
   } else {
     ctx.streams.stdout.write(
@@ -60,7 +61,7 @@ export default command(OPTIONS, async function proposalAdd(ctx, _args, opts) {
     );
   }
   return 0;
-});
+}, 'write');
 
 function flagsInput(o: AddOptions): ProposalInput {
   const input: Record<string, unknown> = {

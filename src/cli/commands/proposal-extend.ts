@@ -1,8 +1,7 @@
 import { parseDate } from '../../core/dates.js';
-import { decideExtension, isExtensionMonths } from '../../core/workflow/extension.js';
+import { isExtensionMonths } from '../../core/workflow/extension.js';
 import { ReplyError } from '../../core/errors.js';
-import { asOf, handlingFor, handlingJson } from '../handlings.js';
-import { findProposal } from '../lookup.js';
+import { asOf, handlingJson } from '../handlings.js';
 import { t } from '../messages.js';
 import { dateText } from '../present.js';
 import { command, flag, value } from '../command.js';
@@ -20,15 +19,13 @@ export default command(OPTIONS, async function proposalExtend(ctx, args, opts) {
   const reason = opts.reason?.trim();
   if (!reason) throw new ReplyError('field.missingFlag', { flag: '--reason', whatKey: 'opt.extendReason' }, 2);
   if ((opts.to === undefined) === (opts.months === undefined)) throw new ReplyError('proposal.extendHow', {}, 2);
-  const proposal = await findProposal(ctx, args[0]!, opts.session);
+  const proposal = await ctx.workflow().proposal(args[0]!, opts.session);
   const today = asOf(ctx, opts.asOf);
-  const before = await handlingFor(ctx, proposal, today);
-  const decision = decideExtension(before, opts.to !== undefined ? { to: parseDate(opts.to, 'to') } : { months: monthsOf(opts.months!) });
-  if (!decision.ok && decision.refusal === 'answered') throw new ReplyError('proposal.answeredAlready', { id: proposal.id });
-  if (!decision.ok) throw new ReplyError('proposal.extendNotLater', { to: dateText(decision.to), from: dateText(decision.from) });
-  const { to } = decision;
-
-  const after = await handlingFor(ctx, (await ctx.handling()).extend(proposal.id, to, reason), today);
+  const request = opts.to !== undefined ? { to: parseDate(opts.to, 'to') } : { months: monthsOf(opts.months!) };
+  const outcome = await ctx.workflow().extend(proposal, request, reason, today);
+  if (!outcome.ok && outcome.refusal === 'answered') throw new ReplyError('proposal.answeredAlready', { id: proposal.id });
+  if (!outcome.ok) throw new ReplyError('proposal.extendNotLater', { to: dateText(outcome.to), from: dateText(outcome.from) });
+  const { before, after } = outcome;
   if (opts.json) {
     ctx.streams.stdout.write(JSON.stringify(handlingJson(after), null, 2) + '\n');
   } else {
@@ -44,7 +41,7 @@ export default command(OPTIONS, async function proposalExtend(ctx, args, opts) {
     );
   }
   return 0;
-});
+}, 'write');
 
 function monthsOf(text: string): number {
   const n = Number(text.trim());

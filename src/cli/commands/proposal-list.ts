@@ -1,6 +1,6 @@
 import type { Handling } from '../../core/handling.js';
 import { isOpen } from '../../core/handling.js';
-import { asOf, daysText, handlingJson, loadHandlings, stateText, yearOption } from '../handlings.js';
+import { asOf, daysText, handlingJson, stateText, yearOption } from '../handlings.js';
 import { t } from '../messages.js';
 import { clip, formatRows, type Column } from '../output.js';
 import { dateText, proposersText } from '../present.js';
@@ -18,7 +18,7 @@ export default command(OPTIONS, async function proposalList(ctx, _args, opts) {
   const year = yearOption(opts.year);
   const today = asOf(ctx, opts.asOf);
   const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
-  const handlings = (await loadHandlings(ctx, today, year)).filter((h) => !opts.open || isOpen(h));
+  const handlings = (await ctx.workflow().allHandlings(today, year)).filter((h) => !opts.open || isOpen(h));
   if (format === 'table' && handlings.length === 0) {
     ctx.streams.stderr.write(t('proposal.none') + '\n');
     return 0;

@@ -5,7 +5,6 @@ import { replyFileName } from '../../core/filename.js';
 import type { Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { readFilter } from '../filters.js';
-import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { progressBar } from '../progress.js';
 import { z } from 'zod';
@@ -78,10 +77,10 @@ async function selected(ctx: Context, args: string[], opts: RenderOptions): Prom
   if (!byFilter) {
     if (!args.length) throw new ReplyError('render.nothing', {}, 2);
     const replies: Reply[] = [];
-    for (const id of args) replies.push(await findReply(ctx, id));
+    for (const id of args) replies.push(await ctx.workflow().reply(id));
     return replies;
   }
-  const replies = (await ctx.replies('read')).list(readFilter({ ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.status !== undefined ? { status: opts.status } : {}) }));
+  const replies = (await ctx.replies()).list(readFilter({ ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.status !== undefined ? { status: opts.status } : {}) }));
   if (!replies.length) throw new ReplyError('render.noneSelected');
   return replies;
 }

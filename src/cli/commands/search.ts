@@ -2,7 +2,6 @@ import { ReplyError } from '../../core/errors.js';
 import { parseSearchQuery } from '../../core/search-query.js';
 import { FILTER_OPTIONS, readFilter } from '../filters.js';
 import { printHits } from '../hits.js';
-import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { numberText } from '../present.js';
 import { command, flag, value } from '../command.js';
@@ -18,14 +17,14 @@ export default command(OPTIONS, async function search(ctx, args, opts) {
   const filter = readFilter(opts);
   const positive = terms.filter((term) => !term.negated).map((term) => term.text);
   if (opts.like !== undefined) {
-    const reply = await findReply(ctx, opts.like);
-    const result = (await ctx.replies('read')).fullText().similar(reply.id, filter, terms);
+    const reply = await ctx.workflow().reply(opts.like);
+    const result = (await ctx.replies()).fullText().similar(reply.id, filter, terms);
     const empty = t('similar.empty', { id: reply.id, docNumber: numberText(reply) });
     await printHits(ctx, result.hits, [...positive, ...result.terms], Boolean(opts.json), empty);
     return 0;
   }
   if (terms.length === 0) throw new ReplyError('search.emptyQuery', {}, 2);
-  const hits = (await ctx.replies('read')).fullText().search(terms, filter);
+  const hits = (await ctx.replies()).fullText().search(terms, filter);
   await printHits(ctx, hits, positive, Boolean(opts.json), t('search.empty'));
   return 0;
 });

@@ -3,7 +3,6 @@ import { changedFields } from '../../core/fields.js';
 import type { Revision, StatusChange } from '../../core/ports.js';
 import { ReplyError } from '../../core/errors.js';
 import { issueDate, missingOf, type Reply } from '../../core/reply.js';
-import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { table } from '../output.js';
 import { salutationOf } from '../../core/proposers.js';
@@ -17,10 +16,10 @@ const OPTIONS = {
 };
 
 export default command(OPTIONS, async function show(ctx, args, opts) {
-  const reply = await findReply(ctx, args[0]!);
+  const reply = await ctx.workflow().reply(args[0]!);
   const out = ctx.streams.stdout;
   if (opts.history) {
-    const repo = await ctx.replies('read');
+    const repo = await ctx.replies();
     const revisions = repo.history(reply.id);
     // A status revision and its logged change are one event.
     const changes = new Map(repo.statusChanges(reply.id).map((c) => [c.event, c]));
@@ -35,7 +34,7 @@ export default command(OPTIONS, async function show(ctx, args, opts) {
     }
     return 0;
   }
-  const source = (await ctx.replies('read')).sourceOf(reply.id);
+  const source = (await ctx.replies()).sourceOf(reply.id);
   if (opts.source) {
     if (!source) throw new ReplyError('show.noSource', { id: reply.id });
     out.write(source.text);

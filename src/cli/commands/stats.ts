@@ -1,5 +1,5 @@
 import { computeStats, type Count, type Stats } from '../../core/stats.js';
-import { asOf, loadHandlings, yearOption } from '../handlings.js';
+import { asOf, yearOption } from '../handlings.js';
 import { t } from '../messages.js';
 import { csvCell, table } from '../output.js';
 import { command, flag, value } from '../command.js';
@@ -15,12 +15,12 @@ export default command(OPTIONS, async function stats(ctx, _args, opts) {
   const year = yearOption(opts.year);
   const today = asOf(ctx, opts.asOf);
   const config = ctx.config();
-  const replies = (await ctx.replies('read')).summaries(year === undefined ? {} : { year });
+  const replies = (await ctx.replies()).summaries(year === undefined ? {} : { year });
   const result = computeStats({
     ...(year === undefined ? {} : { year }),
     replies,
-    handlings: await loadHandlings(ctx, today, year),
-    feedback: (await ctx.handling('read')).feedback(),
+    handlings: await ctx.workflow().allHandlings(today, year),
+    feedback: (await ctx.handling()).feedback(),
     results: config.results,
     adoptedResults: config.handling.adoptedResults,
   });

@@ -1,12 +1,9 @@
 import { ReplyError } from '../../core/errors.js';
-import type { StatusNote } from '../../core/ports.js';
-import { isGuardedStep, type Reply, type Status } from '../../core/reply.js';
-import { decideStatusChange, parseStatusRequest, type StatusDecision } from '../../core/workflow/status.js';
+import type { Reply, Status } from '../../core/reply.js';
+import { parseStatusRequest, type StatusDecision } from '../../core/workflow/status.js';
 import { FIELD_NAMES } from '../../core/fields.js';
-import { findReply } from '../lookup.js';
 import { t } from '../messages.js';
 import { fieldLabel, numberText, replyJson, statusChangeJson, statusLabel } from '../present.js';
-import { replyChecker } from '../reply-check.js';
 import { command, flag, value } from '../command.js';
 
 const OPTIONS = {
@@ -22,17 +19,12 @@ export default command(OPTIONS, async function status(ctx, args, opts) {
   const [id, wanted] = args as [string, string];
   const request = parseStatusRequest({ wanted, force: opts.force ?? false, reason: opts.reason });
   if (!request.ok) throw new ReplyError(`status.${request.refusal === 'unknownStatus' ? 'unknown' : request.refusal}`, { value: wanted }, 2);
-  const reply = await findReply(ctx, id);
-  const checker = isGuardedStep(request.to) ? await replyChecker(ctx) : undefined;
-  const decision = decideStatusChange(reply, request, () => checker!.findings(reply));
-  if (!decision.ok) throw refusalError(reply, request.to, decision);
-  const { to, reason } = decision;
-  const note: { reason?: string; overridden?: StatusNote['overridden'] } = {
-    ...(reason ? { reason } : {}),
-    ...(decision.overridden ? { overridden: decision.overridden.map((f) => ({ code: f.code, line: f.line, key: f.key, params: f.params })) } : {}),
-  };
-
-  const updated = (await ctx.replies()).setStatus(reply.id, to, reply.version, note);
+  const workflow = ctx.workflow();
+  const reply = await workflow.reply(id);
+  const outcome = await workflow.changeStatus(reply, request);
+  if (!outcome.ok) throw refusalError(reply, request.to, outcome);
+  const { reply: updated, note } = outcome;
+  const to = updated.status;
   if (opts.json) {
     const json = { ...replyJson(updated), statusChange: statusChangeJson({ from: reply.status, to, ...note }) };
     ctx.streams.stdout.write(JSON.stringify(json, null, 2) + '\n');
@@ -40,10 +32,10 @@ export default command(OPTIONS, async function status(ctx, args, opts) {
     ctx.streams.stdout.write(
       t('status.done', { id: updated.id, docNumber: numberText(updated), from: statusLabel(reply.status), to: statusLabel(to) }) + '\n',
     );
-    if (note.overridden) ctx.streams.stderr.write(t('status.forced', { count: note.overridden.length, reason: reason! }) + '\n');
+    if (note.overridden) ctx.streams.stderr.write(t('status.forced', { count: note.overridden.length, reason: note.reason! }) + '\n');
   }
   return 0;
-});
+}, 'write');
 
 /** A refused change as the one line the user reads. */
 function refusalError(reply: Reply, to: Status, decision: Extract<StatusDecision, { ok: false }>): ReplyError {

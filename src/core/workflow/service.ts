@@ -1,0 +1,168 @@
+import { fixReply } from '../checks/index.js';
+import type { Finding } from '../checks/index.js';
+import type { IsoDate } from '../dates.js';
+import { DocNumber } from '../doc-number.js';
+import { ReplyError, ValidationError } from '../errors.js';
+import { changedFields } from '../fields.js';
+import { handlingOf, type Handling, type Rating, type Feedback } from '../handling.js';
+import type { Clock, HandlingRepository, OverriddenFinding, ReplyRepository, StatusNote } from '../ports.js';
+import { answersProposal, type Proposal } from '../proposal.js';
+import { assertEditable, isGuardedStep, type Reply, type ReplyFields, type Status } from '../reply.js';
+import { decideExtension, type ExtensionDecision, type ExtensionRequest } from './extension.js';
+import { decideFeedback, type FeedbackDecision } from './feedback.js';
+import { decideStatusChange, type ParsedRequest, type StatusDecision } from './status.js';
+
+/** What the workflow is run over: the archive, the checker and the clock, each made when first asked for. */
+export interface WorkflowPorts {
+  replies(): Promise<ReplyRepository>;
+  handling(): Promise<HandlingRepository>;
+  checker(): Promise<{ findings(reply: Reply): Finding[] }>;
+  /** Whether there is an archive yet: a lookup in none finds nothing, and creates none. */
+  exists(): boolean;
+  readonly clock: Clock;
+  /** The office's doc-number prefix, which a number typed without one takes; none outside a workspace. */
+  docPrefix(): string | undefined;
+}
+
+export type StatusOutcome =
+  | { readonly ok: true; readonly from: Status; readonly reply: Reply; readonly note: StatusNote }
+  | Extract<StatusDecision, { ok: false }>;
+
+export type FeedbackOutcome =
+  | {
+      readonly ok: true;
+      readonly filed: Feedback;
+      /** The registered proposal the reply answers, if any. */
+      readonly proposal: Proposal | undefined;
+      readonly reopenDueOn: IsoDate | null;
+      readonly unfollowed: boolean;
+    }
+  | Extract<FeedbackDecision, { ok: false }>;
+
+export type ExtensionOutcome =
+  | { readonly ok: true; readonly before: Handling; readonly after: Handling }
+  | Extract<ExtensionDecision, { ok: false }>;
+
+/** A fix that changed something, saved as an edit, and the revision that keeps the state before. */
+export interface FixOutcome {
+  readonly before: Reply;
+  readonly reply: Reply;
+  readonly revision: number;
+}
+
+/**
+ * The use cases of the workflow: each looks up what its decision needs, asks
+ * the pure decision (status.ts, feedback.ts, extension.ts), and writes what
+ * was decided in one transaction of the archive. A refusal comes back as data
+ * for the caller to word; nothing is written then.
+ */
+export class Workflow {
+  constructor(private readonly ports: WorkflowPorts) {}
+
+  /** A reply by its numeric id or by its doc number in any typed form. */
+  async reply(ref: string): Promise<Reply> {
+    const text = ref.trim();
+    const repo = this.ports.exists() ? await this.ports.replies() : undefined;
+    if (/^\d+$/.test(text)) {
+      const reply = repo?.get(Number(text));
+      if (!reply) throw new ReplyError('reply.notFound', { id: text });
+      return reply;
+    }
+    let docNumber: DocNumber;
+    try {
+      docNumber = DocNumber.parse(text, this.ports.docPrefix());
+    } catch (error) {
+      if (error instanceof ValidationError) throw new ReplyError('reply.badId', { id: text });
+      throw error;
+    }
+    const reply = repo?.findByDocNumber(docNumber);
+    if (!reply) throw new ReplyError('reply.notFound', { id: docNumber.toString() });
+    return reply;
+  }
+
+  /**
+   * A proposal as clerks name it: by its number (152104, 第152104号), within a
+   * session when the number recurs, or by its register id (#3).
+   */
+  async proposal(ref: string, session?: string): Promise<Proposal> {
+    const repo = this.ports.exists() ? await this.ports.handling() : undefined;
+    const value = ref.trim();
+    const byId = /^#\s*(\d+)$/.exec(value);
+    if (byId) {
+      const proposal = repo?.proposal(Number(byId[1]));
+      if (!proposal) throw new ReplyError('proposal.notFound', { value });
+      return proposal;
+    }
+    const number = value.replace(/^第/u, '').replace(/号$/u, '');
+    const found = repo?.proposalsByNumber(number, session?.trim()) ?? [];
+    if (found.length === 0) throw new ReplyError('proposal.notFound', { value });
+    if (found.length > 1) throw new ReplyError('proposal.ambiguous', { value, list: found.map((p) => `#${p.id} ${p.session}`).join('、') });
+    return found[0]!;
+  }
+
+  /** Where the handling of each proposal stands on `today`, with its replies and the feedback on them. */
+  async handlings(proposals: readonly Proposal[], today: IsoDate): Promise<Handling[]> {
+    if (proposals.length === 0) return [];
+    const replies = (await this.ports.replies()).answering(proposals);
+    const feedback = (await this.ports.handling()).feedback();
+    return proposals.map((p) => handlingOf(p, replies.filter((r) => answersProposal(r, p)), feedback, today));
+  }
+
+  /** The handling of every filed proposal (of a year, by assigned date). */
+  async allHandlings(today: IsoDate, year?: number): Promise<Handling[]> {
+    return this.handlings((await this.ports.handling()).proposals(year), today);
+  }
+
+  /** Moves a reply on, through the check where the step is guarded; a forced step keeps what it went past. */
+  async changeStatus(reply: Reply, request: Extract<ParsedRequest, { ok: true }>): Promise<StatusOutcome> {
+    const checker = isGuardedStep(request.to) ? await this.ports.checker() : undefined;
+    const decision = decideStatusChange(reply, request, () => checker!.findings(reply));
+    if (!decision.ok) return decision;
+    const overridden: OverriddenFinding[] | undefined = decision.overridden?.map((f) => ({ code: f.code, line: f.line, key: f.key, params: f.params }));
+    const note: StatusNote = { ...(decision.reason ? { reason: decision.reason } : {}), ...(overridden ? { overridden } : {}) };
+    const after = (await this.ports.replies()).setStatus(reply.id, decision.to, reply.version, note);
+    return { ok: true, from: reply.status, reply: after, note };
+  }
+
+  /** Records a proposer's answer to a reply; a 不满意 that stands reopens the proposal, in the same transaction. */
+  async recordFeedback(
+    reply: Reply,
+    request: { readonly rating: Rating; readonly receivedOn: IsoDate; readonly note: string | null; readonly reopenMonths: number },
+  ): Promise<FeedbackOutcome> {
+    const handling = await this.ports.handling();
+    const [proposal] = handling.proposalsByNumber(reply.proposalNo, reply.session);
+    const decision = decideFeedback(reply, request, {
+      proposal,
+      answers: proposal ? (await this.ports.replies()).answering([proposal]) : [],
+      feedback: proposal ? handling.feedback() : [],
+      reopenMonths: request.reopenMonths,
+    });
+    if (!decision.ok) return decision;
+    const { rating, note, receivedOn } = request;
+    const filed = handling.addFeedback({ replyId: reply.id, rating, note, receivedOn, reopenDueOn: decision.reopenDueOn });
+    return { ok: true, filed, proposal, reopenDueOn: decision.reopenDueOn, unfollowed: decision.unfollowed };
+  }
+
+  /** A later deadline for a proposal not yet answered, with the reason. */
+  async extend(proposal: Proposal, request: ExtensionRequest, reason: string, today: IsoDate): Promise<ExtensionOutcome> {
+    const [before] = await this.handlings([proposal], today);
+    const decision = decideExtension(before!, request);
+    if (!decision.ok) return decision;
+    const [after] = await this.handlings([(await this.ports.handling()).extend(proposal.id, decision.to, reason)], today);
+    return { ok: true, before: before!, after: after! };
+  }
+
+  /**
+   * Repairs what is mechanical in a reply (full-width punctuation, the salutation's colon …) and
+   * saves it as an edit, whose revision keeps the state before; nothing when there is nothing to fix.
+   * A reply that went out is fixed only when forced, as any edit.
+   */
+  async fix(reply: Reply, force: boolean): Promise<FixOutcome | undefined> {
+    assertEditable(reply, force);
+    const next: ReplyFields = fixReply(reply);
+    if (changedFields(reply, next).length === 0) return undefined;
+    const repo = await this.ports.replies();
+    const updated = repo.update(reply.id, next, reply.version);
+    return { before: reply, reply: updated, revision: repo.history(reply.id).length };
+  }
+}
