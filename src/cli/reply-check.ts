@@ -2,6 +2,7 @@ import { checkSubject, renderedSubject, type CheckContext, type Finding } from '
 import type { Config } from '../core/config.js';
 import type { IsoDate } from '../core/dates.js';
 import { ReplyError } from '../core/errors.js';
+import { replyText } from '../core/reply-parts.js';
 import type { Reply, ReplyFields } from '../core/reply.js';
 
 /**
@@ -22,8 +23,7 @@ export interface ReplyChecker {
 /** The checker of a workspace's replies (Context.checker builds it). */
 export async function replyChecker(config: Config | undefined, today: IsoDate): Promise<ReplyChecker> {
   const context: CheckContext = { ...(config ? { config } : {}), today };
-  const { textExporter } = await import('../render/text.js');
-  const render = (reply: ReplyFields) => textExporter.render(reply, {}) as string;
+  const render = (reply: ReplyFields) => replyText(reply);
   return {
     context,
     render,

@@ -1,16 +1,4 @@
 import type { Block, BodyTree, Inline } from '../core/body.js';
-import { superscript } from '../core/numerals.js';
-
-/** The body tree as the published plain text: numbering as written, ¹ markers, no marks. */
-export function bodyAsText(tree: BodyTree): { body: string; footnotes: string[] } {
-  const inline = (inlines: readonly Inline[]) =>
-    inlines.map((i) => (i.type === 'footnoteRef' ? superscript(i.number) : i.text)).join('');
-  const block = (b: Block) => (b.type === 'heading' ? b.marker.raw + inline(b.title) + inline(b.rest) : inline(b.inlines));
-  return {
-    body: tree.blocks.map(block).join('\n\n'),
-    footnotes: tree.footnotes.map((f) => `${superscript(f.number)} ${inline(f.inlines)}`),
-  };
-}
 
 /** The body tree as Markdown: headings by level, **bold**, [^n] footnotes. */
 export function bodyAsMarkdown(tree: BodyTree): { body: string; footnotes: string[] } {

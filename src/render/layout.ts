@@ -1,7 +1,6 @@
 import { plainText, type Block, type BodyTree, type Inline } from '../core/body.js';
-import { chineseDate } from '../core/dates.js';
-import { replyTitle, salutationOf } from '../core/proposers.js';
-import { CONTACT_KEYS, issueDate, type ReplyFields } from '../core/reply.js';
+import { replyParts } from '../core/reply-parts.js';
+import type { ReplyFields } from '../core/reply.js';
 
 /**
  * The page layout every paged render shares (DOCX, the PDF made from it, and
@@ -387,17 +386,18 @@ export function layoutPages(reply: ReplyFields, tree: BodyTree): PageLayout {
     }
   };
   const noteLines = new Map(tree.footnotes.map((f) => [f.number, footnoteLines(f.number, f.inlines)]));
+  const parts = replyParts(reply);
 
   if (reply.header) {
     put('header', [reply.header]);
     put('blank', ['']);
   }
   // Without a doc number its line stays, empty, above the red rule.
-  put('docNumber', [reply.docNumber?.toString() ?? '', '']);
+  put('docNumber', [parts.docNumber, '']);
   put('blank', ['']);
-  put('title', titleLines(replyTitle(reply.kind, reply.session, reply.proposalNo)));
+  put('title', titleLines(parts.title));
   put('blank', ['']);
-  put('salutation', breakLines(salutationOf(reply), { ...BODY_WRAP, first: BLOCK_WIDTH_PT }));
+  put('salutation', breakLines(parts.salutation, { ...BODY_WRAP, first: BLOCK_WIDTH_PT }));
   tree.blocks.forEach((block, index) => {
     for (const line of breakLines(blockText(block), BODY_WRAP)) {
       // A line that refers to a footnote shares its page with the note, under a separator line.
@@ -428,18 +428,13 @@ export function layoutPages(reply: ReplyFields, tree: BodyTree): PageLayout {
 
 /** The contact block's lines as printed: 联系人姓名：宋佩颖 … */
 export function contactLines(reply: ReplyFields): string[] {
-  return CONTACT_KEYS
-    .filter((key) => reply.contact[key])
-    .map((key) => `${reply.contactLabels[key]}：${reply.contact[key]}`);
+  return replyParts(reply).contact.map((c) => c.line);
 }
 
 /** 署名 and date: two lines (more when a very long organ name wraps); a part not known prints none. */
 function signatureLines(reply: ReplyFields): string[] {
   const wrap = { first: BLOCK_WIDTH_PT - 2 * BODY_SIZE, rest: BLOCK_WIDTH_PT - 2 * BODY_SIZE, font: BODY };
-  return [
-    ...(reply.organ ? breakLines(reply.organ, wrap) : []),
-    ...(reply.signedOn ? breakLines(chineseDate(reply.signedOn), wrap) : []),
-  ];
+  return replyParts(reply).signature.flatMap((line) => breakLines(line, wrap));
 }
 
 /** The 版记 in 4号: 抄送 (indented 1 character each side, wrapped lines aligned after 抄送：) and the 印发 line. */
@@ -448,17 +443,17 @@ export function imprintLineCount(reply: ReplyFields): number {
 }
 
 export function ccLines(reply: ReplyFields): string[] {
-  if (!reply.cc.length) return [];
+  const cc = replyParts(reply).cc;
+  if (!cc) return [];
   const label = '抄送：';
   const indent = SMALL_SIZE;
   const wrap = { first: BLOCK_WIDTH_PT - 2 * indent, rest: BLOCK_WIDTH_PT - 2 * indent - textWidth(label, SMALL), font: SMALL };
-  return breakLines(`${label}${reply.cc.join('，')}。`, wrap);
+  return breakLines(cc, wrap);
 }
 
 /** The 印发 line: printing organ on the left, 2023年5月18日印发 on the right (nothing there when no date is known). */
 export function issuedLine(reply: ReplyFields): { organ: string; date: string } {
-  const date = issueDate(reply);
-  return { organ: reply.printingOrgan, date: date ? `${chineseDate(date)}印发` : '' };
+  return replyParts(reply).issued;
 }
 
 /** A footnote's wrap: 4号, condensed like the body, on the full line. */

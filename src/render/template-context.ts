@@ -1,6 +1,6 @@
-import { parseBody } from '../core/body.js';
-import { replyTitle, salutationOf } from '../core/proposers.js';
-import { CONTACT_KEYS, issueDate, type ReplyFields } from '../core/reply.js';
+import { parseBody, type BodyTree } from '../core/body.js';
+import { replyParts } from '../core/reply-parts.js';
+import { issueDate, type ReplyFields } from '../core/reply.js';
 
 export interface BodyText {
   readonly body: string;
@@ -8,22 +8,19 @@ export interface BodyText {
 }
 
 /** What a template sees: the record's fields plus the derived parts of the layout. */
-export function templateContext(reply: ReplyFields, render: (tree: ReturnType<typeof parseBody>) => BodyText) {
+export function templateContext(reply: ReplyFields, render: (tree: BodyTree) => BodyText) {
+  // The parts as the core words them (reply-parts.ts): every template prints these, so that none can disagree.
+  const parts = replyParts(reply);
   const { body, footnotes } = render(parseBody(reply.body));
-  const labels = reply.contactLabels;
-  const contactLines = CONTACT_KEYS
-    .filter((key) => reply.contact[key])
-    .map((key) => ({ label: labels[key], value: reply.contact[key]! }));
   return {
     ...reply,
     // '' for a reply without a number: the text layouts print no line for it.
-    docNumber: reply.docNumber?.toString() ?? '',
-    salutation: salutationOf(reply),
-    // The title as the core words it (proposers.ts): every template prints this one, so that none can disagree.
-    replyTitle: replyTitle(reply.kind, reply.session, reply.proposalNo),
+    docNumber: parts.docNumber,
+    salutation: parts.salutation,
+    replyTitle: parts.title,
     issuedOn: issueDate(reply),
     body,
     footnotes,
-    contactLines,
+    contactLines: parts.contact.map(({ label, value }) => ({ label, value })),
   };
 }

@@ -2,7 +2,8 @@ import { DEFAULT_FONTS, type Fonts } from '../core/config.js';
 import type { ReplyFields } from '../core/reply.js';
 import { bodyAsHtml } from './body-html.js';
 import { htmlLayout } from './html-layout.js';
-import { bodyAsMarkdown, bodyAsText } from './body-text.js';
+import { bodyAsText, tidyText as tidy } from '../core/reply-parts.js';
+import { bodyAsMarkdown } from './body-text.js';
 import { templateContext } from './template-context.js';
 import { loadTemplate } from './templates.js';
 
@@ -62,13 +63,3 @@ export const htmlExporter: Exporter = {
     });
   },
 };
-
-/** Trailing spaces go, runs of blank lines (left by empty optional parts) fold into one. */
-function tidy(text: string): string {
-  return (
-    text
-      .replace(/[ \t]+$/gm, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim() + '\n'
-  );
-}

@@ -26,10 +26,10 @@ type RenderOptions = Options<typeof OPTIONS>;
  * into a folder, one file each, named from doc number and title.
  */
 export default command(OPTIONS, async function render(ctx, args, opts) {
-  const { EXPORTERS } = await import('../../render/exporters.js');
-  const exporter = EXPORTERS[opts.format];
+  const exporters = await ctx.exporters();
+  const exporter = exporters[opts.format];
   if (!exporter) {
-    throw new ReplyError('format.unknown', { value: opts.format, formats: Object.keys(EXPORTERS).join('、') }, 2);
+    throw new ReplyError('format.unknown', { value: opts.format, formats: Object.keys(exporters).join('、') }, 2);
   }
   const replies = await selected(ctx, args, opts);
   const fonts = ctx.configIfAny()?.fonts;
