@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { ReplyError } from '../core/errors.js';
 import { searchShadow } from '../core/reader/simplified.js';
+import { replyTitle } from '../core/proposers.js';
+import type { Kind } from '../core/reply.js';
 import { sessionKey } from '../core/session.js';
 
 /**
@@ -210,6 +212,7 @@ const STEPS: readonly Step[] = [
   CREATE INDEX replies_session ON replies (session_key, ltrim(proposal_no, '0'));
   `,
   (db) => oneEventLog(db),
+  (db) => storedTitles(db),
 ];
 
 /**
@@ -510,6 +513,35 @@ function oneEventLog(db: Database.Database): void {
   // Every other record is placed by construction (and a key that names no event fails the step's foreign key check).
   const lost = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM replies WHERE event_id IS NULL').get()!.n;
   if (lost) throw new Error(`schema step 6 could not place ${lost} replies in the event log`);
+}
+
+/**
+ * Step 7: the reply title is worded by the program alone (replyTitle) and stored with the reply, which
+ * search reads. Until step 6 the search view worded it again in SQL, a second home of the genre's rule
+ * that could come to disagree with the first. The stored title is the very text the view made, so the
+ * full-text index stays as it is: it is filled without the index triggers, and the view reads it.
+ */
+function storedTitles(db: Database.Database): void {
+  const stored = (sql: string) => db.prepare<[], { name: string; sql: string }>(sql).all();
+  const updateTriggers = stored("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'replies' AND name LIKE 'replies_fts_%update'");
+  db.function('reply_migration_title', { deterministic: true }, (kind: unknown, session: unknown, number: unknown) =>
+    replyTitle(kind as Kind, String(session), String(number)),
+  );
+  for (const { name } of updateTriggers) db.exec(`DROP TRIGGER ${name}`);
+  db.exec(`
+    -- The reply title as printed (replyTitle), written with the kind, session and number on every insert and update.
+    ALTER TABLE replies ADD COLUMN title TEXT NOT NULL DEFAULT '';
+    UPDATE replies SET title = reply_migration_title(kind, session, proposal_no);
+    DROP VIEW search_content;
+    CREATE VIEW search_content AS
+    SELECT id,
+      title || char(1, 1) AS title,
+      proposal_title || char(1, 1) AS proposal_title,
+      proposer_names || char(1, 1) AS proposers,
+      body || char(1, 1) || coalesce(search_shadow || char(1, 1), '') AS body
+    FROM replies;
+  `);
+  for (const { sql } of updateTriggers) db.exec(sql);
 }
 
 export const SCHEMA_VERSION = STEPS.length;

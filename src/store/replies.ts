@@ -7,6 +7,7 @@ import type {
   Clock, CreateOptions, ListFilter, ReplyRepository, Revision, Source, StatusChange, StatusNote, UpdateOptions,
 } from '../core/ports.js';
 import { numberKey } from '../core/proposal.js';
+import { replyTitle } from '../core/proposers.js';
 import {
   isRecordField, statusAfterEdit, stillInferred, type Kind, type RecordField, type Reply, type ReplyFields, type ReplySummary, type Status,
 } from '../core/reply.js';
@@ -50,10 +51,10 @@ const SUMMARY_COLUMNS = `id, kind, doc_prefix, doc_year, doc_seq, session, propo
   salutation, lead_unit, result, disclosure, inferred, signed_on, issued_on, organ, header, printing_organ, contact,
   contact_labels, cc, status, event_id, created_at, updated_at`;
 
-const COLUMNS = `kind, doc_prefix, doc_year, doc_seq, session, session_key, proposal_no, proposal_title, proposers, proposer_names,
+const COLUMNS = `kind, title, doc_prefix, doc_year, doc_seq, session, session_key, proposal_no, proposal_title, proposers, proposer_names,
   salutation, lead_unit, result, disclosure, inferred, body, signed_on, issued_on, organ, header, printing_organ,
   contact, contact_labels, cc, search_shadow`;
-const PARAMS = `@kind, @doc_prefix, @doc_year, @doc_seq, @session, @session_key, @proposal_no, @proposal_title, @proposers, @proposer_names,
+const PARAMS = `@kind, @title, @doc_prefix, @doc_year, @doc_seq, @session, @session_key, @proposal_no, @proposal_title, @proposers, @proposer_names,
   @salutation, @lead_unit, @result, @disclosure, @inferred, @body, @signed_on, @issued_on, @organ, @header, @printing_organ,
   @contact, @contact_labels, @cc, @search_shadow`;
 
@@ -349,6 +350,7 @@ export class SqliteReplies implements ReplyRepository {
 function toParams(r: ReplyFields, inferred: readonly RecordField[]): Record<string, string | number | null> {
   return {
     kind: r.kind,
+    title: replyTitle(r.kind, r.session, r.proposalNo),
     doc_prefix: r.docNumber?.prefix ?? null,
     doc_year: r.docNumber?.year ?? null,
     doc_seq: r.docNumber?.seq ?? null,

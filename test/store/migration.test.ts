@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/dates.js';
 import { parseSearchQuery } from '../../src/core/search-query.js';
+import { replyTitle } from '../../src/core/proposers.js';
+import type { Kind } from '../../src/core/reply.js';
 import { sessionKey } from '../../src/core/session.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SqliteHandling } from '../../src/store/handling.js';
@@ -66,7 +68,10 @@ function snapshot(db: Database.Database): Snapshot {
   const events = logged(db);
   return {
     replies: events
-      ? all('SELECT r.*, e.type AS last_change FROM replies r JOIN events e ON e.id = r.event_id ORDER BY r.id').map((r) => without(r, 'event_id'))
+      ? all('SELECT r.*, e.type AS last_change FROM replies r JOIN events e ON e.id = r.event_id ORDER BY r.id').map((r) =>
+          // the stored title (step 7) is the kind, session and number as worded: checked on its own
+          without(without(r, 'event_id'), 'title'),
+        )
       : all('SELECT * FROM replies ORDER BY id'),
     revisions: events
       ? all('SELECT r.reply_id, r.revision, e.at, e.type AS change, r.snapshot FROM revisions r JOIN events e ON e.id = r.event_id ORDER BY 1, 2')
@@ -161,7 +166,7 @@ describe('opening an archive of schema step 2', () => {
   it('migrates it to the current schema version', () => {
     const { db } = open();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(6);
+    expect(SCHEMA_VERSION).toBe(7);
     for (const table of ['status_changes', 'proposals', 'deadlines', 'feedback', 'events']) {
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(table), table).toEqual({ n: 1 });
     }
@@ -544,5 +549,34 @@ describe('opening an archive of schema step 5', () => {
     expect(edited.version).toBeGreaterThan(two.version);
     expect(() => repo.update(2, { ...two, result: '正在解决' }, two.version)).toThrow();
     expect(repo.history(2).map((h) => h.change)).toEqual(['created', 'edited', 'status', 'edited']);
+  });
+});
+
+/** An archive of schema step 6, whose search view worded the reply title in SQL. */
+describe('opening an archive of schema step 6', () => {
+  beforeEach(() => {
+    const raw = fixtureAt(6);
+    // Reply 3 has no session and reply 4 no number: the title leaves each out.
+    raw.exec("UPDATE replies SET session = '' WHERE id = 3; UPDATE replies SET proposal_no = '' WHERE id = 4;");
+    expect(raw.pragma('user_version', { simple: true })).toBe(6);
+    raw.close();
+  });
+
+  it('stores each reply’s title as replyTitle words it, which is what the view said, and search finds it', () => {
+    const { db, repo } = open();
+    const rows = db.prepare('SELECT id, kind, session, proposal_no, title FROM replies ORDER BY id').all() as Record<string, string>[];
+    for (const r of rows) expect(r.title, String(r.id)).toBe(replyTitle(r.kind as Kind, r.session!, r.proposal_no!));
+    expect(rows[2]!.title).toMatch(/^对第\d+号/u);
+    expect(rows[3]!.title).not.toContain('第');
+    // the index was made from the old view's title: it matches the stored one row for row
+    expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    const hits = repo.fullText().search(parseSearchQuery('提案的答复'), { limit: 100 }).map((h) => h.reply.id);
+    expect(hits.length).toBeGreaterThan(0);
+    // a new reply and an edit write their title
+    const four = repo.get(4)!;
+    const edited = repo.update(4, { ...four, proposalNo: '152999' }, four.version);
+    expect((db.prepare('SELECT title FROM replies WHERE id = 4').get() as { title: string }).title).toBe(replyTitle(edited.kind, edited.session, '152999'));
+    expect(repo.fullText().search(parseSearchQuery('152999'), {}).map((h) => h.reply.id)).toEqual([4]);
+    expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
   });
 });
