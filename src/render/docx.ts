@@ -24,7 +24,7 @@ import { chineseDate } from '../core/dates.js';
 import { ReplyError } from '../core/errors.js';
 import { replyTitle, salutationOf } from '../core/proposers.js';
 import type { ReplyFields } from '../core/reply.js';
-import { contactLines, emWidth, issuedLine, layoutPages, titleLines } from './layout.js';
+import { contactLines, emWidth, headerSize, issuedLine, layoutPages, titleLines } from './layout.js';
 import { loadDocxStyles } from './templates.js';
 
 export { emWidth };
@@ -103,7 +103,7 @@ export function docxDocument(reply: ReplyFields, options: DocxOptions = {}): Doc
   const children: Paragraph[] = [];
   const blank = () => children.push(new Paragraph({}));
   if (reply.header) {
-    children.push(new Paragraph({ style: STYLE.header, children: [new TextRun({ text: reply.header, size: headerSize(reply.header) })] }));
+    children.push(new Paragraph({ style: STYLE.header, children: [new TextRun({ text: reply.header, size: headerSize(reply.header) * 2 })] }));
     blank();
   }
   // The doc number, with the red rule 4 mm below it as wide as the text block; a reply without a
@@ -180,12 +180,6 @@ function stylesXml(file: string, rendered: string): string {
 
 function exact(line: number) {
   return { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-}
-
-/** The organ's header shrinks to fit one line of the text block, at most 2号-and-a-half (in half-points). */
-function headerSize(header: string): number {
-  const points = Math.min(28, Math.floor(((BLOCK_WIDTH / 20) / emWidth(header)) * 2) / 2);
-  return points * 2;
 }
 
 function bodyParagraph(block: Block): Paragraph {

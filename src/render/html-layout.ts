@@ -1,14 +1,12 @@
 import type { BodyTree } from '../core/body.js';
-import { salutationOf } from '../core/proposers.js';
-import { CONTACT_KEYS, type ReplyFields } from '../core/reply.js';
+import { replyParts } from '../core/reply-parts.js';
+import type { ReplyFields } from '../core/reply.js';
 import {
-  BLOCK_WIDTH_PT,
   BODY_WRAP,
   LINES_PER_PAGE,
   breakLines,
   ccLines,
-  contactLines,
-  emWidth,
+  headerSize,
   layoutPages,
   type PageLayout,
 } from './layout.js';
@@ -21,7 +19,7 @@ import {
  */
 export function htmlLayout(reply: ReplyFields, tree: BodyTree): { pages: PageLayout; context: HtmlLayoutContext } {
   const pages = layoutPages(reply, tree);
-  const contact = contactLines(reply);
+  const parts = replyParts(reply);
   return {
     pages,
     context: {
@@ -29,13 +27,10 @@ export function htmlLayout(reply: ReplyFields, tree: BodyTree): { pages: PageLay
       imprintAlone: pages.imprintAlone,
       /** Empty lines between the text and the 版记 on the last page. */
       imprintSpace: pages.imprintAlone ? LINES_PER_PAGE - pages.imprintLines : LINES_PER_PAGE - pages.lastPageLines - pages.imprintLines,
-      headerSize: reply.header ? Math.min(28, Math.floor((BLOCK_WIDTH_PT / emWidth(reply.header)) * 2) / 2) : 0,
-      salutationLines: breakLines(salutationOf(reply), { ...BODY_WRAP, first: BLOCK_WIDTH_PT }),
-      contactLines: reply.contact
-        ? CONTACT_KEYS
-            .filter((key) => reply.contact[key])
-            .map((key, i) => ({ label: reply.contactLabels[key], value: reply.contact[key]!, lines: breakLines(contact[i]!, BODY_WRAP) }))
-        : [],
+      headerSize: reply.header ? headerSize(reply.header) : 0,
+      // The very lines the page layout set.
+      salutationLines: pages.lines.filter((l) => l.part === 'salutation').map((l) => l.text),
+      contactLines: parts.contact.map(({ label, value, line }) => ({ label, value, lines: breakLines(line, BODY_WRAP) })),
       ccLines: ccLines(reply),
     },
   };

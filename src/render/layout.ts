@@ -426,6 +426,14 @@ export function layoutPages(reply: ReplyFields, tree: BodyTree): PageLayout {
   return { pages: page, lines, footnotes, imprintLines, imprintAlone, lastPageLines };
 }
 
+/** The largest size of the 发文机关标志 (a little under 2号 and a half), in points. */
+export const HEADER_MAX_SIZE = 28;
+
+/** The size of the organ's header, in points: it shrinks, by half points, to fit one line of the text block. */
+export function headerSize(header: string): number {
+  return Math.min(HEADER_MAX_SIZE, Math.floor((BLOCK_WIDTH_PT / emWidth(header)) * 2) / 2);
+}
+
 /** The contact block's lines as printed: 联系人姓名：宋佩颖 … */
 export function contactLines(reply: ReplyFields): string[] {
   return replyParts(reply).contact.map((c) => c.line);
