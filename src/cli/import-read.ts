@@ -1,3 +1,4 @@
+import type { MessageKey } from '../messages/zh-CN.js';
 import { DocNumber } from '../core/doc-number.js';
 import { parsePublished, type Published } from '../core/published.js';
 import { foundFields, type FoundText } from '../core/reader/read.js';
@@ -10,7 +11,7 @@ export interface ImportRead {
   /** Absent when the file gave no text. */
   readonly parsed?:
     | (Omit<Extract<Published, { ok: true }>, 'reading'> & { readonly found: Readonly<Record<string, FoundText>> })
-    | { readonly ok: false; readonly reason: string };
+    | { readonly ok: false; readonly reason: MessageKey };
 }
 
 export async function readForImport(

@@ -3,7 +3,7 @@ import { parseBody, plainText } from '../core/body.js';
 import { proposerLabel, replyTitle, salutationOf } from '../core/proposers.js';
 import { issueDate, missingOf, type RecordField, type Reply, type Status } from '../core/reply.js';
 import type { StatusNote } from '../core/ports.js';
-import { t } from './messages.js';
+import { hasMessage, t } from './messages.js';
 
 /** How a reply reads in listings and `show`: derived parts spelled out. */
 export function statusLabel(status: Status): string {
@@ -48,7 +48,7 @@ export function fieldValueText(reply: Reply, field: RecordField): string {
 export function statusChangeJson<C extends StatusNote>(change: C): Omit<C, 'overridden'> & { overridden?: { code: string; line: number; message: string }[] } {
   const { overridden, ...rest } = change;
   if (!overridden) return rest;
-  return { ...rest, overridden: overridden.map((o) => ({ code: o.code, line: o.line, message: 'message' in o ? o.message : t(o.key, o.params) })) };
+  return { ...rest, overridden: overridden.map((o) => ({ code: o.code, line: o.line, message: 'message' in o ? o.message : hasMessage(o.key) ? t(o.key, o.params) : o.key })) };
 }
 
 export function replyJson(reply: Reply): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { t } from './messages.js';
+import { t, type MessageKey } from './messages.js';
 import type { Context } from './context.js';
 
 export interface Progress {
@@ -7,7 +7,7 @@ export interface Progress {
 }
 
 /** A progress bar on stderr, for long runs on a terminal; nothing otherwise. */
-export async function progressBar(ctx: Context, label: string, total: number): Promise<Progress | undefined> {
+export async function progressBar(ctx: Context, label: MessageKey, total: number): Promise<Progress | undefined> {
   if (!ctx.streams.stdoutIsTTY || total < 2) return undefined;
   const { SingleBar, Presets } = (await import('cli-progress')).default;
   const bar = new SingleBar(

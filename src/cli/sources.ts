@@ -1,3 +1,4 @@
+import type { MessageKey } from '../messages/zh-CN.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
@@ -13,7 +14,7 @@ import { readerFor, type FormatRead } from '../read/index.js';
  */
 export type SourceText =
   | (Omit<Extract<FormatRead, { ok: true }>, 'ocr'> & { readonly format: string; readonly sha256: string })
-  | { readonly ok: false; readonly reason: string; readonly sha256?: string };
+  | { readonly ok: false; readonly reason: MessageKey; readonly sha256?: string };
 
 
 /**

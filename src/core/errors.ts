@@ -3,11 +3,14 @@
  * never a sentence: the CLI turns them into text through its catalogue, so
  * the core stays free of any language.
  */
+import type { MessageKey } from '../messages/zh-CN.js';
+
+export type { MessageKey };
 export type Params = Record<string, string | number>;
 
 export class ReplyError extends Error {
   constructor(
-    readonly key: string,
+    readonly key: MessageKey,
     readonly params: Params = {},
     /** 1 for a refused operation, 2 for a usage error. */
     readonly exitCode: 1 | 2 = 1,
@@ -20,7 +23,7 @@ export class ReplyError extends Error {
 /** One field that is missing or wrong, as in an answers file or a flag. */
 export interface FieldIssue {
   readonly field: string;
-  readonly key: string;
+  readonly key: MessageKey;
   readonly params?: Params;
 }
 
@@ -32,6 +35,6 @@ export class ValidationError extends ReplyError {
   }
 }
 
-export function fieldError(field: string, key: string, params?: Params): ValidationError {
+export function fieldError(field: string, key: MessageKey, params?: Params): ValidationError {
   return new ValidationError([{ field, key, ...(params ? { params } : {}) }]);
 }

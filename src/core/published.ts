@@ -1,3 +1,4 @@
+import type { MessageKey } from '../messages/zh-CN.js';
 import type { NewReply } from './fields.js';
 import { readReply, type Reading } from './reader/read.js';
 import type { SourceLine } from './reader/lines.js';
@@ -16,10 +17,10 @@ export type Published =
       readonly reply: NewReply;
       readonly missing: readonly NeededField[];
       readonly inferred: readonly RecordField[];
-      readonly warnings: readonly string[];
+      readonly warnings: readonly MessageKey[];
       readonly reading: Reading;
     }
-  | { readonly ok: false; readonly reason: string; readonly reading: Reading };
+  | { readonly ok: false; readonly reason: MessageKey; readonly reading: Reading };
 
 export function parsePublished(text: string | readonly SourceLine[], options: RecordOptions = {}): Published {
   const reading = readReply(text);

@@ -1,9 +1,9 @@
 import { dateParts } from './dates.js';
 import { latestOf, RATINGS, type Feedback, type Handling } from './handling.js';
-import { KINDS, STATUSES, type ReplySummary } from './reply.js';
+import { KINDS, STATUSES, type ReplySummary, type Status } from './reply.js';
 
-export interface Count {
-  readonly label: string;
+export interface Count<L extends string = string> {
+  readonly label: L;
   readonly count: number;
   /** count / total of its table, 0 when the total is 0. */
   readonly share: number;
@@ -20,7 +20,7 @@ export interface Stats {
   readonly adopted: Count;
   readonly byKind: readonly Count[];
   /** Every status, void included. */
-  readonly byStatus: readonly Count[];
+  readonly byStatus: readonly Count<Status>[];
   /** Proposals assigned in the year. */
   readonly proposals: {
     readonly total: number;
@@ -87,10 +87,10 @@ export function computeStats(input: StatsInput): Stats {
   };
 }
 
-function counts<T>(labels: readonly string[], items: readonly T[], is: (item: T, label: string) => boolean): Count[] {
+function counts<T, L extends string>(labels: readonly L[], items: readonly T[], is: (item: T, label: L) => boolean): Count<L>[] {
   return labels.map((label) => count(label, items.filter((item) => is(item, label)).length, items.length));
 }
 
-function count(label: string, n: number, total: number): Count {
+function count<L extends string>(label: L, n: number, total: number): Count<L> {
   return { label, count: n, share: total === 0 ? 0 : n / total };
 }

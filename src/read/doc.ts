@@ -1,3 +1,4 @@
+import type { MessageKey } from '../messages/zh-CN.js';
 import { superscript } from '../core/numerals.js';
 import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
@@ -33,7 +34,7 @@ export const rtfReader: FormatReader = {
     bytes.subarray(0, 5).toString('latin1') === '{\\rtf' ? { ok: false, reason: 'import.badRtf', convert: true } : { ok: false, reason: 'import.badRtf' },
 };
 
-async function readWordFile(bytes: Buffer, bad: string): Promise<FormatRead> {
+async function readWordFile(bytes: Buffer, bad: MessageKey): Promise<FormatRead> {
   // Every compound file starts so; anything else is no Word file (a renamed .docx or text is refused, not guessed).
   if (!bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return { ok: false, reason: bad };
   try {

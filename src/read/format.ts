@@ -1,3 +1,4 @@
+import type { MessageKey } from '../messages/zh-CN.js';
 import type { SourceLine } from '../core/reader/lines.js';
 
 /**
@@ -17,7 +18,7 @@ export type FormatRead =
     }
   | {
       readonly ok: false;
-      readonly reason: string;
+      readonly reason: MessageKey;
       /** LibreOffice may read what this reader cannot (an .rtf, a .wps of WPS's own, an old Word file): the reason stands if it cannot either. */
       readonly convert?: true;
     };

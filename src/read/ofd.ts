@@ -1,3 +1,4 @@
+import type { MessageKey } from '../messages/zh-CN.js';
 import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 import { placedLines, type PlacedPage, type Run } from './placement.js';
@@ -15,7 +16,7 @@ export const ofdReader: FormatReader = {
   extensions: EXTENSIONS.ofd,
   async read(bytes): Promise<FormatRead> {
     if (bytes.length > MAX_ZIP) return { ok: false, reason: 'import.tooLarge' };
-    let pages: PlacedPage[] | string;
+    let pages: PlacedPage[] | MessageKey;
     try {
       pages = await placedPages(bytes);
     } catch {
@@ -39,7 +40,7 @@ const PT = 72 / 25.4;
 class TooLarge extends Error {}
 
 /** The pages' runs, or the reason the file is refused. */
-async function placedPages(bytes: Buffer): Promise<PlacedPage[] | string> {
+async function placedPages(bytes: Buffer): Promise<PlacedPage[] | MessageKey> {
   const zip = await openZip(bytes);
   if (!zip) return 'import.badOfd';
   const budget = { left: MAX_TOTAL_XML };

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../messages/zh-CN.js';
 import { isUtf8 } from 'node:buffer';
 import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
@@ -8,7 +9,7 @@ import type { FormatRead, FormatReader } from './format.js';
  */
 export async function decodeText(
   bytes: Uint8Array,
-): Promise<{ ok: true; text: string; encoding: string } | { ok: false; reason: string }> {
+): Promise<{ ok: true; text: string; encoding: string } | { ok: false; reason: MessageKey }> {
   if (bytes.includes(0)) return { ok: false, reason: 'import.binary' };
   let text: string;
   let encoding = 'utf-8';

@@ -5,7 +5,7 @@ import type { FoundText } from '../../core/reader/read.js';
 import { isSameReply } from '../../core/reader/identity.js';
 import type { Config } from '../../core/config.js';
 import type { NeededField, RecordField, Reply, ReplySummary } from '../../core/reply.js';
-import { t } from '../messages.js';
+import { t, type MessageKey } from '../messages.js';
 import { fieldLabel } from '../present.js';
 import { progressBar } from '../progress.js';
 import { readAll } from '../import-pool.js';
@@ -22,10 +22,10 @@ const OPTIONS = {
 interface FileReport {
   file: string;
   outcome: 'filed' | 'wouldFile' | 'skipped' | 'conflict';
-  reason?: string;
+  reason?: MessageKey;
   id?: number;
   docNumber?: string;
-  warnings: string[];
+  warnings: MessageKey[];
   /** What the reader found, for --json. */
   found?: Readonly<Record<string, FoundText>>;
   missing?: readonly NeededField[];
@@ -98,7 +98,7 @@ function importFile(repo: ReplyRepository, file: string, { source, parsed }: Imp
   const report = {
     file,
     ...(docNumber ? { docNumber } : {}),
-    warnings: [...(source.format.endsWith('+ocr') ? ['import.warn.ocr'] : []), ...parsed.warnings],
+    warnings: [...(source.format.endsWith('+ocr') ? ['import.warn.ocr' as const] : []), ...parsed.warnings],
     found,
     missing,
     inferred,

@@ -1,7 +1,7 @@
 import { YEAR_CLOSE, YEAR_OPEN } from '../doc-number.js';
 import { DOC_NUMBER_LIKE } from './located.js';
 import { bodyTexts } from './text-runs.js';
-import { finding, type Finding, type Rule } from './types.js';
+import { finding, type Finding, type Rule, type RuleCode, type Variant } from './types.js';
 
 /**
  * 发文字号 (GB/T 9704-2012 7.2.4): the organ's 代字, the year in full in
@@ -14,7 +14,7 @@ export const docNumberLine: Rule = ({ layout }, { config }) => {
   const m = DOC_NUMBER_LIKE.exec(part.text)!;
   const [, prefix, s1, open, s2, year, s3, close, s4, di, s5, serial, s6, hao] = m;
   const out: Finding[] = [];
-  const at = (code: Parameters<typeof finding>[0], params: Record<string, string> = {}, variant?: string) =>
+  const at = <C extends RuleCode>(code: C, params: Record<string, string> = {}, variant?: Variant<C>) =>
     out.push(finding(code, part.line, { value: part.text, ...params }, variant));
   if (open !== '〔' || close !== '〕') at('doc-number/brackets', { brackets: `${open}${close}` }, open || close ? undefined : 'none');
   if (year!.length !== 4) at('doc-number/year', { year: year! });

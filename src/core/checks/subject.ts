@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../messages/zh-CN.js';
 import { parseBody } from '../body.js';
 import { recordOf, type RecordOptions } from '../reader/record.js';
 import type { SourceLine } from '../reader/lines.js';
@@ -5,7 +6,7 @@ import type { ReplyFields } from '../reply.js';
 import { layoutOf, locate, type Part } from './located.js';
 import type { BodyView, CheckSubject } from './types.js';
 
-export type Subject = { readonly ok: true; readonly subject: CheckSubject } | { readonly ok: false; readonly reason: string };
+export type Subject = { readonly ok: true; readonly subject: CheckSubject } | { readonly ok: false; readonly reason: MessageKey };
 
 /**
  * A published reply as a file: its parts and its record, both from the one

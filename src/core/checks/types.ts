@@ -1,7 +1,7 @@
 import type { BodyTree } from '../body.js';
 import type { Config } from '../config.js';
 import type { IsoDate } from '../dates.js';
-import type { Params } from '../errors.js';
+import type { MessageKey, Params } from '../errors.js';
 import type { ReplyFields } from '../reply.js';
 import type { Layout } from './located.js';
 
@@ -69,14 +69,23 @@ export interface Finding {
   readonly code: RuleCode;
   readonly severity: Severity;
   readonly line: number;
-  /** A key of the CLI's message catalogue (the core says no sentence itself). */
-  readonly key: string;
+  /** A key of the message catalogue (the core says no sentence itself). */
+  readonly key: MessageKey;
   readonly params: Params;
 }
 
-/** A finding of a rule; the message key is `check.<code>` unless a variant is named. */
+/** The rules with a message of their own, `check.<code>`. */
+type WithMessage = { [C in RuleCode]: `check.${C}` extends MessageKey ? C : never }[RuleCode];
+/** The variants of a rule's message: `salutation/addressee` has `check.salutation/addressee.leadUnit` … */
+export type Variant<C extends RuleCode> = MessageKey extends infer K ? (K extends `check.${C}.${infer V}` ? V : never) : never;
+
+/** A finding of a rule; its message is `check.<code>`, or the variant named (`check.<code>.<variant>`): both must be in the catalogue. */
+export function finding(code: WithMessage, line: number, params?: Params): Finding;
+export function finding<C extends RuleCode>(code: C, line: number, params: Params, variant: Variant<C> | undefined): Finding;
 export function finding(code: RuleCode, line: number, params: Params = {}, variant?: string): Finding {
-  return { code, severity: RULES[code].severity, line, key: `check.${code}${variant ? `.${variant}` : ''}`, params };
+  // The overloads hold the key to the catalogue's.
+  const key = (variant ? `check.${code}.${variant}` : `check.${code}`) as MessageKey;
+  return { code, severity: RULES[code].severity, line, key, params };
 }
 
 /** The body tree of the checked text and where each of its lines sits in that text. */

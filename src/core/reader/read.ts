@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../messages/zh-CN.js';
 import type { IsoDate } from '../dates.js';
 import type { Kind, Proposer, ProposerRole } from '../reply.js';
 import { findSessions } from '../session.js';
@@ -48,7 +49,7 @@ export interface Part {
 
 export interface Reading {
   /** Whether the text is a reply, and why not. */
-  readonly verdict: { readonly reply: true; readonly score: number } | { readonly reply: false; readonly reason: string };
+  readonly verdict: { readonly reply: true; readonly score: number } | { readonly reply: false; readonly reason: MessageKey };
   readonly title?: Found<string> & { readonly lines: readonly number[] };
   /** Further printings of the title (a page heading, then the document's own). */
   readonly titleLines: readonly number[];

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../messages/zh-CN.js';
 import { markerOf } from '../body.js';
 import { DEFAULT_RESULT_CLASSES } from '../config.js';
 import type { NewReply } from '../fields.js';
@@ -26,7 +27,7 @@ export interface ReadRecord {
   readonly missing: readonly NeededField[];
   readonly inferred: readonly RecordField[];
   /** Message keys: what the clerk should look at. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly MessageKey[];
 }
 
 /** A paragraph ending in none of these continues on the next one (a page break split it). */
@@ -88,7 +89,7 @@ export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRec
   if (reading.organ?.how === 'inferred') inferred.push('organ');
   if (reading.signedOn?.how === 'inferred') inferred.push('signedOn');
 
-  const warnings: string[] = [];
+  const warnings: MessageKey[] = [];
   if (reading.normalised) warnings.push('import.warn.punctuation');
   if (reading.dateUnreadable || (reading.dateLine && !reading.signedOn)) warnings.push('import.warn.dateUnreadable');
   if (!filed.proposalTitle) warnings.push('import.warn.proposalTitle');
