@@ -4,7 +4,9 @@ import { parseDate, type IsoDate } from './dates.js';
 import { DocNumber } from './doc-number.js';
 import { ValidationError, type FieldIssue } from './errors.js';
 import { isRole, parseProposer } from './proposers.js';
-import { CONTACT_KEYS, kindOf, type Contact, type ContactLabels, type Kind, type Proposer, type ReplyFields } from './reply.js';
+import {
+  addressed, addressingOf, CONTACT_KEYS, kindOf, type Contact, type ContactLabels, type Kind, type Proposer, type ReplyFields, type UnaddressedFields,
+} from './reply.js';
 
 /** What a clerk gives for a new reply, as text from flags, an answers file or prompts. */
 export interface ReplyInput {
@@ -56,9 +58,7 @@ export type InputKey = keyof typeof FIELD_NAMES;
  * A new reply before the archive gives it an id and, when none is given, a doc number (null: the
  * next one is allocated, unless the archive is told to file it without one: CreateOptions.numbering).
  */
-export interface NewReply extends Omit<ReplyFields, 'docNumber'> {
-  readonly docNumber: DocNumber | null;
-}
+export type NewReply = ReplyFields;
 
 /** Required fields that the input does not have yet, in the order prompts ask them. */
 export function missingFields(input: ReplyInput): InputKey[] {
@@ -95,16 +95,17 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
   if (signedOn && issuedOn && issuedOn < signedOn) {
     issues.push({ field: 'issued-on', key: 'date.issuedBeforeSigned' });
   }
+  // Only a 会办意见 answers a lead unit: a reply to proposers given one is refused, not filed with it.
+  if (kind && kind !== '会办意见' && !isBlank(input.leadUnit)) issues.push({ field: FIELD_NAMES.leadUnit, key: 'field.leadUnitOfCohandling' });
   if (issues.length > 0) throw new ValidationError(dedupe(issues));
   return {
-    kind: kind!,
+    ...addressingOf(kind!, kind === '会办意见' ? input.leadUnit!.trim() : null),
     docNumber: docNumber ?? null,
     session: input.session!.trim(),
     proposalNo: proposalNo!,
     proposalTitle: input.title!.trim(),
     proposers: proposers!,
     salutation: blankToNull(input.salutation),
-    leadUnit: kind === '会办意见' ? input.leadUnit!.trim() : blankToNull(input.leadUnit),
     result: result!,
     disclosure: disclosure!,
     body: normaliseBody(input.body!),
@@ -137,7 +138,8 @@ export interface FieldEdit {
 /** Applies `field=value` edits; an empty value clears an optional field. All problems are reported together. */
 export function applyEdits(reply: ReplyFields, edits: readonly FieldEdit[], config: Config): ReplyFields {
   const issues: FieldIssue[] = [];
-  let next: ReplyFields = reply;
+  // Edits apply one by one: on the way, the kind may not yet agree with the lead unit (both are being changed).
+  let next: UnaddressedFields = reply;
   for (const { field, value } of edits) {
     try {
       next = applyEdit(next, field, value, config);
@@ -148,11 +150,13 @@ export function applyEdits(reply: ReplyFields, edits: readonly FieldEdit[], conf
   }
   if (next.issuedOn && next.signedOn && next.issuedOn < next.signedOn) issues.push({ field: 'issued-on', key: 'date.issuedBeforeSigned' });
   if (next.kind === '会办意见' && !next.leadUnit) issues.push({ field: 'lead-unit', key: 'field.missing' });
-  if (issues.length > 0) throw new ValidationError(dedupe(issues));
-  return next;
+  const settled = addressed(next);
+  if (!settled) issues.push({ field: 'lead-unit', key: 'field.leadUnitOfCohandling' });
+  if (issues.length > 0 || !settled) throw new ValidationError(dedupe(issues));
+  return settled;
 }
 
-function applyEdit(r: ReplyFields, field: string, raw: string, config: Config): ReplyFields {
+function applyEdit(r: UnaddressedFields, field: string, raw: string, config: Config): UnaddressedFields {
   const value = raw.trim();
   const required = (): string => {
     if (!value) throw new ValidationError([{ field, key: 'field.missing' }]);

@@ -100,9 +100,40 @@ export const DEFAULT_CONTACT_LABELS: ContactLabels = {
   postcode: '邮政编码',
 };
 
+/**
+ * Whom a reply answers: a 提案答复 or 建议答复 its proposers, a 会办意见 the unit that leads
+ * the handling (null only for an imported one that does not name it). A reply to proposers has no
+ * lead unit: the two cannot disagree.
+ */
+export type Addressing =
+  | { readonly kind: Exclude<Kind, '会办意见'>; readonly leadUnit: null }
+  | { readonly kind: '会办意见'; readonly leadUnit: string | null };
+
 /** Everything a clerk decides about a reply; the archive adds id, status and times. */
-export interface ReplyFields {
+export type ReplyFields = CommonFields & Addressing;
+
+/** The addressing of a reply of a kind: the lead unit is kept for a 会办意见 only. */
+export function addressingOf(kind: Kind, leadUnit: string | null): Addressing {
+  return kind === '会办意见' ? { kind, leadUnit } : { kind, leadUnit: null };
+}
+
+/** Fields whose kind and lead unit are not yet known to agree: a record being read or edited. */
+export type UnaddressedFields<F extends Addressing = ReplyFields> = DistributiveOmit<F, 'kind' | 'leadUnit'> & {
   readonly kind: Kind;
+  readonly leadUnit: string | null;
+};
+
+/**
+ * The fields with their kind and lead unit agreeing, or undefined when they do not: a reply to
+ * proposers with a lead unit.
+ */
+export function addressed<F extends Addressing>(fields: UnaddressedFields<F>): F | undefined {
+  if (fields.kind !== '会办意见' && fields.leadUnit !== null) return undefined;
+  return fields as unknown as F;
+}
+
+/** The fields every kind of reply has. */
+interface CommonFields {
   /** null: a reply filed without a number (an imported one that printed none); GB/T 9704 allows it. */
   readonly docNumber: DocNumber | null;
   /** 区政协十五届二次会议; '' when not known (see missingOf). */
@@ -113,8 +144,6 @@ export interface ReplyFields {
   readonly proposers: readonly Proposer[];
   /** Overrides the salutation derived from the proposers or lead unit. */
   readonly salutation: string | null;
-  /** 会办意见: the unit that leads the handling and receives the opinion. */
-  readonly leadUnit: string | null;
   readonly result: string;
   readonly disclosure: string;
   readonly body: string;
@@ -133,7 +162,10 @@ export interface ReplyFields {
   readonly cc: readonly string[];
 }
 
-export interface Reply extends ReplyFields {
+export type Reply = ReplyFields & RecordState;
+
+/** What the archive adds to the fields of a reply it holds. */
+interface RecordState {
   readonly id: number;
   readonly status: Status;
   /**
@@ -151,7 +183,10 @@ export interface Reply extends ReplyFields {
 }
 
 /** A reply as listings show it: every field but the body. */
-export type ReplySummary = Omit<Reply, 'body'>;
+export type ReplySummary = DistributiveOmit<Reply, 'body'>;
+
+/** Omit over each member of a union, so that what tells the members apart is kept. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** 印发日期: the issued date, else the signed date; null when neither is known. */
 export function issueDate(reply: Pick<ReplyFields, 'issuedOn' | 'signedOn'>): IsoDate | null {

@@ -18,6 +18,7 @@ export const zhCN = {
 
   // field problems
   'field.missing': '缺少',
+  'field.leadUnitOfCohandling': '只有会办意见有牵头单位（答复提案人的，请清空：--set lead-unit=）',
   'field.notAllowed': '「{value}」不在允许的取值中：{allowed}',
   'field.notEditable': '不能修改此字段，可修改：{fields}',
   'field.unknown': '未知的字段',

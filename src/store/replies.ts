@@ -9,7 +9,7 @@ import type {
 import { numberKey } from '../core/proposal.js';
 import { replyTitle } from '../core/proposers.js';
 import {
-  isRecordField, statusAfterEdit, stillInferred, type Kind, type RecordField, type Reply, type ReplyFields, type ReplySummary, type Status,
+  addressingOf, isRecordField, statusAfterEdit, stillInferred, type Kind, type RecordField, type Reply, type ReplyFields, type ReplySummary, type Status,
 } from '../core/reply.js';
 import { searchShadow } from '../core/reader/simplified.js';
 import { sessionKey } from '../core/session.js';
@@ -386,14 +386,14 @@ function toSummary(row: Omit<Row, 'body'>): ReplySummary {
 function fromRow(row: Row): Reply {
   return {
     id: row.id,
-    kind: row.kind as Kind,
+    // A lead unit stored with a reply to proposers (an older version took one) does not address it.
+    ...addressingOf(row.kind as Kind, row.lead_unit),
     docNumber: row.doc_prefix === null ? null : DocNumber.of(row.doc_prefix, row.doc_year!, row.doc_seq!),
     session: row.session,
     proposalNo: row.proposal_no,
     proposalTitle: row.proposal_title,
     proposers: JSON.parse(row.proposers),
     salutation: row.salutation,
-    leadUnit: row.lead_unit,
     result: row.result,
     disclosure: row.disclosure,
     body: row.body,
@@ -430,6 +430,7 @@ function fromSnapshot(json: string, event: number): Reply {
   };
   return {
     ...data,
+    ...addressingOf(data.kind, data.leadUnit),
     docNumber: data.docNumber ? DocNumber.of(data.docNumber.prefix, data.docNumber.year, data.docNumber.seq) : null,
     signedOn: data.signedOn ?? null,
     inferred: Array.isArray(data.inferred) ? data.inferred.filter(isRecordField) : [],

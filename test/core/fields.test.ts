@@ -122,6 +122,27 @@ describe('buildNewReply reports all missing fields at once', () => {
   it('does not ask a 提案答复 for a lead unit', () => {
     expect(build({}).leadUnit).toBeNull();
   });
+});
+
+describe('a lead unit belongs to a 会办意见 alone', () => {
+  it('refuses one given to a reply to proposers', () => {
+    expect(issuesOf(() => build({ leadUnit: '区建管委' }))).toEqual([{ field: 'lead-unit', key: 'field.leadUnitOfCohandling' }]);
+    expect(issuesOf(() => build({ kind: '建议答复', leadUnit: '区建管委', proposers: ['王某代表'] }))).toEqual([
+      { field: 'lead-unit', key: 'field.leadUnitOfCohandling' },
+    ]);
+  });
+
+  it('an edit that makes a 会办意见 a reply to proposers clears the lead unit with it, or is refused', () => {
+    const opinion = build({ kind: '会办意见', leadUnit: '区建管委' });
+    expect(opinion).toMatchObject({ kind: '会办意见', leadUnit: '区建管委' });
+    expect(issuesOf(() => applyEdits(opinion, [{ field: 'kind', value: '提案答复' }], config))).toEqual([
+      { field: 'lead-unit', key: 'field.leadUnitOfCohandling' },
+    ]);
+    const answer = applyEdits(opinion, [{ field: 'kind', value: '提案答复' }, { field: 'lead-unit', value: '' }], config);
+    expect(answer).toMatchObject({ kind: '提案答复', leadUnit: null });
+    // and back: a 会办意见 needs its lead unit again
+    expect(issuesOf(() => applyEdits(answer, [{ field: 'kind', value: '会办意见' }], config))).toEqual([{ field: 'lead-unit', key: 'field.missing' }]);
+  });
 
   it('counts blank text and empty lists as missing', () => {
     expect(issueKeys(issuesOf(() => build({ session: '  ', proposers: [], body: '\n\n' })))).toEqual({
@@ -474,7 +495,8 @@ describe('applyEdits sets each editable field', () => {
   });
 
   it.each(Object.entries(examples))('sets %s', (field, [value, read, expected]) => {
-    const before = filed();
+    // A lead unit is a 会办意见's alone.
+    const before = field === 'lead-unit' ? applyEdits(filed(), [{ field: 'kind', value: '会办意见' }, { field: 'lead-unit', value: '区建管委' }], config) : filed();
     expect(read(before)).not.toEqual(expected);
     expect(read(edit(field, value, before))).toEqual(expected);
   });
@@ -513,13 +535,12 @@ describe('applyEdits clears optional fields with an empty value', () => {
     ['issued-on', (r: ReplyFields) => r.issuedOn, null],
     ['header', (r: ReplyFields) => r.header, null],
     ['salutation', (r: ReplyFields) => r.salutation, null],
-    ['lead-unit', (r: ReplyFields) => r.leadUnit, null],
     ['cc', (r: ReplyFields) => r.cc, []],
     ['contact.name', (r: ReplyFields) => 'name' in r.contact, false],
     // the doc number is optional: a reply may be filed without one
     ['doc-number', (r: ReplyFields) => r.docNumber, null],
   ] as const)('clears %s', (field, read, cleared) => {
-    const before = applyEdits(filed(), [{ field: 'salutation', value: '朱莺委员：' }, { field: 'lead-unit', value: '某单位' }, { field: 'cc', value: '某单位' }], config);
+    const before = applyEdits(filed(), [{ field: 'salutation', value: '朱莺委员：' }, { field: 'cc', value: '某单位' }], config);
     expect(read(before)).not.toEqual(cleared);
     expect(read(edit(field, '  ', before))).toEqual(cleared);
   });

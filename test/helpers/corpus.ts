@@ -5,7 +5,7 @@ import { parseConfig, type Config } from '../../src/core/config.js';
 import { isoDay, type IsoDate } from '../../src/core/dates.js';
 import type { DocNumber } from '../../src/core/doc-number.js';
 import { buildNewReply } from '../../src/core/fields.js';
-import type { ReplyFields } from '../../src/core/reply.js';
+import { addressed, type ReplyFields, type UnaddressedFields } from '../../src/core/reply.js';
 import { FIXTURES } from './cli.js';
 
 export const CORPUS = join(FIXTURES, 'corpus');
@@ -36,4 +36,14 @@ export function corpusRecord(id: CorpusId): CompleteFields {
 
 export function published(id: CorpusId): string {
   return readFileSync(join(CORPUS, REPLIES[id].file), 'utf8');
+}
+
+/**
+ * A record with some fields changed, kind and lead unit among them: a test states a legal record, and
+ * one whose kind and lead unit disagree is a mistake of the test.
+ */
+export function changed(base: ReplyFields, overrides: Partial<UnaddressedFields>): ReplyFields {
+  const next = addressed({ ...base, ...overrides } as UnaddressedFields);
+  if (!next) throw new Error(`a ${String(overrides.kind ?? base.kind)} has no lead unit`);
+  return next;
 }

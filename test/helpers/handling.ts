@@ -1,7 +1,7 @@
 import { type IsoDate } from '../../src/core/dates.js';
 import { DocNumber } from '../../src/core/doc-number.js';
 import type { Proposal, Deadline } from '../../src/core/proposal.js';
-import type { ReplySummary, Status } from '../../src/core/reply.js';
+import { addressed, type ReplySummary, type Status, type UnaddressedFields } from '../../src/core/reply.js';
 
 /** Proposals and replies of the handling's tests: a 提案 of 区政协十五届二次会议 due 2023-06-01, and its replies. */
 export const day = (text: string) => text as IsoDate;
@@ -27,9 +27,9 @@ export function proposal(id: number, over: Partial<Proposal> = {}): Proposal {
 }
 
 let nextId = 1;
-export function reply(p: Proposal, status: Status, signedOn: string, over: Partial<ReplySummary> = {}): ReplySummary {
+export function reply(p: Proposal, status: Status, signedOn: string, over: Partial<UnaddressedFields<ReplySummary>> = {}): ReplySummary {
   const id = nextId++;
-  return {
+  const summary = addressed<ReplySummary>({
     id,
     kind: '提案答复',
     docNumber: DocNumber.of('普发改委', Number(signedOn.slice(0, 4)), id),
@@ -55,5 +55,7 @@ export function reply(p: Proposal, status: Status, signedOn: string, over: Parti
     createdAt: `${signedOn}T08:00:00.000Z`,
     updatedAt: `${signedOn}T08:00:00.000Z`,
     ...over,
-  };
+  });
+  if (!summary) throw new Error('a reply to proposers has no lead unit');
+  return summary;
 }

@@ -8,13 +8,13 @@ import { ReplyError } from '../../src/core/errors.js';
 import type { NewReply } from '../../src/core/fields.js';
 import { answersProposal } from '../../src/core/proposal.js';
 import { parseSearchQuery } from '../../src/core/search-query.js';
-import { missingOf, type Reply, type ReplyFields } from '../../src/core/reply.js';
+import { missingOf, type Reply, type ReplyFields, type UnaddressedFields } from '../../src/core/reply.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { SqliteReplies } from '../../src/store/replies.js';
 import { tempDir } from '../helpers/cli.js';
 import { FakeClock } from '../helpers/clock.js';
-import { corpusRecord } from '../helpers/corpus.js';
+import { changed, corpusRecord } from '../helpers/corpus.js';
 
 const PREFIX = '普发改委';
 
@@ -53,9 +53,8 @@ function counts(db: Database.Database): { replies: number; doc_numbers: number; 
 }
 
 /** A new reply from a corpus record, without a doc number unless one is given. */
-function draft(overrides: Partial<NewReply> = {}): NewReply {
-  const { docNumber: _ignored, ...fields } = corpusRecord('000');
-  return { ...fields, docNumber: null, ...overrides };
+function draft(overrides: Partial<UnaddressedFields<NewReply>> = {}): NewReply {
+  return changed(corpusRecord('000'), { docNumber: null, ...overrides });
 }
 
 function signed(date: string): IsoDate {
@@ -237,6 +236,8 @@ describe('SqliteReplies.get / findByDocNumber: round trip', () => {
         proposers,
         proposalNo: '007',
         salutation: '各位委员：',
+        // a lead unit is a 会办意见's
+        kind: '会办意见',
         leadUnit: '区财政局',
         issuedOn: signed('2023-05-20'),
         header: null,
@@ -250,11 +251,20 @@ describe('SqliteReplies.get / findByDocNumber: round trip', () => {
     expect(back.proposers).toEqual(proposers);
     expect(back.proposalNo).toBe('007');
     expect(back.salutation).toBe('各位委员：');
-    expect(back.leadUnit).toBe('区财政局');
+    expect(back).toMatchObject({ kind: '会办意见', leadUnit: '区财政局' });
     expect(back.issuedOn).toBe('2023-05-20');
     expect(back.header).toBeNull();
     expect(back.contact).toEqual({});
     expect(back.cc).toEqual(['甲', '乙', '丙']);
+  });
+
+  it('reads a lead unit an older version stored with a reply to proposers as none, and keeps the row as it is', () => {
+    const { file, repo } = archive();
+    const r = repo.create(draft(), PREFIX);
+    const raw = rawConnection(file);
+    raw.prepare("UPDATE replies SET lead_unit = '区财政局' WHERE id = ?").run(r.id);
+    expect(repo.get(r.id)).toMatchObject({ kind: '提案答复', leadUnit: null });
+    expect(raw.prepare('SELECT lead_unit FROM replies WHERE id = ?').get(r.id)).toEqual({ lead_unit: '区财政局' });
   });
 
   it('answers undefined for an unknown id or doc number', () => {

@@ -8,13 +8,13 @@ import { DocNumber } from '../../src/core/doc-number.js';
 import { ReplyError } from '../../src/core/errors.js';
 import type { NewReply } from '../../src/core/fields.js';
 import type { SearchFilter } from '../../src/core/ports.js';
-import type { Kind, Reply, ReplyFields, Status } from '../../src/core/reply.js';
+import type { Kind, Reply, ReplyFields, Status, UnaddressedFields } from '../../src/core/reply.js';
 import { replyTitle } from '../../src/core/proposers.js';
 import { foldText, parseSearchQuery, type SearchTerm } from '../../src/core/search-query.js';
 import { openDatabase } from '../../src/store/db.js';
 import { MAX_EXPANSION, SqliteSearch, type SearchTuning } from '../../src/store/fts.js';
 import { SqliteReplies } from '../../src/store/replies.js';
-import { corpusRecord } from '../helpers/corpus.js';
+import { changed, corpusRecord } from '../helpers/corpus.js';
 
 /**
  * One archive for the whole file: the four corpus replies and synthetic ones
@@ -46,12 +46,11 @@ function random(seed: number): () => number {
   };
 }
 
-function draft(overrides: Partial<NewReply>): NewReply {
-  const { docNumber: _ignored, ...fields } = corpusRecord('000');
-  return { ...fields, docNumber: null, ...overrides };
+function draft(overrides: Partial<UnaddressedFields<NewReply>>): NewReply {
+  return changed(corpusRecord('000'), { docNumber: null, ...overrides });
 }
 
-function file(name: string, overrides: Partial<NewReply>, status?: Status): Reply {
+function file(name: string, overrides: Partial<UnaddressedFields<NewReply>>, status?: Status): Reply {
   let reply = repo.create(draft(overrides), '普发改委');
   if (status && status !== 'draft') reply = repo.setStatus(reply.id, status, reply.version);
   named[name] = reply;

@@ -7,6 +7,7 @@ import { deriveSalutation, parseProposer } from '../proposers.js';
 import {
   DEFAULT_CONTACT_LABELS,
   missingOf,
+  addressingOf,
   type Contact,
   type ContactLabels,
   type NeededField,
@@ -61,14 +62,13 @@ export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRec
   const printingOrgan = reading.issued?.organ?.text ?? organ;
 
   const reply: NewReply = {
-    kind,
+    ...addressingOf(kind, leadUnit),
     docNumber: reading.docNumber?.value ?? null,
     session: reading.session?.value ?? '',
     proposalNo: reading.proposalNo?.value ?? '',
     proposalTitle: reading.proposalTitle ? fix(reading.proposalTitle.value) : '',
     proposers,
     salutation: salutation === null || salutation === deriveSalutation(kind, proposers, leadUnit) ? null : salutation,
-    leadUnit,
     result,
     disclosure: reading.disclosure?.value ?? '',
     body,

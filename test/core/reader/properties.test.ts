@@ -7,7 +7,7 @@ import type { NewReply } from '../../../src/core/fields.js';
 import { toChineseNumeral } from '../../../src/core/numerals.js';
 import { parsePublished } from '../../../src/core/published.js';
 import { readReply } from '../../../src/core/reader/read.js';
-import { DEFAULT_CONTACT_LABELS, type Kind, type Proposer } from '../../../src/core/reply.js';
+import { addressingOf, DEFAULT_CONTACT_LABELS, type Kind, type Proposer } from '../../../src/core/reply.js';
 import { textExporter } from '../../../src/render/text.js';
 
 /** Pieces of replies and of their pages, to make texts that look like replies more often than random strings do. */
@@ -114,14 +114,13 @@ const record: fc.Arbitrary<NewReply> = fc
     const issued = g.issuedLater === null ? null : (new Date(g.signed.getTime() + g.issuedLater * 86_400_000).toISOString().slice(0, 10) as NewReply['issuedOn']);
     const CONTACT = { name: '宋佩颖', phone: '52564588-2321', address: '大渡河路1668号', postcode: '200333' };
     return {
-      kind: g.kind,
+      ...addressingOf(g.kind, g.kind === '会办意见' ? g.leadUnit : null),
       docNumber: g.docNumber && DocNumber.of(g.docNumber.prefix, g.docNumber.year, g.docNumber.seq),
       session,
       proposalNo: g.proposalNo,
       proposalTitle: title,
       proposers,
       salutation: null,
-      leadUnit: g.kind === '会办意见' ? g.leadUnit : null,
       result: g.result,
       disclosure: g.disclosure,
       body: [opening, ...text, closing].join('\n\n') + '\n',
