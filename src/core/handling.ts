@@ -80,11 +80,11 @@ export function handlingOf(
   const latestFeedback = latest ? latestOf(feedback.filter((f) => f.replyId === latest.id)) : undefined;
   const state: HandlingState = !latest ? 'pending' : latestFeedback && latestFeedback.rating === '不满意' ? 'reopened' : 'answered';
 
-  const dueOn = lastOf(proposal.deadlines)?.dueOn ?? proposal.dueOn;
+  const dueOn = lastOf(proposal.deadlines)?.dueOn ?? proposal.firstDueOn;
   const daysLeft = daysFrom(today, dueOn);
   // The first answer whose date is known: one without a date cannot be counted on time or late.
   const firstAnsweredOn = answered.findLast((r) => r.signedOn !== null)?.signedOn ?? null;
-  const firstDue = firstHandlingDue(proposal.deadlines) ?? proposal.dueOn;
+  const firstDue = firstHandlingDue(proposal.deadlines) ?? proposal.firstDueOn;
   return {
     proposal,
     state,

@@ -44,8 +44,11 @@ export type ProposalFields = {
   readonly proposers: readonly Proposer[];
   /** 交办日期 */
   readonly assignedOn: IsoDate;
-  /** The first due date: the assigned date plus the configured period, unless given. */
-  readonly dueOn: IsoDate;
+  /**
+   * The first due date: the assigned date plus the configured period, unless given. The one in
+   * force, after extensions and reopenings, is the handling's (Handling.dueOn).
+   */
+  readonly firstDueOn: IsoDate;
 } & HandlingPart;
 
 export type Proposal = ProposalFields & {
@@ -142,7 +145,7 @@ export function buildProposal(input: ProposalInput, config: Pick<Config, 'handli
     title: stripTitleMarks(input.title!),
     proposers: proposers!,
     assignedOn: assignedOn!,
-    dueOn: dueOn ?? addMonthsTo(assignedOn!, config.handling.dueMonths),
+    firstDueOn: dueOn ?? addMonthsTo(assignedOn!, config.handling.dueMonths),
     ...part,
   };
 }

@@ -92,7 +92,7 @@ export class SqliteHandling implements HandlingRepository {
         created_at: now,
       });
       const id = Number(lastInsertRowid);
-      this.stmt.deadline.run(this.happen('deadline'), id, fields.dueOn, 'assigned', null);
+      this.stmt.deadline.run(this.happen('deadline'), id, fields.firstDueOn, 'assigned', null);
       return this.proposal(id)!;
     });
     return run.immediate();
@@ -162,7 +162,7 @@ function fromRow(row: ProposalRow, deadlines: readonly DeadlineRow[]): Proposal 
     title: row.title,
     proposers: JSON.parse(row.proposers),
     assignedOn: row.assigned_on as IsoDate,
-    dueOn: list[0]?.dueOn ?? (row.assigned_on as IsoDate),
+    firstDueOn: list[0]?.dueOn ?? (row.assigned_on as IsoDate),
     ...part,
     createdAt: row.created_at,
     deadlines: list,

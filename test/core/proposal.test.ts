@@ -54,15 +54,15 @@ describe('buildProposal: a proposal as assigned, with its first due date', () =>
       title: '开发长三角一体化智能数据图表研报平台的建议',
       proposers: [{ name: '朱莺', role: '委员' }],
       assignedOn: '2023-03-01',
-      dueOn: '2023-06-01',
+      firstDueOn: '2023-06-01',
       role: '主办',
       leadUnit: null,
     });
   });
 
   it('uses the configured period, and an explicit due date over it', () => {
-    expect(buildProposal(INPUT, { handling: { ...DEFAULT_HANDLING, dueMonths: 2 } }).dueOn).toBe('2023-05-01');
-    expect(buildProposal({ ...INPUT, dueOn: '2023年5月15日' }, config).dueOn).toBe('2023-05-15');
+    expect(buildProposal(INPUT, { handling: { ...DEFAULT_HANDLING, dueMonths: 2 } }).firstDueOn).toBe('2023-05-01');
+    expect(buildProposal({ ...INPUT, dueOn: '2023年5月15日' }, config).firstDueOn).toBe('2023-05-15');
   });
 
   it('keeps every proposer of a joint proposal (联名), and a deputy for a suggestion', () => {

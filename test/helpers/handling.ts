@@ -17,7 +17,7 @@ export function proposal(id: number, over: Partial<Proposal> = {}): Proposal {
     title: `第${id}件`,
     proposers: [{ name: '朱莺', role: '委员' }],
     assignedOn,
-    dueOn: deadlines[0]!.dueOn,
+    firstDueOn: deadlines[0]!.dueOn,
     role: '主办',
     leadUnit: null,
     createdAt: '2023-03-01T08:00:00.000Z',

@@ -259,7 +259,7 @@ describe('opening an archive of schema step 2', () => {
     const handling = new SqliteHandling(db, new FakeClock());
     const proposal = handling.addProposal({
       kind: '提案', session: '区政协十五届二次会议', number: '152104', title: '开发长三角一体化智能数据图表研报平台的建议',
-      proposers: [{ name: '朱莺', role: '委员' }], assignedOn: '2023-03-01' as IsoDate, dueOn: '2023-06-01' as IsoDate, role: '主办', leadUnit: null,
+      proposers: [{ name: '朱莺', role: '委员' }], assignedOn: '2023-03-01' as IsoDate, firstDueOn: '2023-06-01' as IsoDate, role: '主办', leadUnit: null,
     });
     handling.addFeedback({ replyId: 1, rating: '不满意', note: null, receivedOn: '2023-06-20' as IsoDate, reopenDueOn: '2023-07-20' as IsoDate });
     expect(handling.proposal(proposal.id)!.deadlines.map((d) => [d.dueOn, d.cause])).toEqual([

@@ -56,7 +56,7 @@ export default command(OPTIONS, async function proposalAdd(ctx, _args, opts) {
         kind: proposal.kind,
         title: proposal.title,
         role: proposal.role === '主办' ? proposal.role : `${proposal.role}（${t('label.leadUnit')}：${proposal.leadUnit}）`,
-        due: dateText(proposal.dueOn),
+        due: dateText(proposal.firstDueOn),
       }) + '\n',
     );
   }
