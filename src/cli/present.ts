@@ -38,7 +38,7 @@ export function fieldValueText(reply: Reply, field: RecordField): string {
     case 'proposers':
       return proposersText(reply);
     default:
-      return reply[field];
+      return reply[field] ?? '';
   }
 }
 

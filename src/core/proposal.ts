@@ -178,9 +178,13 @@ export function numberKey(number: string): string {
  * its key, 区政协十五届二次会议 = 政协上海市普陀区第十五届委员会第二次会议; as
  * written when either wording names none) and the same number, leading zeros aside.
  */
-export function answersProposal(reply: { readonly session: string; readonly proposalNo: string }, proposal: Pick<ProposalFields, 'session' | 'number'>): boolean {
+export function answersProposal(
+  reply: { readonly session: string | null; readonly proposalNo: string | null },
+  proposal: Pick<ProposalFields, 'session' | 'number'>,
+): boolean {
   return (
-    reply.proposalNo.trim() !== '' &&
+    reply.proposalNo !== null &&
+    reply.session !== null &&
     numberKey(reply.proposalNo) === numberKey(proposal.number) &&
     sameSession(reply.session, proposal.session)
   );

@@ -58,7 +58,7 @@ export const TITLE_ENDINGS: Readonly<Record<Kind, string>> = { 提案答复: '�
  * 对区政协十五届二次会议 第152104号提案的答复 / …提案的会办意见 / …建议的答复;
  * a record that lacks the session or the number leaves it out (对第57号提案的答复, 对提案的答复).
  */
-export function replyTitle(kind: Kind, session: string, proposalNo: string): string {
+export function replyTitle(kind: Kind, session: string | null, proposalNo: string | null): string {
   const what = TITLE_ENDINGS[kind];
   const number = proposalNo ? `第${proposalNo}号` : '';
   return `对${[session, number].filter(Boolean).join(' ')}${what}`;

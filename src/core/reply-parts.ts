@@ -38,7 +38,7 @@ export function replyParts(reply: ReplyFields): ReplyParts {
     docNumber: reply.docNumber?.toString() ?? '',
     title: replyTitle(reply.kind, reply.session, reply.proposalNo),
     salutation: salutationOf(reply),
-    signature: [reply.organ, reply.signedOn ? chineseDate(reply.signedOn) : ''].filter(Boolean),
+    signature: [reply.organ ?? '', reply.signedOn ? chineseDate(reply.signedOn) : ''].filter(Boolean),
     contact: CONTACT_KEYS.filter((key) => reply.contact[key]).map((key) => {
       const label = reply.contactLabels[key];
       const value = reply.contact[key]!;

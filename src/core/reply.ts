@@ -136,10 +136,10 @@ export function addressed<F extends Addressing>(fields: UnaddressedFields<F>): F
 interface CommonFields {
   /** null: a reply filed without a number (an imported one that printed none); GB/T 9704 allows it. */
   readonly docNumber: DocNumber | null;
-  /** 区政协十五届二次会议; '' when not known (see missingOf). */
-  readonly session: string;
-  /** As written: 152104, 0690 (leading zeros kept); '' when not known. */
-  readonly proposalNo: string;
+  /** 区政协十五届二次会议; null when not known (see missingOf). */
+  readonly session: string | null;
+  /** As written: 152104, 0690 (leading zeros kept); null when not known. */
+  readonly proposalNo: string | null;
   readonly proposalTitle: string;
   readonly proposers: readonly Proposer[];
   /** Overrides the salutation derived from the proposers or lead unit. */
@@ -151,8 +151,8 @@ interface CommonFields {
   readonly signedOn: IsoDate | null;
   /** 印发日期; null means the signed date. */
   readonly issuedOn: IsoDate | null;
-  /** 署名 and 发文机关 as filed, so a later change of config changes no record; '' when not known. */
-  readonly organ: string;
+  /** 署名 and 发文机关 as filed, so a later change of config changes no record; null when not known. */
+  readonly organ: string | null;
   /** 发文机关标志 (…文件), or null for an organ that prints none. */
   readonly header: string | null;
   readonly printingOrgan: string;
@@ -213,10 +213,10 @@ export type NeededField = (typeof NEEDED_FIELDS)[number];
 /** Whether a needed field has no value ('' for a text: values are kept trimmed); the store's `incomplete` filter says the same in SQL. */
 const LACKS: { readonly [F in NeededField]: (r: Pick<ReplyFields, NeededField>) => boolean } = {
   proposers: (r) => r.proposers.length === 0,
-  session: (r) => r.session === '',
-  proposalNo: (r) => r.proposalNo === '',
+  session: (r) => r.session === null,
+  proposalNo: (r) => r.proposalNo === null,
   signedOn: (r) => r.signedOn === null,
-  organ: (r) => r.organ === '',
+  organ: (r) => r.organ === null,
 };
 
 /** The needed fields a record lacks, in NEEDED_FIELDS' order; [] for a complete one. */

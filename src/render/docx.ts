@@ -154,7 +154,7 @@ export function docxDocument(reply: ReplyFields, options: DocxOptions = {}): Doc
   const externalStyles = stylesXml(styles.file, styles.render({ fonts }));
   try {
     return new Document({
-      creator: reply.organ,
+      creator: reply.organ ?? undefined,
       title,
       // The record's properties, where LibreOffice carries them on into the PDF's own keywords too.
       keywords: propertiesText(reply),

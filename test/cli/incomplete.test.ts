@@ -27,9 +27,9 @@ function seed(): string {
   const repo = new SqliteReplies(db, { now: () => new Date() });
   const file = (reply: NewReply, options: CreateOptions) => repo.create(reply, '普发改委', options);
   const base = corpusRecord('000');
-  file({ ...base, docNumber: null, signedOn: null, session: '', proposalNo: '' }, { numbering: 'none', status: 'sent', inferred: ['organ'] });
+  file({ ...base, docNumber: null, signedOn: null, session: null, proposalNo: null }, { numbering: 'none', status: 'sent', inferred: ['organ'] });
   const gov = corpusRecord('002');
-  file({ ...gov, proposers: [], organ: '' }, { foreignNumber: true, status: 'sent', inferred: ['session'] });
+  file({ ...gov, proposers: [], organ: null }, { foreignNumber: true, status: 'sent', inferred: ['session'] });
   file({ ...corpusRecord('004'), docNumber: null }, { numbering: 'none' });
   file({ ...corpusRecord('004'), docNumber: DocNumber.of('普发改委', 2021, 20), signedOn: null }, {});
   db.close();
@@ -71,7 +71,7 @@ describe('reply list --incomplete', () => {
       [5, ['signedOn'], []],
       [2, ['session', 'proposalNo', 'signedOn'], ['organ']],
     ]);
-    expect(records[2]).toMatchObject({ docNumber: null, signedOn: null, issuedOn: null, session: '', proposalNo: '', title: '对提案的答复' });
+    expect(records[2]).toMatchObject({ docNumber: null, signedOn: null, issuedOn: null, session: null, proposalNo: null, title: '对提案的答复' });
     expect(typeof records[2]!.body).toBe('string');
   });
 

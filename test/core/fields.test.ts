@@ -560,7 +560,7 @@ describe('applyEdits refuses to clear a required field', () => {
 });
 
 describe('applyEdits completes a record that lacks fields', () => {
-  const incomplete = (): ReplyFields => ({ ...filed(), docNumber: null, signedOn: null, session: '', proposalNo: '', proposers: [], organ: '' });
+  const incomplete = (): ReplyFields => ({ ...filed(), docNumber: null, signedOn: null, session: null, proposalNo: null, proposers: [], organ: null });
 
   it('sets each needed field and a doc number, the short form taking the configured prefix', () => {
     const r = applyEdits(

@@ -37,7 +37,7 @@ describe('replyFileName names a rendered reply by doc number and title', () => {
 
   it('names a reply without a doc number by its record id', () => {
     expect(replyFileName({ ...reply({ docNumber: null }), id: 12 }, '.docx')).toBe('编号12 对区政协十五届二次会议 第152104号提案的答复.docx');
-    expect(replyFileName(reply({ docNumber: null, session: '', proposalNo: '' }), '.txt')).toBe('对提案的答复.txt');
+    expect(replyFileName(reply({ docNumber: null, session: null, proposalNo: null }), '.txt')).toBe('对提案的答复.txt');
   });
 
   it('keeps names to 120 characters before the extension', () => {

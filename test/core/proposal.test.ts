@@ -165,6 +165,6 @@ describe('the reply a proposal calls for', () => {
   });
 
   it('is never answered by a reply without a number', () => {
-    expect(answersProposal({ session: '区政协十五届二次会议', proposalNo: '' }, { session: '区政协十五届二次会议', number: '0' })).toBe(false);
+    expect(answersProposal({ session: '区政协十五届二次会议', proposalNo: null }, { session: '区政协十五届二次会议', number: '0' })).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ function variants(): [string, ReplyFields][] {
   return [
     ...(Object.keys(REPLIES) as CorpusId[]).map((id) => [id, corpusRecord(id)] as [string, ReplyFields]),
     ['no doc number, no header', changed(base, { docNumber: null, header: null })],
-    ['no date, no organ, no session', changed(base, { signedOn: null, organ: '', session: '' })],
+    ['no date, no organ, no session', changed(base, { signedOn: null, organ: null, session: null })],
     ['copied, issued later, part of the contact', changed(base, { cc: ['区政协提案委', '区人大代表工委'], issuedOn: '2023-05-20' as IsoDate, contact: { name: '宋佩颖' } })],
     ['a 建议 with footnotes', changed(base, { kind: '建议答复', proposers: [{ name: '王某', role: '代表' }], body: '您提出的建议收悉[^1]。\n\n[^1]: 见附件。\n' })],
     ['会办意见 to a lead unit', changed(base, { kind: '会办意见', leadUnit: '区建管委', salutation: null, docNumber: DocNumber.of('普发改委', 2024, 3) })],

@@ -161,10 +161,10 @@ describe('missingOf names the needed fields a record lacks', () => {
   });
 
   it('names each needed field that is empty, in the order proposers, session, proposalNo, signedOn, organ', () => {
-    expect(missingOf({ ...complete, organ: '', signedOn: null, proposalNo: '', session: '', proposers: [] })).toEqual([
+    expect(missingOf({ ...complete, organ: null, signedOn: null, proposalNo: null, session: null, proposers: [] })).toEqual([
       'proposers', 'session', 'proposalNo', 'signedOn', 'organ',
     ]);
-    expect(missingOf({ ...complete, signedOn: null, session: '' })).toEqual(['session', 'signedOn']);
+    expect(missingOf({ ...complete, signedOn: null, session: null })).toEqual(['session', 'signedOn']);
     expect(NEEDED_FIELDS).toEqual(['proposers', 'session', 'proposalNo', 'signedOn', 'organ']);
   });
 

@@ -136,6 +136,6 @@ describe('layoutPages of a record without a doc number or a date', () => {
     const signature = (reply: Parameters<typeof layoutPages>[0]) => lines(reply).filter((l) => l.part === 'signature').map((l) => l.text);
     expect(signature(full)).toEqual(['上海市普陀区发展和改革委员会', '2021年4月19日']);
     expect(signature({ ...full, signedOn: null })).toEqual(['上海市普陀区发展和改革委员会']);
-    expect(signature({ ...full, organ: '' })).toEqual(['2021年4月19日']);
+    expect(signature({ ...full, organ: null })).toEqual(['2021年4月19日']);
   });
 });

@@ -69,7 +69,7 @@ describe('the PDF of every corpus reply', () => {
         .filter(Boolean);
       expect(sentences.length).toBeGreaterThan(10);
       for (const sentence of sentences) expect(text, sentence).toContain(sentence);
-      for (const part of [record.docNumber!.toString(), record.organ, '印发', ...tree.footnotes.map((f) => plainText(f.inlines))]) {
+      for (const part of [record.docNumber!.toString(), record.organ!, '印发', ...tree.footnotes.map((f) => plainText(f.inlines))]) {
         expect(lines.join('')).toContain(squash(part).replace(/-/g, ''));
       }
       // Text tagged or set in a font without the characters shows boxes while pdftotext still reads it: look at the fonts.

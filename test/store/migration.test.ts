@@ -356,11 +356,11 @@ describe('opening an archive of schema step 3', () => {
     const { db, repo } = open();
     const { id: _id, status: _s, inferred: _i, createdAt: _c, updatedAt: _u, ...fields } = repo.get(4)!;
     const bare = repo.create(
-      { ...fields, docNumber: null, signedOn: null, session: '', proposalNo: '', body: '迁移之后导入的无文号答复：推进低空经济示范区建设。\n' },
+      { ...fields, docNumber: null, signedOn: null, session: null, proposalNo: null, body: '迁移之后导入的无文号答复：推进低空经济示范区建设。\n' },
       '普发改委',
       { numbering: 'none', status: 'sent', inferred: ['organ'] },
     );
-    expect(repo.get(bare.id)).toMatchObject({ docNumber: null, signedOn: null, session: '', proposalNo: '', inferred: ['organ'] });
+    expect(repo.get(bare.id)).toMatchObject({ docNumber: null, signedOn: null, session: null, proposalNo: null, inferred: ['organ'] });
     expect(db.prepare('SELECT count(*) AS n FROM doc_numbers WHERE reply_id = ?').get(bare.id)).toEqual({ n: 0 });
     expect(repo.summaries({}).map((r) => r.id).at(-1)).toBe(bare.id);
 
@@ -435,8 +435,8 @@ describe('opening an archive of schema step 4', () => {
     const { repo } = open();
     const four = repo.get(4)!;
     const three = repo.get(3)!;
-    const number = (n: string) => n.replace(/^0+/u, '');
-    expect(repo.answering([{ session: four.session, number: number(four.proposalNo) }]).map((r) => r.id)).toEqual([4]);
+    const number = (n: string | null) => n!.replace(/^0+/u, '');
+    expect(repo.answering([{ session: four.session!, number: number(four.proposalNo) }]).map((r) => r.id)).toEqual([4]);
     expect(repo.answering([{ session: '专题协商会', number: '00' + three.proposalNo }]).map((r) => r.id)).toEqual([3]);
   });
 });

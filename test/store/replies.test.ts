@@ -627,7 +627,7 @@ function ledgerOf(db: Database.Database, id: number): string[] {
 
 /** A reply that has none of the needed fields but its kind, title, result and disclosure. */
 function bare(overrides: Partial<NewReply> = {}): NewReply {
-  return draft({ docNumber: null, signedOn: null, session: '', proposalNo: '', proposers: [], organ: '', ...overrides });
+  return draft({ docNumber: null, signedOn: null, session: null, proposalNo: null, proposers: [], organ: null, ...overrides });
 }
 
 describe('SqliteReplies.create: a reply filed without a number (numbering: none)', () => {
@@ -694,7 +694,7 @@ describe('SqliteReplies: records without a doc number, a date, a session, a numb
   it('keep their nulls and blanks through create, get, list, summaries and history', () => {
     const { repo, clock } = archive();
     const filed = repo.create(bare(), PREFIX, { numbering: 'none' });
-    const expected = { docNumber: null, signedOn: null, issuedOn: null, session: '', proposalNo: '', proposers: [], organ: '', inferred: [] };
+    const expected = { docNumber: null, signedOn: null, issuedOn: null, session: null, proposalNo: null, proposers: [], organ: null, inferred: [] };
     expect(filed).toMatchObject(expected);
     expect(repo.get(filed.id)).toStrictEqual(filed);
     expect(repo.list({})).toStrictEqual([filed]);
@@ -796,10 +796,10 @@ describe('SqliteReplies: the incomplete filter', () => {
     const complete = repo.create(draft(), PREFIX);
     const lacking = {
       proposers: repo.create(draft({ proposers: [] }), PREFIX),
-      session: repo.create(draft({ session: '' }), PREFIX),
-      proposalNo: repo.create(draft({ proposalNo: '' }), PREFIX),
+      session: repo.create(draft({ session: null }), PREFIX),
+      proposalNo: repo.create(draft({ proposalNo: null }), PREFIX),
       signedOn: repo.create(draft({ signedOn: null }), PREFIX, { numbering: 'none' }),
-      organ: repo.create(draft({ organ: '' }), PREFIX),
+      organ: repo.create(draft({ organ: null }), PREFIX),
       all: repo.create(bare(), PREFIX, { numbering: 'none' }),
     };
     // the doc number is not needed: a complete record without one is complete
@@ -851,7 +851,7 @@ describe('SqliteReplies.answering: by session key and by number without leading 
     repo.create(draft({ session: '区政协十五届三次会议', proposalNo: '57' }), PREFIX);
     repo.create(draft({ session: '区政协十四届二次会议', proposalNo: '57' }), PREFIX);
     repo.create(draft({ session: '区政协十五届二次会议', proposalNo: '570' }), PREFIX);
-    repo.create(draft({ session: '区政协十五届二次会议', proposalNo: '' }), PREFIX);
+    repo.create(draft({ session: '区政协十五届二次会议', proposalNo: null }), PREFIX);
     expect(repo.answering([proposal])).toEqual([]);
   });
 

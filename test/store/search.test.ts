@@ -152,7 +152,7 @@ function keeps(reply: Reply, f: SearchFilter): boolean {
     (!f.status || reply.status === f.status) &&
     (!f.kind || reply.kind === f.kind) &&
     (!f.result || reply.result === f.result) &&
-    (!f.organ || reply.organ.includes(f.organ)) &&
+    (!f.organ || (reply.organ ?? '').includes(f.organ)) &&
     (!f.proposer || reply.proposers.some((p) => p.name.includes(f.proposer!)))
   );
 }

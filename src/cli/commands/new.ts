@@ -56,7 +56,7 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   const interactive = ctx.interactive && !scripted;
   if (interactive) {
     const [last] = ctx.hasArchive() ? (await ctx.replies()).list({ limit: 1 }) : [];
-    input = await askMissing(input, await ctx.prompter(), config, { today, session: last?.session });
+    input = await askMissing(input, await ctx.prompter(), config, { today, session: last?.session ?? undefined });
   }
 
   if (opts.edit || (interactive && !input.body)) {

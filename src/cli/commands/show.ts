@@ -70,7 +70,7 @@ function completeness(reply: Reply): string {
 
 function describe(reply: Reply): string {
   const none = t('label.none');
-  const orNone = (text: string) => text || none;
+  const orNone = (text: string | null) => text || none;
   const contact = [reply.contact.name, reply.contact.phone, reply.contact.address, reply.contact.postcode].filter(Boolean).join('  ');
   const footnotes = parseBody(reply.body).footnotes;
   const rows: [string, string][] = [

@@ -16,7 +16,7 @@ export const titleShape: Rule = ({ layout }) => {
  */
 export const titleSession: Rule = ({ layout, reply }) => {
   if (!layout.title) return [];
-  const session = TITLE.exec(layout.title.text)?.[1] ?? reply.session;
+  const session = TITLE.exec(layout.title.text)?.[1] ?? reply.session ?? '';
   const line = layout.title.line;
   if (/政协/u.test(session) && reply.kind === '建议答复') return [finding('title/session', line, { session }, 'suggestion')];
   if (/人大/u.test(session) && reply.kind !== '建议答复') return [finding('title/session', line, { session }, 'proposal')];

@@ -16,7 +16,7 @@ export function isSameReply(
   const organ = (s: string) => fingerprint(s);
   if (a.organ && b.organ && organ(a.organ) !== organ(b.organ)) return false;
   if (a.session && b.session && !sameSession(a.session, b.session)) return false;
-  if (a.proposalNo.replace(/^0+/u, '') !== b.proposalNo.replace(/^0+/u, '')) return false;
+  if ((a.proposalNo ?? '').replace(/^0+/u, '') !== (b.proposalNo ?? '').replace(/^0+/u, '')) return false;
   return fingerprint(a.body) === fingerprint(b.body);
 }
 

@@ -57,15 +57,15 @@ export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRec
     if (!/及/u.test(item.label)) labels[item.key] = item.label;
   }
   const result = resultOf(reading.result?.value, options.resultClasses ?? DEFAULT_RESULT_CLASSES);
-  const organ = reading.organ?.value ?? '';
+  const organ = reading.organ?.value ?? null;
   const salutation = addressee ? `${addressee}：` : null;
-  const printingOrgan = reading.issued?.organ?.text ?? organ;
+  const printingOrgan = reading.issued?.organ?.text ?? organ ?? '';
 
   const reply: NewReply = {
     ...addressingOf(kind, leadUnit),
     docNumber: reading.docNumber?.value ?? null,
-    session: reading.session?.value ?? '',
-    proposalNo: reading.proposalNo?.value ?? '',
+    session: reading.session?.value ?? null,
+    proposalNo: reading.proposalNo?.value ?? null,
     proposalTitle: reading.proposalTitle ? fix(reading.proposalTitle.value) : '',
     proposers,
     salutation: salutation === null || salutation === deriveSalutation(kind, proposers, leadUnit) ? null : salutation,

@@ -130,7 +130,8 @@ export class Workflow {
     request: { readonly rating: Rating; readonly receivedOn: IsoDate; readonly note: string | null; readonly reopenMonths: number },
   ): Promise<FeedbackOutcome> {
     const handling = await this.ports.handling();
-    const [proposal] = handling.proposalsByNumber(reply.proposalNo, reply.session);
+    // A reply that names no session or number answers no proposal the office could have registered.
+    const [proposal] = reply.proposalNo !== null && reply.session !== null ? handling.proposalsByNumber(reply.proposalNo, reply.session) : [];
     const decision = decideFeedback(reply, request, {
       proposal,
       answers: proposal ? (await this.ports.replies()).answering([proposal]) : [],
