@@ -1,102 +1,94 @@
 import { dirname, resolve } from 'node:path';
 import { ReplyError } from '../core/errors.js';
-import { CONTACT_KEYS, type Contact } from '../core/reply.js';
-import type { ReplyInput } from '../core/fields.js';
-import type { ProposalInput } from '../core/proposal.js';
+import { FIELD_NAMES, type ReplyInput } from '../core/fields.js';
+import { PROPOSAL_INPUT, readInput, REPLY_INPUT } from '../core/input.js';
+import { PROPOSAL_FIELD_NAMES, type ProposalInput } from '../core/proposal.js';
 import { readText } from './files.js';
 
-/** Answers-file keys (the flag names) and their camelCase spellings, mapped to input fields. */
-const KEYS: Record<string, keyof ReplyInput | 'bodyFile'> = {
-  kind: 'kind',
-  session: 'session',
-  'proposal-no': 'proposalNo', proposalNo: 'proposalNo',
-  title: 'title', 'proposal-title': 'title', proposalTitle: 'title',
-  proposer: 'proposers', proposers: 'proposers',
-  'lead-unit': 'leadUnit', leadUnit: 'leadUnit',
-  salutation: 'salutation',
-  result: 'result',
-  disclosure: 'disclosure',
-  'signed-on': 'signedOn', signedOn: 'signedOn',
-  'issued-on': 'issuedOn', issuedOn: 'issuedOn',
-  'doc-number': 'docNumber', docNumber: 'docNumber',
-  body: 'body',
-  'body-file': 'bodyFile', bodyFile: 'bodyFile',
-  cc: 'cc',
-  contact: 'contact',
-  'contact-labels': 'contactLabels', contactLabels: 'contactLabels',
-  header: 'header',
-};
+/**
+ * The keys an answers file may use for each input field: its flag name (proposal-no) and its
+ * camelCase spelling (proposalNo), both from the field table, and a few names of old.
+ */
+function keysOf<K extends string>(names: Readonly<Record<K, string>>, extra: Readonly<Record<string, K | 'bodyFile'>> = {}): Map<string, K | 'bodyFile'> {
+  const keys = new Map<string, K | 'bodyFile'>(Object.entries(extra) as [string, K | 'bodyFile'][]);
+  for (const [field, flag] of Object.entries(names) as [K, string][]) keys.set(field, field).set(flag, field);
+  return keys;
+}
 
-/** The flags a user gave, as input: those not given are left out, so that an answers file's values stand. */
-export function givenOnly<T>(fields: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
+const REPLY_KEYS = keysOf(FIELD_NAMES, { 'proposal-title': 'title', proposalTitle: 'title', 'body-file': 'bodyFile', bodyFile: 'bodyFile' });
+const PROPOSAL_KEYS = keysOf(PROPOSAL_FIELD_NAMES, { 'proposal-no': 'number', proposalNo: 'number' });
+
+/**
+ * The input the flags give: each field's flag (named in the field table, as commander spells its
+ * option: proposal-no → proposalNo), read through the same schema as an answers file.
+ */
+export function flagsInput(options: Readonly<Record<string, unknown>>, body?: string): ReplyInput {
+  // --body names the file (or - for standard input) the body is read from: the text is given here.
+  const { body: _file, ...rest } = options;
+  return fromFlags(REPLY_INPUT, FIELD_NAMES, rest, body === undefined ? {} : { body }) as ReplyInput;
+}
+
+export function proposalFlagsInput(options: Readonly<Record<string, unknown>>): ProposalInput {
+  return fromFlags(PROPOSAL_INPUT, PROPOSAL_FIELD_NAMES, options, {}) as ProposalInput;
+}
+
+function fromFlags(
+  schema: typeof REPLY_INPUT | typeof PROPOSAL_INPUT,
+  names: Readonly<Record<string, string>>,
+  options: Readonly<Record<string, unknown>>,
+  extra: Record<string, unknown>,
+): unknown {
+  const given: Record<string, unknown> = { ...extra };
+  for (const [field, flag] of Object.entries(names)) {
+    const value = options[flag.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())];
+    if (value !== undefined) given[field] = value;
+  }
+  const read = readInput(schema, given);
+  // Commander gives every flag as text: a value of another shape is a bug, not a user's mistake.
+  if (!read.ok) throw new Error(`flag ${read.key ?? '?'} does not fit the input schema`);
+  return read.input;
 }
 
 /** Reads an answers file into the same input the flags give; `body-file` is relative to it. */
 export function readAnswers(file: string, base: string): ReplyInput {
-  const data = readObject(file, base, Object.keys(KEYS));
-
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const field = KEYS[key]!;
-    const bad = () => new ReplyError('answers.badValue', { file, key });
-    if (value === null) continue;
-    if (field === 'bodyFile') {
-      if (typeof value !== 'string') throw bad();
-      out.body = readText(value, dirname(resolve(base, file)));
-    } else if (field === 'proposers' || field === 'cc') {
-      const list = Array.isArray(value) ? value : [value];
-      if (!list.every((v) => typeof v === 'string' || (field === 'proposers' && isProposerObject(v)))) throw bad();
-      out[field] = list;
-    } else if (field === 'contact' || field === 'contactLabels') {
-      if (typeof value !== 'object' || Array.isArray(value)) throw bad();
-      out[field] = contactOf(value as Record<string, unknown>, bad);
-    } else if (field === 'header' && value === false) {
-      out.header = null;
-    } else {
-      if (typeof value !== 'string' && typeof value !== 'number') throw bad();
-      // A number in JSON loses leading zeros; proposal numbers are kept as written only when quoted.
-      out[field] = String(value);
-    }
+  const fields = renamed(readObject(file, base), REPLY_KEYS, file);
+  const { bodyFile, ...rest } = fields.values;
+  if (bodyFile !== undefined) {
+    if (typeof bodyFile !== 'string') throw new ReplyError('answers.badValue', { file, key: fields.keyOf.get('bodyFile')! });
+    rest.body = readText(bodyFile, dirname(resolve(base, file)));
   }
-  return out as ReplyInput;
+  return read(REPLY_INPUT, rest, fields.keyOf, file) as ReplyInput;
 }
-
-/** Proposal answers-file keys (the flag names) and their camelCase spellings. */
-const PROPOSAL_KEYS: Record<string, keyof ProposalInput> = {
-  kind: 'kind',
-  session: 'session',
-  number: 'number', 'proposal-no': 'number', proposalNo: 'number',
-  title: 'title',
-  proposer: 'proposers', proposers: 'proposers',
-  'assigned-on': 'assignedOn', assignedOn: 'assignedOn',
-  role: 'role',
-  'lead-unit': 'leadUnit', leadUnit: 'leadUnit',
-  'due-on': 'dueOn', dueOn: 'dueOn',
-};
 
 /** Reads a proposal's answers file into the same input the flags give. */
 export function readProposalAnswers(file: string, base: string): ProposalInput {
-  const data = readObject(file, base, Object.keys(PROPOSAL_KEYS));
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    const field = PROPOSAL_KEYS[key]!;
-    const bad = () => new ReplyError('answers.badValue', { file, key });
-    if (value === null) continue;
-    if (field === 'proposers') {
-      const list = Array.isArray(value) ? value : [value];
-      if (!list.every((v) => typeof v === 'string' || isProposerObject(v))) throw bad();
-      out[field] = list;
-    } else {
-      if (typeof value !== 'string' && typeof value !== 'number') throw bad();
-      out[field] = String(value);
-    }
-  }
-  return out as ProposalInput;
+  const fields = renamed(readObject(file, base), PROPOSAL_KEYS, file);
+  return read(PROPOSAL_INPUT, fields.values, fields.keyOf, file) as ProposalInput;
 }
 
-/** A JSON object with only the keys given. */
-function readObject(file: string, base: string, keys: readonly string[]): Record<string, unknown> {
+/** The file's values under their input fields (a null is a value not given), and the key each came by. */
+function renamed(data: Record<string, unknown>, keys: ReadonlyMap<string, string>, file: string) {
+  const unknown = Object.keys(data).filter((k) => !keys.has(k));
+  if (unknown.length) throw new ReplyError('answers.unknownKeys', { file, keys: unknown.join(', ') });
+  const values: Record<string, unknown> = {};
+  const keyOf = new Map<string, string>();
+  for (const [key, value] of Object.entries(data)) {
+    if (value === null) continue;
+    values[keys.get(key)!] = value;
+    keyOf.set(keys.get(key)!, key);
+  }
+  return { values, keyOf };
+}
+
+function read(schema: typeof REPLY_INPUT | typeof PROPOSAL_INPUT, values: Record<string, unknown>, keyOf: ReadonlyMap<string, string>, file: string): unknown {
+  const result = readInput(schema, values);
+  if (result.ok) return result.input;
+  const field = result.key ?? result.unknown[0] ?? '';
+  throw new ReplyError('answers.badValue', { file, key: keyOf.get(field) ?? field });
+}
+
+/** A JSON object. */
+function readObject(file: string, base: string): Record<string, unknown> {
   let data: unknown;
   try {
     data = JSON.parse(readText(file, base));
@@ -105,20 +97,5 @@ function readObject(file: string, base: string, keys: readonly string[]): Record
     throw new ReplyError('answers.badJson', { file, detail: (error as Error).message });
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ReplyError('answers.notObject', { file });
-  const unknown = Object.keys(data).filter((k) => !keys.includes(k));
-  if (unknown.length) throw new ReplyError('answers.unknownKeys', { file, keys: unknown.join(', ') });
   return data as Record<string, unknown>;
-}
-
-function isProposerObject(v: unknown): v is { name: string; role?: string } {
-  return !!v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string';
-}
-
-function contactOf(value: Record<string, unknown>, bad: () => Error): Contact {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (!(CONTACT_KEYS as readonly string[]).includes(k) || (typeof v !== 'string' && typeof v !== 'number')) throw bad();
-    out[k] = String(v);
-  }
-  return out;
 }

@@ -1,3 +1,4 @@
+import type { ReplyInput } from './input.js';
 import { isPhoneList } from './phone.js';
 import type { Config } from './config.js';
 import { parseDate, type IsoDate } from './dates.js';
@@ -5,31 +6,10 @@ import { DocNumber } from './doc-number.js';
 import { ValidationError, type FieldIssue } from './errors.js';
 import { isRole, parseProposer } from './proposers.js';
 import {
-  addressed, addressingOf, CONTACT_KEYS, kindOf, type Contact, type ContactLabels, type Kind, type Proposer, type ReplyFields, type UnaddressedFields,
+  addressed, addressingOf, CONTACT_KEYS, kindOf, type Contact, type Kind, type Proposer, type ReplyFields, type UnaddressedFields,
 } from './reply.js';
 
-/** What a clerk gives for a new reply, as text from flags, an answers file or prompts. */
-export interface ReplyInput {
-  readonly kind?: string;
-  readonly session?: string;
-  readonly proposalNo?: string;
-  readonly title?: string;
-  readonly proposers?: readonly (string | { readonly name: string; readonly role?: string })[];
-  readonly leadUnit?: string;
-  readonly salutation?: string;
-  readonly result?: string;
-  readonly disclosure?: string;
-  readonly signedOn?: string;
-  readonly issuedOn?: string;
-  readonly docNumber?: string;
-  readonly body?: string;
-  readonly cc?: readonly string[];
-  readonly contact?: Contact;
-  /** Overrides the config's contact labels for this reply (承办单位通讯地址 …). */
-  readonly contactLabels?: Partial<ContactLabels>;
-  /** Overrides the config's 发文机关标志; null for none. */
-  readonly header?: string | null;
-}
+export type { ReplyInput };
 
 /** Field names as the user sees them: flag names and answers-file keys. */
 export const FIELD_NAMES = {

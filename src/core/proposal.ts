@@ -1,7 +1,8 @@
 import type { Config } from './config.js';
 import { addMonthsTo, parseDate, type IsoDate } from './dates.js';
 import { ValidationError, type FieldIssue } from './errors.js';
-import { dedupe, isBlank, parseProposalNo, parseProposers, type ReplyInput } from './fields.js';
+import { dedupe, isBlank, parseProposalNo, parseProposers } from './fields.js';
+import type { ProposalInput, ReplyInput } from './input.js';
 import type { Kind, Proposer } from './reply.js';
 import { sameSession } from './session.js';
 
@@ -71,18 +72,7 @@ export interface Deadline {
   readonly reason: string | null;
 }
 
-/** What a clerk gives for a proposal, as text from flags, an answers file or prompts. */
-export interface ProposalInput {
-  readonly kind?: string;
-  readonly session?: string;
-  readonly number?: string;
-  readonly title?: string;
-  readonly proposers?: ReplyInput['proposers'];
-  readonly assignedOn?: string;
-  readonly role?: string;
-  readonly leadUnit?: string;
-  readonly dueOn?: string;
-}
+export type { ProposalInput };
 
 /** Field names as the user sees them: flag names and answers-file keys. */
 export const PROPOSAL_FIELD_NAMES = {

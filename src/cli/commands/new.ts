@@ -13,13 +13,13 @@ import {
 import { replyInputFrom } from '../../core/proposal.js';
 import { KINDS, kindOf } from '../../core/reply.js';
 import { scaffoldBody } from '../../core/scaffold.js';
-import { givenOnly, readAnswers } from '../answers.js';
+import { flagsInput, readAnswers } from '../answers.js';
 import { editText } from '../editor.js';
 import { readBodyFile } from '../files.js';
 import { t } from '../messages.js';
 import { numberText, replyJson, statusLabel, titleOf } from '../present.js';
 import { checkedBy, required, type Prompter } from '../prompts.js';
-import { command, flag, value, values, type Options } from '../command.js';
+import { command, flag, value, values } from '../command.js';
 
 const OPTIONS = {
   kind: value,
@@ -41,7 +41,6 @@ const OPTIONS = {
   proposal: value,
   json: flag,
 };
-type NewOptions = Options<typeof OPTIONS>;
 
 export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   const config = ctx.config();
@@ -81,25 +80,6 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   return 0;
 }, 'write');
 
-function flagsInput(o: NewOptions, body: string | undefined): ReplyInput {
-  const input: Record<string, unknown> = {
-    kind: o.kind,
-    session: o.session,
-    proposalNo: o.proposalNo,
-    title: o.title,
-    proposers: o.proposer,
-    leadUnit: o.leadUnit,
-    salutation: o.salutation,
-    result: o.result,
-    disclosure: o.disclosure,
-    signedOn: o.signedOn,
-    issuedOn: o.issuedOn,
-    docNumber: o.docNumber,
-    cc: o.cc,
-    body,
-  };
-  return givenOnly<ReplyInput>(input);
-}
 
 export interface PromptDefaults {
   readonly today: IsoDate;

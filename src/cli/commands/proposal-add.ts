@@ -10,12 +10,12 @@ import {
   type ProposalInput,
   type ProposalInputKey,
 } from '../../core/proposal.js';
-import { givenOnly, readProposalAnswers } from '../answers.js';
+import { proposalFlagsInput, readProposalAnswers } from '../answers.js';
 import { handlingJson } from '../handlings.js';
 import { t } from '../messages.js';
 import { dateText } from '../present.js';
 import { checkedBy, required, type Prompter } from '../prompts.js';
-import { command, flag, value, values, type Options } from '../command.js';
+import { command, flag, value, values } from '../command.js';
 
 const OPTIONS = {
   kind: value,
@@ -30,11 +30,10 @@ const OPTIONS = {
   answers: value,
   json: flag,
 };
-type AddOptions = Options<typeof OPTIONS>;
 
 export default command(OPTIONS, async function proposalAdd(ctx, _args, opts) {
   const config = ctx.config();
-  const fromFlags = flagsInput(opts);
+  const fromFlags = proposalFlagsInput(opts);
   let input: ProposalInput = { ...(opts.answers ? readProposalAnswers(opts.answers, ctx.cwd) : {}), ...fromFlags };
   const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);
   if (ctx.interactive && !scripted) {
@@ -63,20 +62,6 @@ export default command(OPTIONS, async function proposalAdd(ctx, _args, opts) {
   return 0;
 }, 'write');
 
-function flagsInput(o: AddOptions): ProposalInput {
-  const input: Record<string, unknown> = {
-    kind: o.kind,
-    session: o.session,
-    number: o.number,
-    title: o.title,
-    proposers: o.proposer,
-    assignedOn: o.assignedOn,
-    role: o.role,
-    leadUnit: o.leadUnit,
-    dueOn: o.dueOn,
-  };
-  return givenOnly<ProposalInput>(input);
-}
 
 /** Asks, one question each, for what the input lacks, checking every answer with the rules of the flags. */
 async function askMissing(input: ProposalInput, prompter: Prompter, session: string | undefined): Promise<ProposalInput> {
