@@ -1,7 +1,7 @@
 import { chineseDate } from '../core/dates.js';
 import { parseBody, plainText } from '../core/body.js';
 import { proposerLabel, replyTitle, salutationOf } from '../core/proposers.js';
-import { issueDate, missingOf, type RecordField, type Reply, type Status } from '../core/reply.js';
+import { issueDate, missingOf, type RecordField, type Reply, type ReplyFields, type Status } from '../core/reply.js';
 import type { StatusNote } from '../core/ports.js';
 import { hasMessage, t } from './messages.js';
 
@@ -82,7 +82,8 @@ export function replyJson(reply: Reply): Record<string, unknown> {
     inferred: reply.inferred,
     createdAt: reply.createdAt,
     updatedAt: reply.updatedAt,
-  };
+    // Every field of the record is in the JSON: one added to ReplyFields and left out here does not compile.
+  } satisfies Record<keyof ReplyFields | Exclude<keyof Reply, 'version'>, unknown> & Record<string, unknown>;
 }
 
 /** 2023年5月18日; '' for a date not known. */
