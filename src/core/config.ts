@@ -1,8 +1,8 @@
-import { isPhoneList } from './phone.js';
+import { isPhoneList, isPostcode } from './phone.js';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { ReplyError } from './errors.js';
-import { DEFAULT_CONTACT_LABELS, type Contact, type ContactLabels } from './reply.js';
+import { DEFAULT_CONTACT_LABELS, type Contact, type ContactKey, type ContactLabels } from './reply.js';
 import { DocNumber } from './doc-number.js';
 
 /** The fonts of the official layout, by role; offices without the _GB2312 fonts name others. */
@@ -74,7 +74,7 @@ export const DEFAULT_DISCLOSURES = ['主动公开·全文', '主动公开·摘�
 
 const text = z.string().trim().min(1);
 const contactSchema = z
-  .object({ name: z.string(), phone: z.string().refine((v) => v.trim() === '' || isPhoneList(v)), address: z.string(), postcode: z.string().regex(/^(\d{6})?$/) })
+  .object({ name: z.string(), phone: z.string().refine((v) => v.trim() === '' || isPhoneList(v)), address: z.string(), postcode: z.string().refine((v) => v === '' || isPostcode(v)) })
   .partial()
   .strict();
 const schema = z
@@ -84,7 +84,7 @@ const schema = z
     header: z.union([text, z.literal(false)]).optional(),
     printingOrgan: text.optional(),
     contact: contactSchema.optional(),
-    contactLabels: z.object({ name: text, phone: text, address: text, postcode: text }).partial().strict().optional(),
+    contactLabels: z.object({ name: text, phone: text, address: text, postcode: text } satisfies Record<ContactKey, typeof text>).partial().strict().optional(),
     results: z.array(text).min(1).optional(),
     resultClasses: z.record(z.string().regex(/^[A-Z]$/), text).optional(),
     disclosures: z.array(text).min(1).optional(),

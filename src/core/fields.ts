@@ -1,5 +1,5 @@
 import type { ReplyInput } from './input.js';
-import { isPhoneList } from './phone.js';
+import { isPhoneList, isPostcode } from './phone.js';
 import type { Config } from './config.js';
 import { parseDate, type IsoDate } from './dates.js';
 import { DocNumber } from './doc-number.js';
@@ -250,7 +250,7 @@ function parseContact(contact: Contact): Contact {
     const v = contact[key]?.trim();
     if (v) out[key] = v;
   }
-  if (out.postcode && !/^\d{6}$/.test(out.postcode)) {
+  if (out.postcode && !isPostcode(out.postcode)) {
     throw new ValidationError([{ field: 'contact.postcode', key: 'contact.badPostcode', params: { value: out.postcode } }]);
   }
   if (out.phone && !isPhoneList(out.phone)) {

@@ -20,3 +20,8 @@ export function isPhoneList(value: string): boolean {
   const numbers = phoneNumbers(value);
   return numbers.length > 0 && numbers.every((n) => PHONE.test(n));
 }
+
+/** 邮政编码: six digits. The one rule of input, config and checker. */
+export function isPostcode(value: string): boolean {
+  return /^\d{6}$/u.test(value);
+}

@@ -2,7 +2,7 @@ import { parseBody, plainText } from '../../core/body.js';
 import { changedFields } from '../../core/fields.js';
 import type { Revision, StatusChange } from '../../core/ports.js';
 import { ReplyError } from '../../core/errors.js';
-import { issueDate, missingOf, type Reply } from '../../core/reply.js';
+import { CONTACT_KEYS, issueDate, missingOf, type Reply } from '../../core/reply.js';
 import { t } from '../messages.js';
 import { table } from '../output.js';
 import { salutationOf } from '../../core/proposers.js';
@@ -71,7 +71,7 @@ function completeness(reply: Reply): string {
 function describe(reply: Reply): string {
   const none = t('label.none');
   const orNone = (text: string | null) => text || none;
-  const contact = [reply.contact.name, reply.contact.phone, reply.contact.address, reply.contact.postcode].filter(Boolean).join('  ');
+  const contact = CONTACT_KEYS.map((key) => reply.contact[key]).filter(Boolean).join('  ');
   const footnotes = parseBody(reply.body).footnotes;
   const rows: [string, string][] = [
     [t('label.id'), String(reply.id)],

@@ -1,4 +1,4 @@
-import { isPhoneList } from '../phone.js';
+import { isPhoneList, isPostcode } from '../phone.js';
 import { CONTACT_KEYS } from '../reply.js';
 import { finding, type Finding, type Rule } from './types.js';
 
@@ -33,7 +33,7 @@ export const contactPhone: Rule = ({ layout }) => {
 /** 邮政编码: six digits. */
 export const contactPostcode: Rule = ({ layout }) => {
   const part = layout.contact.postcode;
-  if (!part?.value || /^\d{6}$/.test(part.value)) return [];
+  if (!part?.value || isPostcode(part.value)) return [];
   return [finding('contact/postcode', part.line, { value: part.value })];
 };
 
