@@ -54,7 +54,7 @@ export const zhCN = {
   'list.badStatus': '--status 的值「{value}」无效，可选：draft、checked、signed、sent、published、void（或 草稿、已核稿、已签发、已发送、已公开、已作废）',
   'list.badKind': '--kind 的值「{value}」无效，可选：提案答复、建议答复、会办意见',
   'db.tooNew': '档案库 {file} 的结构版本为 {version}，高于本程序支持的 {supported}，请升级 reply',
-  'db.cannotOpen': '无法打开档案库 {file}',
+  'db.cannotOpen': '无法打开档案库 {file}（{detail}）',
   'db.notFound': '档案库 {file} 不存在',
 
   // errors: config, files, templates

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -185,4 +186,34 @@ describe('concurrent filing through the CLI', () => {
     openDatabase(join(ws, 'data', 'replies.db')).close();
     checkOutcomes(ws, await createAtOnce(ws));
   }, 60_000);
+});
+
+describe('opening a new archive while another process has it locked', () => {
+  it('waits for the lock to put the file in WAL mode (SQLite runs no busy handler for that), then opens it', async () => {
+    const file = join(tempDir(), 'replies.db');
+    new Database(file).close(); // a file still in rollback-journal mode, as a new archive is
+    // Another process writes to it for 400 ms (a reserved lock: others may still read). Converting reads the file's
+    // header, then must write it: a reader that cannot become a writer gets SQLITE_BUSY at once, without the busy
+    // handler (SQLite's way of avoiding a deadlock), which is how 16 processes creating one archive failed.
+    const holder = spawn(process.execPath, [
+      '-e',
+      `const D = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
+       const db = new D(${JSON.stringify(file)}); db.exec('BEGIN IMMEDIATE'); db.exec('CREATE TABLE held (x)');
+       process.stdout.write('locked\\n');
+       setTimeout(() => { db.exec('COMMIT'); db.close(); }, 400);`,
+    ]);
+    await new Promise<void>((done, fail) => {
+      holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && done());
+      holder.on('error', fail);
+    });
+    const started = Date.now();
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(Date.now() - started).toBeGreaterThan(100);
+    } finally {
+      db.close();
+      await new Promise((done) => (holder.exitCode === null ? holder.on('exit', done) : done(undefined)));
+    }
+  });
 });
