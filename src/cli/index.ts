@@ -126,6 +126,7 @@ function program(
     .argument('<status>', t('arg.status'))
     .option('--force', t('opt.statusForce'))
     .option('--reason <text>', t('opt.statusReason'))
+    .option('--doc-number <number>', t('opt.statusDocNumber'))
     .option('--json', t('opt.json'));
 
   command('render', t('cmd.render'))

@@ -46,7 +46,16 @@ export interface Config {
   readonly cc: readonly string[];
   readonly fonts: Fonts;
   readonly handling: Handling;
+  /**
+   * When a reply gets its doc number: 'sign', when it is signed (登记编号 after 签发, as an office
+   * numbers its documents: a draft abandoned burns none), as `reply init` sets it; 'draft', when the
+   * draft is filed, as every workspace did before the key existed (and does while it lacks it).
+   */
+  readonly numbering: Numbering;
 }
+
+export const NUMBERINGS = ['sign', 'draft'] as const;
+export type Numbering = (typeof NUMBERINGS)[number];
 
 /** How proposals are handled: the periods and what counts as adopted. */
 export interface Handling {
@@ -94,6 +103,7 @@ const schema = z
       .partial()
       .strict()
       .optional(),
+    numbering: z.enum(NUMBERINGS).optional(),
     handling: z
       .object({
         dueMonths: z.number().int().min(1).max(24),
@@ -140,6 +150,8 @@ export function parseConfig(source: string, file: string): Config {
     cc: c.cc ?? [],
     fonts: { ...DEFAULT_FONTS, ...c.fonts },
     handling: { ...DEFAULT_HANDLING, ...c.handling },
+    // A workspace made before the key existed keeps numbering its drafts, as it did; `reply init` writes "sign".
+    numbering: c.numbering ?? 'draft',
   };
 }
 
@@ -198,6 +210,9 @@ export function configTemplate({ organ, docPrefix }: InitAnswers): string {
 
   // 允许的公开属性
   "disclosures": ${q([...DEFAULT_DISCLOSURES])},
+
+  // 何时给发文字号："sign" 签发时编号（草稿不占文号，默认）；"draft" 新建草稿时即编号
+  "numbering": "sign",
 
   // 默认抄送单位（可为空）
   "cc": [],

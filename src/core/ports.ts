@@ -83,6 +83,8 @@ export interface ReplyRepository {
   sourceOf(replyId: number): (Source & { readonly importedAt: string }) | undefined;
   get(id: number): Reply | undefined;
   findByDocNumber(docNumber: DocNumber): Reply | undefined;
+  /** The reply a number of the office's ledger was given to, though it may carry another now (renumbered). */
+  givenTo(docNumber: DocNumber): number | undefined;
   list(filter: ListFilter): Reply[];
   /** As list, without the bodies: for tables that show none. */
   summaries(filter: ListFilter): ReplySummary[];
@@ -97,7 +99,7 @@ export interface ReplyRepository {
    */
   update(id: number, fields: ReplyFields, expectedVersion: number, options?: UpdateOptions): Reply;
   /** Moves a reply on; the change is logged with the reason and the check errors a forced step overrode. */
-  setStatus(id: number, status: Status, expectedVersion: number, note?: StatusNote): Reply;
+  setStatus(id: number, status: Status, expectedVersion: number, note?: StatusNote, numbering?: Numbering): Reply;
   history(id: number): Revision[];
   /** Every status change of a reply since the log began, oldest first. */
   statusChanges(id: number): StatusChange[];
@@ -146,6 +148,16 @@ export type OverriddenFinding = { readonly code: string; readonly line: number }
   | { readonly key: string; readonly params: Readonly<Record<string, string | number>> }
   | { readonly message: string }
 );
+
+/**
+ * How a reply without a doc number is numbered as it is signed: `docNumber` when the clerk gave
+ * one (checked as any typed number), else the next free one of the office's `prefix` and the year
+ * of the signed date.
+ */
+export interface Numbering {
+  readonly prefix: string;
+  readonly docNumber?: DocNumber;
+}
 
 /** Why a status changed, when a rule had to be overridden. */
 export interface StatusNote {

@@ -54,6 +54,8 @@ export const zhCN = {
   'list.badStatus': '--status 的值「{value}」无效，可选：draft、checked、signed、sent、published、void（或 草稿、已核稿、已签发、已发送、已公开、已作废）',
   'list.badKind': '--kind 的值「{value}」无效，可选：提案答复、建议答复、会办意见',
   'db.tooNew': '档案库 {file} 的结构版本为 {version}，高于本程序支持的 {supported}，请升级 reply',
+  'reply.numberMoved': '文号 {docNumber} 已不再使用：它曾给第 {id} 号记录，该记录现为 {now}（文号不会重复使用）',
+  'reply.numberDropped': '文号 {docNumber} 已不再使用：它曾给第 {id} 号记录，该记录现已没有文号（文号不会重复使用）',
   'db.cannotOpen': '无法打开档案库 {file}（{detail}）',
   'db.notFound': '档案库 {file} 不存在',
 
@@ -175,6 +177,7 @@ export const zhCN = {
   'edit.backToDraft': '第 {id} 号记录已改动，退回草稿；签发前会重新检查',
   'edit.noChange': '没有变化，未写入。',
   'status.done': '第 {id} 号 {docNumber}：{from} → {to}',
+  'opt.statusDocNumber': '签发时使用的发文字号（默认取下一个；只用于尚无文号的答复）',
   'render.done': '已写入 {file}',
   'list.empty': '没有符合条件的答复。',
 
@@ -244,6 +247,11 @@ export const zhCN = {
   'show.inferredItem': '{field}（{value}）',
   'list.noneIncomplete': '没有待补充的答复。',
   'opt.incomplete': '只列出缺少字段的答复（提案人、会次、提案号、成文日期或署名）',
+  'status.numberNotNeeded': '--doc-number 只用于签发尚无文号的答复（第 {id} 号记录{has}）',
+  'status.numbered': '已登记文号 {docNumber}',
+  'status.hasNumber': '已有文号 {docNumber}',
+  'status.notSigning': '要改为{status}，不是签发',
+  'option.badDocNumber': '--doc-number 的值「{value}」不是发文字号（应如 普发改委〔2023〕16号 或 2023-16）',
   'status.cannotSign': '第 {id} 号记录没有{fields}，不能签发；请先补上（reply edit {id} {sets}）',
   'history.revision': '修订',
   'history.at': '时间',

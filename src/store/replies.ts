@@ -4,7 +4,7 @@ import { DocNumber } from '../core/doc-number.js';
 import { ReplyError } from '../core/errors.js';
 import type { NewReply } from '../core/fields.js';
 import type {
-  Clock, CreateOptions, ListFilter, ReplyRepository, Revision, Source, StatusChange, StatusNote, UpdateOptions,
+  Clock, CreateOptions, ListFilter, Numbering, ReplyRepository, Revision, Source, StatusChange, StatusNote, UpdateOptions,
 } from '../core/ports.js';
 import { numberKey } from '../core/proposal.js';
 import { replyTitle } from '../core/proposers.js';
@@ -128,6 +128,9 @@ export class SqliteReplies implements ReplyRepository {
          WHERE id = @id`,
       ),
       setStatus: db.prepare('UPDATE replies SET status = ?, event_id = ?, updated_at = ? WHERE id = ?'),
+      setNumber: db.prepare<[string, number, number, string, number]>(
+        'UPDATE replies SET doc_prefix = ?, doc_year = ?, doc_seq = ?, updated_at = ? WHERE id = ?',
+      ),
       event: db.prepare<[string, Revision['change']]>('INSERT INTO events (at, type) VALUES (?, ?)'),
       eventOf: db.prepare<[number], { at: string; type: Revision['change'] }>('SELECT at, type FROM events WHERE id = ?'),
       logStatus: db.prepare(
@@ -203,6 +206,10 @@ export class SqliteReplies implements ReplyRepository {
     return row && fromRow(row);
   }
 
+  givenTo(n: DocNumber): number | undefined {
+    return this.stmt.numberHolder.get(n.prefix, n.year, n.seq)?.reply_id;
+  }
+
   findByDocNumber(n: DocNumber): Reply | undefined {
     const row = this.stmt.byNumber.get(n.prefix, n.year, n.seq);
     return row && fromRow(row);
@@ -266,11 +273,18 @@ export class SqliteReplies implements ReplyRepository {
     return run.immediate();
   }
 
-  setStatus(id: number, status: Status, expectedVersion: number, note: StatusNote = {}): Reply {
+  setStatus(id: number, status: Status, expectedVersion: number, note: StatusNote = {}, numbering?: Numbering): Reply {
     const run = this.db.transaction((): Reply => {
       const current = this.current(id, expectedVersion);
       const { event, now } = this.happen('status');
       this.keep(current);
+      // Signing numbers a reply that has none, in this same transaction: the next of the office's (prefix, year), or the one given.
+      if (numbering && current.docNumber === null) {
+        const n = numbering.docNumber ?? this.nextNumber(numbering.prefix, current.signedOn, this.clock.now());
+        this.claimNumber(n, id);
+        this.stmt.setNumber.run(n.prefix, n.year, n.seq, now, id);
+        if (n.prefix === numbering.prefix) this.stmt.ledger.run(n.prefix, n.year, n.seq, id, now);
+      }
       this.stmt.setStatus.run(status, event, now, id);
       const overridden = note.overridden?.length ? JSON.stringify(note.overridden) : null;
       this.stmt.logStatus.run(event, id, current.status, status, note.reason ?? null, overridden);

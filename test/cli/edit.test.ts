@@ -273,7 +273,8 @@ describe('reply edit: doc number', () => {
     const run = ok(ws, ['edit', '1', '--set', 'doc-number=普发改委〔2023〕30号']);
     expect(run.stdout).toBe('已更新第 1 号 普发改委〔2023〕30号（修订 2）\n');
     expect(showJson(ws, '2023-30').id).toBe(1);
-    expectError(runCli(ws, ['show', '2023-16']), 1, '找不到答复「普发改委〔2023〕16号」');
+    // the old number is burnt, and says which reply it was given to and what that reply carries now
+    expectError(runCli(ws, ['show', '2023-16']), 1, '普发改委〔2023〕16号 已不再使用', '第 1 号', '普发改委〔2023〕30号');
 
     // a new reply is never given the old number: not by default …
     expect(fileReplyJson(ws, { title: '下一件' }).docNumber.text).toBe('普发改委〔2023〕31号');

@@ -32,12 +32,17 @@ describe('reply init', () => {
     });
     expect(data.results).toContain('采纳解决');
     expect(data.disclosures).toContain('主动公开·全文');
+    // A new workspace numbers its replies as they are signed.
+    expect(data.numbering).toBe('sign');
 
-    // The written config is a working one: a reply filed with it takes its organ and prefix.
+    // The written config is a working one: a reply filed with it takes its organ; signing gives it the prefix's first number.
     const reply = fileReplyJson(dir);
-    expect(reply.docNumber.text).toBe('普发改委〔2023〕1号');
+    expect(reply.docNumber).toBeNull();
     expect(reply.organ).toBe(ORGAN);
     expect(reply.header).toBe(`${ORGAN}文件`);
+    const signed = runCli(dir, ['status', '1', 'signed', '--force', '--reason', '领导已签发']);
+    expect(signed.code).toBe(0);
+    expect(signed.stderr).toContain('已登记文号 普发改委〔2023〕1号');
   });
 
   it('refuses to overwrite an existing config without --force, and overwrites it with --force', () => {
@@ -104,7 +109,8 @@ describe('reply init', () => {
     // The inner workspace now wins for commands run inside it.
     writeFileSync(join(inner, 'body.md'), '经研究，答复如下。\n');
     const reply = fileReplyJson(inner, { body: join(inner, 'body.md') });
-    expect(reply.docNumber.text).toBe('普府〔2023〕1号');
+    expect(reply.organ).toBe('上海市普陀区人民政府');
+    expect(runCli(inner, ['status', String(reply.id), 'signed', '--force', '--reason', '领导已签发']).stderr).toContain('已登记文号 普府〔2023〕1号');
     expect(existsSync(join(inner, 'data', 'replies.db'))).toBe(true);
   });
 });

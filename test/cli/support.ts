@@ -7,7 +7,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { FIXTURES, runCli, type Run } from '../helpers/cli.js';
+import { FIXTURES, runCli, workspace, type Run } from '../helpers/cli.js';
 
 export const CORPUS = join(FIXTURES, 'corpus');
 /** The body of the real reply 普发改委〔2023〕16号. */
@@ -242,4 +242,13 @@ export function parseCsv(text: string): string[][] {
   }
   if (cell !== '' || row.length) row.push(cell), rows.push(row);
   return rows;
+}
+
+/** A workspace whose office numbers its replies as they are signed (numbering "sign", as `reply init` writes it). */
+export function signingWorkspace(): string {
+  const ws = workspace();
+  const file = join(ws, 'reply.config.json');
+  const source = readFileSync(file, 'utf8');
+  writeFileSync(file, source.replace(/\}\s*$/u, '  "numbering": "sign",\n}\n'));
+  return ws;
 }

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { BIN, ROOT, tempDir, workspace } from '../helpers/cli.js';
+import { fileCleanReplyJson, signingWorkspace } from '../cli/support.js';
 
 const PROCESSES = 16;
 
@@ -78,10 +79,27 @@ async function waitFor(condition: () => boolean, ms: number, what: string): Prom
 /** Starts PROCESSES `reply new` at once in one workspace and returns what each said. */
 async function createAtOnce(ws: string): Promise<Outcome[]> {
   writeFileSync(join(ws, 'body.txt'), '您提出的提案收悉，现将办理情况答复如下：\n\n一、并发写入\n\n正文。\n');
+  return atOnce(ws, 'new', (i) => [
+    'new',
+    '--kind', '提案答复',
+    '--session', '区政协十五届二次会议',
+    '--proposal-no', String(152100 + i),
+    '--title', `并发提案${i}`,
+    '--proposer', '朱莺委员',
+    '--result', '采纳解决',
+    '--disclosure', '主动公开·全文',
+    '--signed-on', '2023-05-18',
+    '--body', 'body.txt',
+    '--json',
+  ]);
+}
+
+/** Starts PROCESSES runs of one command at once (the arguments of each from its index) and returns what each said. */
+async function atOnce(ws: string, command: string, argsOf: (i: number) => string[]): Promise<Outcome[]> {
   const barrier = tempDir();
   const barrierFile = join(barrier, 'barrier.mjs');
   writeFileSync(barrierFile, BARRIER);
-  const preload = ['dist/cli/index.js', 'dist/cli/commands/new.js', 'dist/store/db.js', 'dist/store/replies.js'].map((f) =>
+  const preload = ['dist/cli/index.js', `dist/cli/commands/${command}.js`, 'dist/store/db.js', 'dist/store/replies.js'].map((f) =>
     pathToFileURL(join(ROOT, f)).href,
   );
   const env: NodeJS.ProcessEnv = {
@@ -92,28 +110,7 @@ async function createAtOnce(ws: string): Promise<Outcome[]> {
     REPLY_TEST_BARRIER: barrier,
     REPLY_TEST_PRELOAD: JSON.stringify(preload),
   };
-  const runs = Array.from({ length: PROCESSES }, (_, i) =>
-    run(
-      ws,
-      [
-        '--import',
-        pathToFileURL(barrierFile).href,
-        BIN,
-        'new',
-        '--kind', '提案答复',
-        '--session', '区政协十五届二次会议',
-        '--proposal-no', String(152100 + i),
-        '--title', `并发提案${i}`,
-        '--proposer', '朱莺委员',
-        '--result', '采纳解决',
-        '--disclosure', '主动公开·全文',
-        '--signed-on', '2023-05-18',
-        '--body', 'body.txt',
-        '--json',
-      ],
-      env,
-    ),
-  );
+  const runs = Array.from({ length: PROCESSES }, (_, i) => run(ws, ['--import', pathToFileURL(barrierFile).href, BIN, ...argsOf(i)], env));
   const ready = () => readdirSync(barrier).filter((f) => f.startsWith('ready-')).length;
   try {
     await waitFor(() => ready() === PROCESSES, 40_000, 'all processes to be ready');
@@ -185,6 +182,21 @@ describe('concurrent filing through the CLI', () => {
     const ws = workspace();
     openDatabase(join(ws, 'data', 'replies.db')).close();
     checkOutcomes(ws, await createAtOnce(ws));
+  }, 60_000);
+
+  it(`gives ${PROCESSES} drafts signed at once, in an office numbering at signing, the numbers 1..${PROCESSES}`, async () => {
+    const ws = signingWorkspace();
+    for (let i = 0; i < PROCESSES; i++) expect(fileCleanReplyJson(ws, { 'proposal-no': String(145000 + i) }).docNumber).toBeNull();
+    const outcomes = await atOnce(ws, 'status', (i) => ['status', String(i + 1), 'signed', '--json']);
+    for (const [i, o] of outcomes.entries()) expect({ process: i, code: o.code, stderr: o.stderr }).toEqual({ process: i, code: 0, stderr: '' });
+    const seqs = outcomes.map((o) => (JSON.parse(o.stdout) as { docNumber: { seq: number } }).docNumber.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: PROCESSES }, (_, i) => i + 1));
+    const db = new Database(join(ws, 'data', 'replies.db'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT seq FROM doc_numbers ORDER BY seq').all().map((r) => (r as { seq: number }).seq)).toEqual(seqs);
+    } finally {
+      db.close();
+    }
   }, 60_000);
 });
 

@@ -69,7 +69,8 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   }
 
   const draft = buildNewReply(input, config, today);
-  const reply = (await ctx.replies()).create(draft, config.docPrefix);
+  // An office that numbers at signing files the draft without a number, unless one was given.
+  const reply = (await ctx.replies()).create(draft, config.docPrefix, { numbering: config.numbering === 'sign' ? 'none' : 'allocate' });
   if (opts.json) {
     ctx.streams.stdout.write(JSON.stringify(replyJson(reply), null, 2) + '\n');
   } else {

@@ -1,6 +1,8 @@
-import { ReplyError } from '../../core/errors.js';
+import { DocNumber } from '../../core/doc-number.js';
+import { ReplyError, ValidationError } from '../../core/errors.js';
 import type { Reply, Status } from '../../core/reply.js';
-import { parseStatusRequest, type StatusDecision } from '../../core/workflow/status.js';
+import type { StatusOutcome } from '../../core/workflow/service.js';
+import { parseStatusRequest } from '../../core/workflow/status.js';
 import { FIELD_NAMES } from '../../core/fields.js';
 import { t } from '../messages.js';
 import { fieldLabel, numberText, replyJson, statusChangeJson, statusLabel } from '../present.js';
@@ -9,6 +11,7 @@ import { command, flag, value } from '../command.js';
 const OPTIONS = {
   force: flag,
   reason: value,
+  docNumber: value,
   json: flag,
 };
 
@@ -20,8 +23,13 @@ export default command(OPTIONS, async function status(ctx, args, opts) {
   const request = parseStatusRequest({ wanted, force: opts.force ?? false, reason: opts.reason });
   if (!request.ok) throw new ReplyError(`status.${request.refusal === 'unknownStatus' ? 'unknown' : request.refusal}`, { value: wanted }, 2);
   const workflow = ctx.workflow();
+  const config = ctx.configIfAny();
+  const docNumber = opts.docNumber === undefined ? undefined : parseDocNumber(opts.docNumber, config?.docPrefix);
   const reply = await workflow.reply(id);
-  const outcome = await workflow.changeStatus(reply, request);
+  const outcome = await workflow.changeStatus(reply, request, {
+    ...(config ? { prefix: config.docPrefix, atSigning: config.numbering === 'sign' } : {}),
+    ...(docNumber ? { docNumber } : {}),
+  });
   if (!outcome.ok) throw refusalError(reply, request.to, outcome);
   const { reply: updated, note } = outcome;
   const to = updated.status;
@@ -32,14 +40,30 @@ export default command(OPTIONS, async function status(ctx, args, opts) {
     ctx.streams.stdout.write(
       t('status.done', { id: updated.id, docNumber: numberText(updated), from: statusLabel(reply.status), to: statusLabel(to) }) + '\n',
     );
+    if (!reply.docNumber && updated.docNumber) ctx.streams.stderr.write(t('status.numbered', { docNumber: updated.docNumber.toString() }) + '\n');
     if (note.overridden) ctx.streams.stderr.write(t('status.forced', { count: note.overridden.length, reason: note.reason! }) + '\n');
   }
   return 0;
 }, 'write');
 
+/** A typed --doc-number, as `reply edit --set doc-number=` reads it (2023-16 takes the office's prefix). */
+function parseDocNumber(text: string, prefix: string | undefined): DocNumber {
+  try {
+    return DocNumber.parse(text, prefix);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ReplyError('option.badDocNumber', { value: text }, 2);
+    throw error;
+  }
+}
+
 /** A refused change as the one line the user reads. */
-function refusalError(reply: Reply, to: Status, decision: Extract<StatusDecision, { ok: false }>): ReplyError {
+function refusalError(reply: Reply, to: Status, decision: Extract<StatusOutcome, { ok: false }>): ReplyError {
   switch (decision.refusal) {
+    case 'numberNotNeeded':
+      return new ReplyError('status.numberNotNeeded', {
+        id: reply.id,
+        has: reply.docNumber ? t('status.hasNumber', { docNumber: reply.docNumber.toString() }) : t('status.notSigning', { status: statusLabel(to) }),
+      }, 2);
     case 'same':
       return new ReplyError('status.same', { id: reply.id, status: statusLabel(to) });
     case 'notAllowed':

@@ -26,7 +26,19 @@ export interface WorkflowPorts {
 
 export type StatusOutcome =
   | { readonly ok: true; readonly from: Status; readonly reply: Reply; readonly note: StatusNote }
-  | Extract<StatusDecision, { ok: false }>;
+  | Extract<StatusDecision, { ok: false }>
+  /** A number was given for a step that gives none: not signing, or a reply numbered already. */
+  | { readonly ok: false; readonly refusal: 'numberNotNeeded' };
+
+/** How signing numbers a reply that has none. */
+export interface SigningNumber {
+  /** The office's prefix; without it (no workspace) nothing is numbered. */
+  readonly prefix?: string;
+  /** The office numbers its replies as they are signed (config numbering "sign"). */
+  readonly atSigning?: boolean;
+  /** The number the clerk gave (--doc-number). */
+  readonly docNumber?: DocNumber;
+}
 
 export type FeedbackOutcome =
   | {
@@ -76,8 +88,13 @@ export class Workflow {
       throw error;
     }
     const reply = repo?.findByDocNumber(docNumber);
-    if (!reply) throw new ReplyError('reply.notFound', { id: docNumber.toString() });
-    return reply;
+    if (reply) return reply;
+    // A number given out once and left (the reply was renumbered) is burnt: say which reply it was given to.
+    const holder = repo?.givenTo(docNumber);
+    const now = holder === undefined ? undefined : repo!.get(holder);
+    if (now?.docNumber) throw new ReplyError('reply.numberMoved', { docNumber: docNumber.toString(), id: now.id, now: now.docNumber.toString() });
+    if (now) throw new ReplyError('reply.numberDropped', { docNumber: docNumber.toString(), id: now.id });
+    throw new ReplyError('reply.notFound', { id: docNumber.toString() });
   }
 
   /**
@@ -113,14 +130,22 @@ export class Workflow {
     return this.handlings((await this.ports.handling()).proposals(year), today);
   }
 
-  /** Moves a reply on, through the check where the step is guarded; a forced step keeps what it went past. */
-  async changeStatus(reply: Reply, request: Extract<ParsedRequest, { ok: true }>): Promise<StatusOutcome> {
+  /**
+   * Moves a reply on, through the check where the step is guarded; a forced step keeps what it went
+   * past. Signing numbers a reply that has no number yet, in the same transaction: with the number
+   * given, or (the office numbering at signing) the next free one.
+   */
+  async changeStatus(reply: Reply, request: Extract<ParsedRequest, { ok: true }>, numbering: SigningNumber = {}): Promise<StatusOutcome> {
+    const signs = request.to === 'signed';
+    if (numbering.docNumber && (!signs || reply.docNumber !== null)) return { ok: false, refusal: 'numberNotNeeded' };
+    const numbers = signs && reply.docNumber === null && numbering.prefix !== undefined && (numbering.atSigning === true || numbering.docNumber !== undefined);
     const checker = isGuardedStep(request.to) ? await this.ports.checker() : undefined;
-    const decision = decideStatusChange(reply, request, () => checker!.findings(reply));
+    const decision = decideStatusChange(reply, request, () => checker!.findings(reply), numbers);
     if (!decision.ok) return decision;
     const overridden: OverriddenFinding[] | undefined = decision.overridden?.map((f) => ({ code: f.code, line: f.line, key: f.key, params: f.params }));
     const note: StatusNote = { ...(decision.reason ? { reason: decision.reason } : {}), ...(overridden ? { overridden } : {}) };
-    const after = (await this.ports.replies()).setStatus(reply.id, decision.to, reply.version, note);
+    const given = numbers ? { prefix: numbering.prefix!, ...(numbering.docNumber ? { docNumber: numbering.docNumber } : {}) } : undefined;
+    const after = (await this.ports.replies()).setStatus(reply.id, decision.to, reply.version, note, given);
     return { ok: true, from: reply.status, reply: after, note };
   }
 

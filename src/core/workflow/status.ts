@@ -46,11 +46,13 @@ export function decideStatusChange(
   reply: Pick<Reply, 'status' | 'docNumber' | 'signedOn'>,
   request: Extract<ParsedRequest, { ok: true }>,
   errorsOf: () => readonly Finding[],
+  /** Whether signing gives a reply without a number the next one (numbering "sign"); it needs a date still. */
+  numbersAtSigning = false,
 ): StatusDecision {
   const { to } = request;
   if (reply.status === to) return { ok: false, refusal: 'same' };
   if (!canTransition(reply.status, to)) return { ok: false, refusal: 'notAllowed', allowed: STATUSES.filter((s) => canTransition(reply.status, s)) };
-  const lacking = to === 'signed' ? unsignable(reply) : [];
+  const lacking = to === 'signed' ? unsignable(reply).filter((f) => !(f === 'docNumber' && numbersAtSigning)) : [];
   if (lacking.length > 0) return { ok: false, refusal: 'cannotSign', lacking };
   const reason = request.reason ? { reason: request.reason } : {};
   if (!isGuardedStep(to)) return { ok: true, to, ...reason };

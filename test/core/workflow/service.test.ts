@@ -227,3 +227,35 @@ describe('Workflow.fix: what is mechanical, saved as an edit', () => {
     expect((await refusal(o.workflow.fix(out, false))).key).toBe('reply.signedFrozen');
   });
 });
+
+describe('Workflow.changeStatus: numbers at signing', () => {
+  const unnumbered = (o: ReturnType<typeof office>) => o.replies.create({ ...corpusRecord('004'), docNumber: null }, '普发改委', { numbering: 'none' });
+
+  it('gives a reply without a number the next of the office’s prefix and the signed year as it is signed, in the same change', async () => {
+    const o = office();
+    const r = unnumbered(o);
+    const outcome = await o.workflow.changeStatus(r, request('signed'), { prefix: '普发改委', atSigning: true });
+    expect(outcome.ok && outcome.reply.docNumber?.toString()).toBe('普发改委〔2021〕1号');
+    expect(o.replies.history(r.id).map((h) => h.reply.docNumber?.toString() ?? null)).toEqual([null, '普发改委〔2021〕1号']);
+  });
+
+  it('takes a number given, and refuses one for a step that gives none, writing nothing', async () => {
+    const o = office();
+    const r = unnumbered(o);
+    const given = (await import('../../../src/core/doc-number.js')).DocNumber.parse('2021-16', '普发改委');
+    const before = o.counts();
+    expect(await o.workflow.changeStatus(r, request('checked'), { prefix: '普发改委', docNumber: given })).toEqual({ ok: false, refusal: 'numberNotNeeded' });
+    expect(o.counts()).toEqual(before);
+    const outcome = await o.workflow.changeStatus(r, request('signed'), { prefix: '普发改委', docNumber: given });
+    expect(outcome.ok && outcome.reply.docNumber?.toString()).toBe('普发改委〔2021〕16号');
+  });
+
+  it('an office numbering its drafts does not number at signing: a reply without one cannot be signed', async () => {
+    const o = office();
+    expect(await o.workflow.changeStatus(unnumbered(o), request('signed'), { prefix: '普发改委', atSigning: false })).toEqual({
+      ok: false,
+      refusal: 'cannotSign',
+      lacking: ['docNumber'],
+    });
+  });
+});

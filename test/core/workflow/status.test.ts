@@ -57,3 +57,13 @@ describe('a change of status, decided', () => {
     expect(asked).toBe(0);
   });
 });
+
+describe('signing a reply without a doc number', () => {
+  const unnumbered = { status: 'checked' as Status, docNumber: null, signedOn: isoDay(2023, 5, 18) };
+
+  it('is refused where signing gives no number, and allowed where it does (numbering "sign"); a date is still needed', () => {
+    expect(decideStatusChange(unnumbered, ask('signed'), clean)).toEqual({ ok: false, refusal: 'cannotSign', lacking: ['docNumber'] });
+    expect(decideStatusChange(unnumbered, ask('signed'), clean, true)).toEqual({ ok: true, to: 'signed' });
+    expect(decideStatusChange({ ...unnumbered, signedOn: null }, ask('signed'), clean, true)).toEqual({ ok: false, refusal: 'cannotSign', lacking: ['signedOn'] });
+  });
+});
