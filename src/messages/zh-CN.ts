@@ -388,6 +388,7 @@ export const zhCN = {
   'check.punctuation/half-width': '中文中有 {count} 处半角标点{marks}，应为全角{full}：{excerpt}',
   'check.text/duplicate': '词语「{word}」重复：{excerpt}',
   'check.text/latin-word': '中文中夹有英文单词「{word}」：{excerpt}',
+  'check.text/placeholder': '正文中还留着待填写的占位文字「{placeholder}」，请写明实际内容',
   'check.text/stop-continues': '「{word}」后句子并未结束，句号应为逗号：{excerpt}',
   'check.date/missing': '找不到成文日期（应在署名之下）',
   'check.date/unreadable': '成文日期「{value}」已损坏、无法识别',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir, workspace, type Run } from '../helpers/cli.js';
 import { hasSoffice } from '../helpers/office.js';
-import { CORPUS, copyAnswers, expectError, historyJson } from './support.js';
+import { BODY_004, CORPUS, copyAnswers, expectError, fileCleanReplyJson, historyJson, showJson } from './support.js';
 
 interface FindingJson {
   code: string;
@@ -331,5 +331,21 @@ describe('reply check --help', () => {
     expect(run.code).toBe(0);
     for (const text of ['reply check', '按公文格式检查答复', '--fix', '--force', '--json']) expect(run.stdout).toContain(text);
     expect(runCli(tempDir(), ['--help']).stdout).toMatch(/^\s+check\b.*按公文格式检查答复/mu);
+  });
+});
+
+describe('a draft with the scaffold’s placeholder left in', () => {
+  it('is an error of reply check, and checking and signing refuse it; nothing is written', () => {
+    const ws = workspace();
+    const body = join(ws, 'body.md');
+    writeFileSync(body, readFileSync(BODY_004, 'utf8').replace(/\n\n(?=[^\n]*\n*$)/u, '\n\n【请在此写明下一步举措】\n\n'));
+    const reply = fileCleanReplyJson(ws, { body });
+    const check = runCli(ws, ['check', String(reply.id)]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('text/placeholder');
+    expect(check.stdout).toContain('【请在此写明下一步举措】');
+    expectError(runCli(ws, ['status', String(reply.id), 'checked']), 1, 'text/placeholder');
+    expectError(runCli(ws, ['status', String(reply.id), 'signed']), 1, 'text/placeholder');
+    expect(showJson(ws, reply.id).status).toBe('draft');
   });
 });

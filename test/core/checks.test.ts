@@ -310,6 +310,12 @@ describe('running text', () => {
     expect(codes(para('打造 G60 科创走廊，建设5G精品区，发展AI产业，上线随申办app。'))).toEqual([]);
   });
 
+  it('a placeholder of the scaffold left in the body, but not other words in 【】', () => {
+    expect(codes(para('【请在此写明下一步举措】'))).toEqual([['text/placeholder', 15]]);
+    expect(codes(para('下一步将【请补充】推进。'))).toEqual([['text/placeholder', 15]]);
+    expect(codes(para('【典型案例】长风街道推进老旧小区改造。'))).toEqual([]);
+  });
+
   it('a full stop after a lead-in word where the sentence goes on', () => {
     expect(codes(para('发布了需求清单。下一步。将聚焦重点产业。'))).toEqual([['text/stop-continues', 15]]);
     expect(codes(para('发布了需求清单。下一步，将聚焦重点产业。同时。'))).toEqual([]);

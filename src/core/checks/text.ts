@@ -1,5 +1,16 @@
 import { bodyTexts, excerpt, FULL_WIDTH, halfWidthMarks } from './text-runs.js';
+import { PLACEHOLDER } from '../scaffold.js';
 import { finding, type Finding, type Rule } from './types.js';
+
+/**
+ * A placeholder of the scaffold (【请在此写明下一步举措】) left in the body: a reply filed with it
+ * would be signed and printed with it. An error, so that checking and signing refuse it.
+ */
+export const placeholder: Rule = (subject) =>
+  bodyTexts(subject).flatMap(({ line, text }) => {
+    const m = PLACEHOLDER.exec(text);
+    return m ? [finding('text/placeholder', line, { placeholder: m[0] })] : [];
+  });
 
 /**
  * Punctuation in Chinese text is full-width (GB/T 15834): a half-width comma
@@ -89,4 +100,4 @@ export const stopContinues: Rule = (subject) => {
   return out;
 };
 
-export const textRules: readonly Rule[] = [halfWidthPunctuation, duplicatedWord, latinWord, stopContinues];
+export const textRules: readonly Rule[] = [placeholder, halfWidthPunctuation, duplicatedWord, latinWord, stopContinues];

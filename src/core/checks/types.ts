@@ -44,6 +44,7 @@ export const RULES = {
   'punctuation/normalised': { severity: 'warning', fix: false },
   'text/duplicate': { severity: 'error', fix: false },
   'text/latin-word': { severity: 'error', fix: false },
+  'text/placeholder': { severity: 'error', fix: false },
   'text/stop-continues': { severity: 'error', fix: false },
   'date/missing': { severity: 'error', fix: false },
   'date/unreadable': { severity: 'error', fix: false },
