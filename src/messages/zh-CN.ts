@@ -494,6 +494,7 @@ export const zhCN = {
   'feedback.badRating': '未知的意见「{value}」，应为 满意、基本满意 或 不满意',
   'feedback.notSent': '第 {id} 号记录为「{statusKey}」，只有已发送或已公开的答复才能记录反馈',
   'feedback.beforeSigned': '反馈日期 {on} 早于答复的成文日期 {signed}',
+  'feedback.future': '反馈日期 {on} 晚于今天：请核对年份（--received-on）',
   'feedback.done': '已记录第 {id} 号 {docNumber} 的反馈：{rating}',
   'feedback.reopened': '提案 #{proposal} 重新办理，新的办理期限 {due}',
   'feedback.reopenedNoProposal': '该答复的提案未登记，重新办理的期限无法跟踪；可用 reply proposal add 登记',

@@ -187,3 +187,13 @@ describe('reply feedback: a 不满意 reopens the handling; the latest answer by
     expect(okJson<FeedbackJson>(ws, ['feedback', '1', '不满意', '--received-on', '2021-05-11', '--json'])).toMatchObject({ proposal: null, reopenDueOn: null });
   });
 });
+
+describe('reply feedback refuses an answer dated after today', () => {
+  it('names the date and writes nothing', () => {
+    const ws = withReply('signed', 'sent');
+    expectError(runCli(ws, ['feedback', '1', '不满意', '--received-on', '2062-06-01']), 1, '2062年6月1日', '晚于今天');
+    expect(runCli(ws, ['show', '1', '--history', '--json']).code).toBe(0);
+    // nothing was recorded: the next answer is the first
+    expect(okJson<FeedbackJson>(ws, ['feedback', '1', '满意', '--json'])).toMatchObject({ id: 1, rating: '满意' });
+  });
+});

@@ -22,6 +22,7 @@ export default command(OPTIONS, async function feedback(ctx, args, opts) {
   const note = opts.note?.trim() || null;
   const outcome = await workflow.recordFeedback(reply, { rating, receivedOn, note, reopenMonths: config.handling.reopenMonths });
   if (!outcome.ok && outcome.refusal === 'notSent') throw new ReplyError('feedback.notSent', { id: reply.id, statusKey: `status.${reply.status}` });
+  if (!outcome.ok && outcome.refusal === 'future') throw new ReplyError('feedback.future', { on: dateText(receivedOn) });
   if (!outcome.ok) throw new ReplyError('feedback.beforeSigned', { on: dateText(receivedOn), signed: dateText(reply.signedOn!) });
   const { filed, proposal, reopenDueOn } = outcome;
 

@@ -7,6 +7,8 @@ import { isAnswered, type Reply, type ReplySummary } from '../reply.js';
 export interface FeedbackRequest {
   readonly rating: Rating;
   readonly receivedOn: IsoDate;
+  /** Today: an answer cannot have been received later (a mistyped year would lock the proposal). */
+  readonly today: IsoDate;
 }
 
 /** What the handling knows of the proposal the reply answers; none when it is not registered. */
@@ -20,7 +22,7 @@ export interface FeedbackContext {
 }
 
 export type FeedbackDecision =
-  | { readonly ok: false; readonly refusal: 'notSent' | 'beforeSigned' }
+  | { readonly ok: false; readonly refusal: 'notSent' | 'beforeSigned' | 'future' }
   | {
       readonly ok: true;
       /**
@@ -41,6 +43,7 @@ export type FeedbackDecision =
  */
 export function decideFeedback(reply: Pick<Reply, 'id' | 'status' | 'signedOn'>, request: FeedbackRequest, context: FeedbackContext): FeedbackDecision {
   if (!isAnswered(reply.status)) return { ok: false, refusal: 'notSent' };
+  if (request.receivedOn > request.today) return { ok: false, refusal: 'future' };
   if (reply.signedOn && request.receivedOn < reply.signedOn) return { ok: false, refusal: 'beforeSigned' };
   if (!reopens(request.rating)) return { ok: true, reopenDueOn: null, unfollowed: false };
   const due = addMonthsTo(request.receivedOn, context.reopenMonths);

@@ -1,6 +1,6 @@
 import { fixReply } from '../checks/index.js';
 import type { Finding } from '../checks/index.js';
-import type { IsoDate } from '../dates.js';
+import { dayOf, type IsoDate } from '../dates.js';
 import { DocNumber } from '../doc-number.js';
 import { ReplyError, ValidationError } from '../errors.js';
 import { changedFields } from '../fields.js';
@@ -157,7 +157,7 @@ export class Workflow {
     const handling = await this.ports.handling();
     // A reply that names no session or number answers no proposal the office could have registered.
     const [proposal] = reply.proposalNo !== null && reply.session !== null ? handling.proposalsByNumber(reply.proposalNo, reply.session) : [];
-    const decision = decideFeedback(reply, request, {
+    const decision = decideFeedback(reply, { ...request, today: dayOf(this.ports.clock.now()) }, {
       proposal,
       answers: proposal ? (await this.ports.replies()).answering([proposal]) : [],
       feedback: proposal ? handling.feedback() : [],

@@ -6,7 +6,7 @@ import { day, proposal, reply } from '../../helpers/handling.js';
 const p = proposal(1);
 const first = reply(p, 'sent', '2023-05-18');
 const context = (over: Partial<Parameters<typeof decideFeedback>[2]> = {}) => ({ proposal: p, answers: [first], feedback: [], reopenMonths: 1, ...over });
-const ask = (rating: Rating, receivedOn: string) => ({ rating, receivedOn: day(receivedOn) });
+const ask = (rating: Rating, receivedOn: string, today = '2024-12-31') => ({ rating, receivedOn: day(receivedOn), today: day(today) });
 const recorded = (rating: Rating, receivedOn: string, replyId = first.id): Feedback => ({ id: 1, event: 1, replyId, rating, note: null, receivedOn: day(receivedOn), at: '2023-06-01T08:00:00.000Z' });
 
 describe('feedback on a reply, decided', () => {
@@ -39,5 +39,12 @@ describe('feedback on a reply, decided', () => {
 
   it('says a 不满意 on a reply to a proposal the office has not registered cannot be followed, and records no deadline', () => {
     expect(decideFeedback(first, ask('不满意', '2023-06-10'), context({ proposal: undefined, answers: [] }))).toEqual({ ok: true, reopenDueOn: null, unfollowed: true });
+  });
+});
+
+describe('feedback received after today', () => {
+  it('is refused: a mistyped year would reopen or lock the proposal for years', () => {
+    expect(decideFeedback(first, ask('不满意', '2062-06-01', '2023-06-10'), context())).toEqual({ ok: false, refusal: 'future' });
+    expect(decideFeedback(first, ask('满意', '2023-06-10', '2023-06-10'), context())).toMatchObject({ ok: true });
   });
 });

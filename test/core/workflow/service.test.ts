@@ -168,6 +168,7 @@ describe('Workflow.recordFeedback: taken on a reply that went out; a 不满意 t
   it('a 不满意 on the latest reply sent reopens its proposal, reopenMonths after it came', async () => {
     const o = office();
     const out = await sent(o, filed(o));
+    o.clock.advance(30 * 86_400_000); // the answer comes in June
     const outcome = await o.workflow.recordFeedback(out, { rating: '不满意', receivedOn: day('2023-06-10'), note: '措施不具体', reopenMonths: 1 });
     expect(outcome).toMatchObject({ ok: true, reopenDueOn: '2023-07-10', unfollowed: false, filed: { rating: '不满意', note: '措施不具体' } });
     const [handling] = await o.workflow.handlings([await o.workflow.proposal('152104')], day('2023-06-20'));
@@ -177,6 +178,7 @@ describe('Workflow.recordFeedback: taken on a reply that went out; a 不满意 t
   it('a 不满意 on a reply to a proposal nobody registered is kept, and says it reopens nothing that is followed', async () => {
     const o = office();
     const out = await sent(o, filed(o, false));
+    o.clock.advance(30 * 86_400_000);
     expect(await o.workflow.recordFeedback(out, { rating: '不满意', receivedOn: day('2023-06-10'), note: null, reopenMonths: 1 })).toMatchObject({
       ok: true,
       reopenDueOn: null,
