@@ -4,7 +4,7 @@ import { ValidationError, type FieldIssue } from './errors.js';
 import { dedupe, isBlank, parseProposalNo, parseProposers } from './fields.js';
 import type { ProposalInput, ReplyInput } from './input.js';
 import type { Kind, Proposer } from './reply.js';
-import { sameSession } from './session.js';
+import { sameSession, sessionBody } from './session.js';
 
 /** 提案 (a CPPCC member's proposal) or 建议 (a People's Congress deputy's suggestion). */
 export const PROPOSAL_KINDS = ['提案', '建议'] as const;
@@ -125,6 +125,11 @@ export function buildProposal(input: ProposalInput, config: Pick<Config, 'handli
   const dueOn = isBlank(input.dueOn) ? undefined : take(() => parseDate(input.dueOn!, 'due-on'));
   if (role === '主办' && !isBlank(input.leadUnit)) issues.push({ field: 'lead-unit', key: 'proposal.leadUnitForLead' });
   if (assignedOn && dueOn && dueOn < assignedOn) issues.push({ field: 'due-on', key: 'proposal.dueBeforeAssigned' });
+  // 政协 members make 提案, 人大 deputies make 建议: a 提案 of a 人大 sitting (or a deputy's 提案) names the wrong thing.
+  const body = isBlank(input.session) ? undefined : sessionBody(input.session!);
+  if (kind && body && body !== BODY_OF_KIND[kind]) issues.push({ field: 'session', key: 'proposal.sessionOfKind', params: { kind, body } });
+  const wrongRole = kind === '提案' ? '代表' : kind === '建议' ? '委员' : undefined;
+  if (kind && wrongRole && proposers?.some((p) => p.role === wrongRole)) issues.push({ field: 'proposer', key: 'proposal.proposerOfKind', params: { kind, role: wrongRole } });
   if (issues.length > 0) throw new ValidationError(dedupe(issues));
 
   const part: HandlingPart = role === '主办' ? { role, leadUnit: null } : { role: role!, leadUnit: input.leadUnit!.trim() };
@@ -139,6 +144,9 @@ export function buildProposal(input: ProposalInput, config: Pick<Config, 'handli
     ...part,
   };
 }
+
+/** Whose members make each kind: 提案 the 政协's, 建议 the 人大's. */
+const BODY_OF_KIND: Readonly<Record<ProposalKind, '政协' | '人大'>> = { 提案: '政协', 建议: '人大' };
 
 /** The kind of reply the office writes for its part in a proposal. */
 export function replyKindFor(kind: ProposalKind, role: HandlingRole): Kind {

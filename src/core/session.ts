@@ -57,6 +57,14 @@ export function sessionKey(text: string): string | null {
   return findSessions(text)[0]?.key ?? null;
 }
 
+/** Whose sitting a session is: the 政协's (its members make 提案) or the 人大's (its deputies make 建议); undefined when it names neither. */
+export function sessionBody(text: string): '政协' | '人大' | undefined {
+  const key = sessionKey(text);
+  if (key?.startsWith('政协:')) return '政协';
+  if (key?.startsWith('人大:')) return '人大';
+  return /人大|人民代表大[会會]/u.test(text) ? '人大' : /政[协協]/u.test(text) ? '政协' : undefined;
+}
+
 /** Whether two wordings name the same session (by key; by text when either has no key). */
 export function sameSession(a: string, b: string): boolean {
   const ka = sessionKey(a);

@@ -494,6 +494,8 @@ export const zhCN = {
   'feedback.badRating': '未知的意见「{value}」，应为 满意、基本满意 或 不满意',
   'feedback.notSent': '第 {id} 号记录为「{statusKey}」，只有已发送或已公开的答复才能记录反馈',
   'feedback.beforeSigned': '反馈日期 {on} 早于答复的成文日期 {signed}',
+  'proposal.sessionOfKind': '「{kind}」不属于{body}的会次（提案由政协委员提出，建议由人大代表提出）',
+  'proposal.proposerOfKind': '{kind}的提出人不是{role}（提案由政协委员提出，建议由人大代表提出）',
   'feedback.future': '反馈日期 {on} 晚于今天：请核对年份（--received-on）',
   'feedback.done': '已记录第 {id} 号 {docNumber} 的反馈：{rating}',
   'feedback.reopened': '提案 #{proposal} 重新办理，新的办理期限 {due}',

@@ -71,7 +71,19 @@ describe('buildProposal: a proposal as assigned, with its first due date', () =>
       { name: '王芳', role: '委员' },
       { name: '民盟普陀区委', role: '集体' },
     ]);
-    expect(buildProposal({ ...INPUT, kind: '建议', proposers: ['张三'] }, config).proposers).toEqual([{ name: '张三', role: '代表' }]);
+    // a 建议 is a 人大 deputy's, of a 人大 sitting
+    expect(buildProposal({ ...INPUT, kind: '建议', session: '区人大十七届二次会议', proposers: ['张三'] }, config).proposers).toEqual([{ name: '张三', role: '代表' }]);
+  });
+
+  it('refuses a 提案 of a 人大 sitting, a 建议 of a 政协 one, and a proposer of the other body', () => {
+    expect(issueKeys(issuesOf(() => buildProposal({ ...INPUT, kind: '建议', proposers: ['张三'] }, config)))).toEqual({ session: 'proposal.sessionOfKind' });
+    expect(issueKeys(issuesOf(() => buildProposal({ ...INPUT, session: '区人大十七届二次会议' }, config)))).toEqual({ session: 'proposal.sessionOfKind' });
+    expect(issueKeys(issuesOf(() => buildProposal({ ...INPUT, proposers: ['张三代表'] }, config)))).toEqual({ proposer: 'proposal.proposerOfKind' });
+    expect(issueKeys(issuesOf(() => buildProposal({ ...INPUT, kind: '建议', session: '区人大十七届二次会议', proposers: ['李明委员'] }, config)))).toEqual({
+      proposer: 'proposal.proposerOfKind',
+    });
+    // a session that names neither body is taken as it is
+    expect(buildProposal({ ...INPUT, session: '专题协商会' }, config).session).toBe('专题协商会');
   });
 
   it('needs the lead unit when the office joins (会办) or assists (协办)', () => {

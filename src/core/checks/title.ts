@@ -1,3 +1,4 @@
+import { sessionBody } from '../session.js';
 import { TITLE_ENDINGS } from '../proposers.js';
 import { finding, type Rule } from './types.js';
 
@@ -18,8 +19,9 @@ export const titleSession: Rule = ({ layout, reply }) => {
   if (!layout.title) return [];
   const session = TITLE.exec(layout.title.text)?.[1] ?? reply.session ?? '';
   const line = layout.title.line;
-  if (/政协/u.test(session) && reply.kind === '建议答复') return [finding('title/session', line, { session }, 'suggestion')];
-  if (/人大/u.test(session) && reply.kind !== '建议答复') return [finding('title/session', line, { session }, 'proposal')];
+  const body = sessionBody(session);
+  if (body === '政协' && reply.kind === '建议答复') return [finding('title/session', line, { session }, 'suggestion')];
+  if (body === '人大' && reply.kind !== '建议答复') return [finding('title/session', line, { session }, 'proposal')];
   return [];
 };
 
