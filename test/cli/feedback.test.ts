@@ -197,3 +197,22 @@ describe('reply feedback refuses an answer dated after today', () => {
     expect(okJson<FeedbackJson>(ws, ['feedback', '1', '满意', '--json'])).toMatchObject({ id: 1, rating: '满意' });
   });
 });
+
+describe('reply show names the proposal a reply answers and the answers to it', () => {
+  it('a registered proposal with where its handling stands, and every answer with its date and note', () => {
+    const ws = withReply('signed', 'sent');
+    ok(ws, ['feedback', '1', '满意', '--received-on', '2023-06-01', '--note', '答复详实']);
+    const shown = ok(ws, ['show', '1']).stdout;
+    expect(shown).toMatch(/办理情况\s+#1 区政协十五届二次会议 第152104号：已答复，办理期限 2023年6月\d+日/u);
+    expect(shown).toMatch(/提案人意见\s+满意（2023年6月1日）：答复详实/u);
+  });
+
+  it('no such rows for a reply to a proposal nobody registered', () => {
+    const ws = workspace();
+    const id = fileCleanReplyJson(ws).id;
+    const shown = ok(ws, ['show', String(id)]).stdout;
+    // (办理情况 is a word of the body's opening too: the row is the label with a register number)
+    expect(shown).not.toMatch(/办理情况\s+#/u);
+    expect(shown).not.toContain('提案人意见');
+  });
+});

@@ -1,3 +1,6 @@
+import { dayOf } from '../../core/dates.js';
+import type { Context } from '../context.js';
+import { stateText } from '../handlings.js';
 import { parseBody, plainText } from '../../core/body.js';
 import { changedFields } from '../../core/fields.js';
 import type { Revision, StatusChange } from '../../core/ports.js';
@@ -46,9 +49,29 @@ export default command(OPTIONS, async function show(ctx, args, opts) {
     out.write(JSON.stringify({ ...replyJson(reply), ...(origin ? { source: origin } : {}) }, null, 2) + '\n');
     return 0;
   }
-  out.write(describe(reply));
+  out.write(describe(reply, await handlingRows(ctx, reply)));
   return 0;
 });
+
+/**
+ * The registered proposal the reply answers (its number, the deadline in force, where its handling
+ * stands) and the answers its proposers gave: rows shown only where there are any.
+ */
+async function handlingRows(ctx: Context, reply: Reply): Promise<[string, string][]> {
+  if (!ctx.hasArchive()) return [];
+  const handling = await ctx.handling();
+  const [proposal] = reply.session !== null && reply.proposalNo !== null ? handling.proposalsByNumber(reply.proposalNo, reply.session) : [];
+  const rows: [string, string][] = [];
+  if (proposal) {
+    const [h] = await ctx.workflow().handlings([proposal], dayOf(ctx.clock.now()));
+    rows.push([t('label.handling'), t('show.proposal', { id: proposal.id, session: proposal.session, number: proposal.number, state: stateText(h!), due: dateText(h!.dueOn) })]);
+  }
+  const answers = handling.feedback(reply.id);
+  if (answers.length) {
+    rows.push([t('label.feedback'), answers.map((f) => t('show.feedbackItem', { rating: f.rating, on: dateText(f.receivedOn), note: f.note ? `：${f.note}` : '' })).join('\n')]);
+  }
+  return rows;
+}
 
 /**
  * What a record lacks and what was inferred, each on a line of its own before the fields:
@@ -68,7 +91,7 @@ function completeness(reply: Reply): string {
   return lines.map((line) => line + '\n').join('');
 }
 
-function describe(reply: Reply): string {
+function describe(reply: Reply, handling: readonly [string, string][]): string {
   const none = t('label.none');
   const orNone = (text: string | null) => text || none;
   const contact = CONTACT_KEYS.map((key) => reply.contact[key]).filter(Boolean).join('  ');
@@ -95,6 +118,7 @@ function describe(reply: Reply): string {
     [t('label.contact'), contact || none],
     [t('label.cc'), reply.cc.length ? reply.cc.join('，') : none],
     [t('label.footnotes'), footnotes.length ? footnotes.map((f) => `${f.number}. ${plainText(f.inlines)}`).join('\n') : none],
+    ...handling,
     [t('label.createdAt'), timeText(reply.createdAt)],
     [t('label.updatedAt'), timeText(reply.updatedAt)],
   ];
