@@ -3,6 +3,7 @@ import type { IsoDate } from '../core/dates.js';
 import { ReplyError } from '../core/errors.js';
 import type { Feedback, Rating } from '../core/handling.js';
 import type { Clock, HandlingRepository } from '../core/ports.js';
+import { EventLog } from './events.js';
 import type { Deadline, DeadlineCause, HandlingRole, Proposal, ProposalFields, ProposalKind } from '../core/proposal.js';
 
 interface ProposalRow {
@@ -44,11 +45,13 @@ const FEEDBACK = 'SELECT f.*, e.at FROM feedback f JOIN events e ON e.id = f.eve
 /** Proposals, their deadlines and the feedback on replies, in the same SQLite archive as the replies. */
 export class SqliteHandling implements HandlingRepository {
   private readonly stmt;
+  private readonly events: EventLog;
 
   constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock,
   ) {
+    this.events = new EventLog(db, clock);
     this.stmt = {
       insert: db.prepare(
         `INSERT INTO proposals (kind, session, number, title, proposers, assigned_on, role, lead_unit, created_at)
@@ -61,7 +64,6 @@ export class SqliteHandling implements HandlingRepository {
       inYear: db.prepare<[string, string], ProposalRow>(
         'SELECT * FROM proposals WHERE assigned_on >= ? AND assigned_on < ? ORDER BY assigned_on DESC, id DESC',
       ),
-      event: db.prepare<[string, 'deadline' | 'feedback']>('INSERT INTO events (at, type) VALUES (?, ?)'),
       deadline: db.prepare('INSERT INTO deadlines (event_id, proposal_id, due_on, cause, reason) VALUES (?, ?, ?, ?, ?)'),
       deadlinesOf: db.prepare<[number], DeadlineRow>(`${DEADLINES} WHERE d.proposal_id = ? ORDER BY d.event_id`),
       allDeadlines: db.prepare<[], DeadlineRow>(`${DEADLINES} ORDER BY d.proposal_id, d.event_id`),
@@ -142,9 +144,9 @@ export class SqliteHandling implements HandlingRepository {
     return (replyId === undefined ? this.stmt.feedbackAll.all() : this.stmt.feedbackOf.all(replyId)).map(feedbackOf);
   }
 
-  /** The next event of the archive's log (see the replies' log): its number orders it, whatever the clock says. */
+  /** The next event of the archive's log: its number orders the deadlines and answers, whatever the clock says. */
   private happen(type: 'deadline' | 'feedback'): number {
-    return Number(this.stmt.event.run(this.clock.now().toISOString(), type).lastInsertRowid);
+    return this.events.happen(type).event;
   }
 }
 

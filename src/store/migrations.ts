@@ -392,8 +392,6 @@ function oneEventLog(db: Database.Database): void {
     CREATE TRIGGER ${table}_frozen BEFORE UPDATE ON ${table}
       BEGIN SELECT RAISE(ABORT, '${what} ${verb} never changed'); END;`;
   };
-  const stored = (sql: string) => db.prepare<[], { name: string; sql: string }>(sql).all();
-  const updateTriggers = stored("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'replies' AND name LIKE 'replies_fts_%update'");
   db.exec(`
     CREATE TABLE events (
       id   INTEGER PRIMARY KEY,
@@ -493,10 +491,8 @@ function oneEventLog(db: Database.Database): void {
     CREATE INDEX feedback_reply ON feedback (reply_id, event_id);
     ${kept('feedback', 'feedback')}
   `);
-  // The reply's current event is written without the index triggers: the searchable text is unchanged,
-  // and indexing every reply again would make the step take as long as an import.
-  for (const { name } of updateTriggers) db.exec(`DROP TRIGGER ${name}`);
-  db.exec(`
+  // The reply's current event is written without indexing: the searchable text is unchanged.
+  withoutReindexing(db, `
     -- The event that made the reply's current state.
     ALTER TABLE replies ADD COLUMN event_id INTEGER REFERENCES events (id);
     UPDATE replies SET event_id =
@@ -509,7 +505,6 @@ function oneEventLog(db: Database.Database): void {
       BEGIN SELECT RAISE(ABORT, 'a reply names the event that made it'); END;
     DROP TABLE temp.happened;
   `);
-  for (const { sql } of updateTriggers) db.exec(sql);
   // Every other record is placed by construction (and a key that names no event fails the step's foreign key check).
   const lost = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM replies WHERE event_id IS NULL').get()!.n;
   if (lost) throw new Error(`schema step 6 could not place ${lost} replies in the event log`);
@@ -522,13 +517,10 @@ function oneEventLog(db: Database.Database): void {
  * full-text index stays as it is: it is filled without the index triggers, and the view reads it.
  */
 function storedTitles(db: Database.Database): void {
-  const stored = (sql: string) => db.prepare<[], { name: string; sql: string }>(sql).all();
-  const updateTriggers = stored("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'replies' AND name LIKE 'replies_fts_%update'");
   db.function('reply_migration_title', { deterministic: true }, (kind: unknown, session: unknown, number: unknown) =>
     replyTitle(kind as Kind, String(session), String(number)),
   );
-  for (const { name } of updateTriggers) db.exec(`DROP TRIGGER ${name}`);
-  db.exec(`
+  withoutReindexing(db, `
     -- The reply title as printed (replyTitle), written with the kind, session and number on every insert and update.
     ALTER TABLE replies ADD COLUMN title TEXT NOT NULL DEFAULT '';
     UPDATE replies SET title = reply_migration_title(kind, session, proposal_no);
@@ -541,7 +533,22 @@ function storedTitles(db: Database.Database): void {
       body || char(1, 1) || coalesce(search_shadow || char(1, 1), '') AS body
     FROM replies;
   `);
-  for (const { sql } of updateTriggers) db.exec(sql);
+}
+
+/**
+ * Runs `sql` with the full-text index's update triggers taken off the replies table, then puts them
+ * back as they were. For a step that writes every reply but none of the text search reads: through
+ * the triggers, each row would be taken out of the index and put back, as long as an import.
+ */
+function withoutReindexing(db: Database.Database, sql: string): void {
+  const triggers = db
+    .prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'replies' AND name LIKE 'replies_fts_%update'",
+    )
+    .all();
+  for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
+  db.exec(sql);
+  for (const { sql: trigger } of triggers) db.exec(trigger);
 }
 
 export const SCHEMA_VERSION = STEPS.length;

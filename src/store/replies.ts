@@ -14,6 +14,7 @@ import {
 import { searchShadow } from '../core/reader/simplified.js';
 import { sessionKey } from '../core/session.js';
 import { dateOrder, incompleteSql, signedKey, yearSql } from './columns.js';
+import { EventLog } from './events.js';
 import { SqliteSearch } from './fts.js';
 
 interface Row {
@@ -74,6 +75,7 @@ export const ANSWERING_BY_TEXT = `SELECT r.id FROM json_each(@proposals) AS p CR
 /** The archive in SQLite: prepared statements behind the ReplyRepository port. */
 export class SqliteReplies implements ReplyRepository {
   private readonly stmt;
+  private readonly events: EventLog;
   private search: SqliteSearch | undefined;
   /** Whether this connection files imports (see create). */
   private importing = false;
@@ -82,6 +84,7 @@ export class SqliteReplies implements ReplyRepository {
     private readonly db: Database.Database,
     private readonly clock: Clock,
   ) {
+    this.events = new EventLog(db, clock);
     this.stmt = {
       get: db.prepare<[number], Row>('SELECT * FROM replies WHERE id = ?'),
       filed: db.prepare<[number], Omit<Row, 'body'>>(`SELECT ${SUMMARY_COLUMNS} FROM replies WHERE id = ?`),
@@ -128,10 +131,10 @@ export class SqliteReplies implements ReplyRepository {
          WHERE id = @id`,
       ),
       setStatus: db.prepare('UPDATE replies SET status = ?, event_id = ?, updated_at = ? WHERE id = ?'),
-      setNumber: db.prepare<[string, number, number, string, number]>(
-        'UPDATE replies SET doc_prefix = ?, doc_year = ?, doc_seq = ?, updated_at = ? WHERE id = ?',
+      // Signing a reply without a number numbers it in the same row write (each write of a row re-indexes it).
+      setStatusNumbered: db.prepare<[string, number, string, string, number, number, number]>(
+        'UPDATE replies SET status = ?, event_id = ?, updated_at = ?, doc_prefix = ?, doc_year = ?, doc_seq = ? WHERE id = ?',
       ),
-      event: db.prepare<[string, Revision['change']]>('INSERT INTO events (at, type) VALUES (?, ?)'),
       eventOf: db.prepare<[number], { at: string; type: Revision['change'] }>('SELECT at, type FROM events WHERE id = ?'),
       logStatus: db.prepare(
         `INSERT INTO status_changes (event_id, reply_id, from_status, to_status, reason, overridden) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -170,8 +173,7 @@ export class SqliteReplies implements ReplyRepository {
       if (docNumber) this.claimNumber(docNumber, undefined);
       const status = options.status ?? 'draft';
       const inferred = [...new Set(options.inferred ?? [])];
-      const at = now.toISOString();
-      const event = Number(this.stmt.event.run(at, 'created').lastInsertRowid);
+      const { event, now: at } = this.events.happen('created');
       const params = { ...toParams({ ...reply, docNumber }, inferred), status, event, now: at };
       const { lastInsertRowid } = this.stmt.insert.run(params);
       const id = Number(lastInsertRowid);
@@ -260,7 +262,7 @@ export class SqliteReplies implements ReplyRepository {
       const next = fields.docNumber;
       const moved = next !== null && !(current.docNumber?.equals(next) ?? false);
       if (moved) this.claimNumber(next, id);
-      const { event, now } = this.happen('edited');
+      const { event, now } = this.events.happen('edited');
       this.keep(current);
       // A field the clerk changes is known from then on, not inferred.
       const inferred = stillInferred(current.inferred, current, fields);
@@ -276,16 +278,17 @@ export class SqliteReplies implements ReplyRepository {
   setStatus(id: number, status: Status, expectedVersion: number, note: StatusNote = {}, numbering?: Numbering): Reply {
     const run = this.db.transaction((): Reply => {
       const current = this.current(id, expectedVersion);
-      const { event, now } = this.happen('status');
+      const { event, now } = this.events.happen('status');
       this.keep(current);
       // Signing numbers a reply that has none, in this same transaction: the next of the office's (prefix, year), or the one given.
       if (numbering && current.docNumber === null) {
-        const n = numbering.docNumber ?? this.nextNumber(numbering.prefix, current.signedOn, this.clock.now());
+        const n = numbering.docNumber ?? this.nextNumber(numbering.prefix, current.signedOn, new Date(now));
         this.claimNumber(n, id);
-        this.stmt.setNumber.run(n.prefix, n.year, n.seq, now, id);
+        this.stmt.setStatusNumbered.run(status, event, now, n.prefix, n.year, n.seq, id);
         if (n.prefix === numbering.prefix) this.stmt.ledger.run(n.prefix, n.year, n.seq, id, now);
+      } else {
+        this.stmt.setStatus.run(status, event, now, id);
       }
-      this.stmt.setStatus.run(status, event, now, id);
       const overridden = note.overridden?.length ? JSON.stringify(note.overridden) : null;
       this.stmt.logStatus.run(event, id, current.status, status, note.reason ?? null, overridden);
       return fromRow(this.stmt.get.get(id)!);
@@ -354,11 +357,6 @@ export class SqliteReplies implements ReplyRepository {
     this.stmt.revision.run(current.id, current.id, current.version, JSON.stringify(snapshot));
   }
 
-  /** The next event of the log: its number orders it, whatever the clock says. */
-  private happen(type: Revision['change']): { event: number; now: string } {
-    const now = this.clock.now().toISOString();
-    return { event: Number(this.stmt.event.run(now, type).lastInsertRowid), now };
-  }
 }
 
 function toParams(r: ReplyFields, inferred: readonly RecordField[]): Record<string, string | number | null> {
