@@ -95,9 +95,13 @@ export class Context {
    */
   hasArchive(): boolean {
     if (this.archive !== undefined || existsSync(this.dbFile)) return true;
-    // An archive the user named must be there to be looked in: "not found" would hide a typo.
-    if (this.options.db || this.env.REPLY_DB) throw new ReplyError('db.notFound', { file: this.dbFile });
+    this.refuseMissingNamedArchive();
     return false;
+  }
+
+  /** An archive the user named (--db, REPLY_DB) must be there to be looked in: "not found" or an empty list would hide a typo. */
+  private refuseMissingNamedArchive(): void {
+    if (this.options.db || this.env.REPLY_DB) throw new ReplyError('db.notFound', { file: this.dbFile });
   }
 
   /** The replies of the archive. */
@@ -156,8 +160,7 @@ export class Context {
         import('../store/handling.js'),
       ]);
       const inMemory = this.mode === 'read' && !existsSync(this.dbFile);
-      // An archive the user named must be there to be read: an empty list would hide a typo.
-      if (inMemory && (this.options.db || this.env.REPLY_DB)) throw new ReplyError('db.notFound', { file: this.dbFile });
+      if (inMemory) this.refuseMissingNamedArchive();
       const database = openDatabase(inMemory ? ':memory:' : this.dbFile);
       return (this.opened = { replies: new SqliteReplies(database, this.clock), handling: new SqliteHandling(database, this.clock), close: () => database.close() });
     })());

@@ -7,7 +7,7 @@ import { CONTACT_KEYS, issueDate, type ContactKey, type ReplyFields } from './re
 /**
  * A reply's parts as every layout prints them, in the order of the page: the
  * text and Markdown templates, the Word and HTML pages, and the checker, which
- * reads a reply of the archive in its published text (replyLines). Each part
+ * reads a reply of the archive in its published text (replyText). Each part
  * is worded here once, so that no two outputs can disagree.
  */
 export interface ReplyParts {
@@ -19,7 +19,7 @@ export interface ReplyParts {
   readonly docNumber: string;
   readonly title: string;
   readonly salutation: string;
-  /* The body between the salutation and the signature is the body tree (parseBody), which each layout sets its own way. */
+  // The body, between the salutation and the signature, is the body tree (parseBody): each layout sets it its own way.
   /** 署名 and the date in Chinese, those known. */
   readonly signature: readonly string[];
   /** 联系人姓名：宋佩颖 …, the keys that have a value, in their order. */

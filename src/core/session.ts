@@ -62,7 +62,7 @@ export function sessionBody(text: string): '政协' | '人大' | undefined {
   const key = sessionKey(text);
   if (key?.startsWith('政协:')) return '政协';
   if (key?.startsWith('人大:')) return '人大';
-  return /人大|人民代表大[会會]/u.test(text) ? '人大' : /政[协協]/u.test(text) ? '政协' : undefined;
+  return bodyOf(text, undefined);
 }
 
 /** Whether two wordings name the same session (by key; by text when either has no key). */

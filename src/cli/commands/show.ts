@@ -59,14 +59,14 @@ export default command(OPTIONS, async function show(ctx, args, opts) {
  */
 async function handlingRows(ctx: Context, reply: Reply): Promise<[string, string][]> {
   if (!ctx.hasArchive()) return [];
-  const handling = await ctx.handling();
-  const [proposal] = reply.session !== null && reply.proposalNo !== null ? handling.proposalsByNumber(reply.proposalNo, reply.session) : [];
+  const workflow = ctx.workflow();
+  const proposal = await workflow.proposalOf(reply);
   const rows: [string, string][] = [];
   if (proposal) {
-    const [h] = await ctx.workflow().handlings([proposal], dayOf(ctx.clock.now()));
+    const [h] = await workflow.handlings([proposal], dayOf(ctx.clock.now()));
     rows.push([t('label.handling'), t('show.proposal', { id: proposal.id, session: proposal.session, number: proposal.number, state: stateText(h!), due: dateText(h!.dueOn) })]);
   }
-  const answers = handling.feedback(reply.id);
+  const answers = (await ctx.handling()).feedback(reply.id);
   if (answers.length) {
     rows.push([t('label.feedback'), answers.map((f) => t('show.feedbackItem', { rating: f.rating, on: dateText(f.receivedOn), note: f.note ? `：${f.note}` : '' })).join('\n')]);
   }

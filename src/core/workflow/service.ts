@@ -55,9 +55,8 @@ export type ExtensionOutcome =
   | { readonly ok: true; readonly before: Handling; readonly after: Handling }
   | Extract<ExtensionDecision, { ok: false }>;
 
-/** A fix that changed something, saved as an edit, and the revision that keeps the state before. */
+/** A fix that changed something, saved as an edit, and the number of the revision it made. */
 export interface FixOutcome {
-  readonly before: Reply;
   readonly reply: Reply;
   readonly revision: number;
 }
@@ -117,6 +116,12 @@ export class Workflow {
     return found[0]!;
   }
 
+  /** The registered proposal a reply answers; none for one naming no session or number, or where none is registered. */
+  async proposalOf(reply: Pick<Reply, 'session' | 'proposalNo'>): Promise<Proposal | undefined> {
+    if (reply.session === null || reply.proposalNo === null || !this.ports.exists()) return undefined;
+    return (await this.ports.handling()).proposalsByNumber(reply.proposalNo, reply.session)[0];
+  }
+
   /** Where the handling of each proposal stands on `today`, with its replies and the feedback on them. */
   async handlings(proposals: readonly Proposal[], today: IsoDate): Promise<Handling[]> {
     if (proposals.length === 0) return [];
@@ -155,8 +160,7 @@ export class Workflow {
     request: { readonly rating: Rating; readonly receivedOn: IsoDate; readonly note: string | null; readonly reopenMonths: number },
   ): Promise<FeedbackOutcome> {
     const handling = await this.ports.handling();
-    // A reply that names no session or number answers no proposal the office could have registered.
-    const [proposal] = reply.proposalNo !== null && reply.session !== null ? handling.proposalsByNumber(reply.proposalNo, reply.session) : [];
+    const proposal = await this.proposalOf(reply);
     const decision = decideFeedback(reply, { ...request, today: dayOf(this.ports.clock.now()) }, {
       proposal,
       answers: proposal ? (await this.ports.replies()).answering([proposal]) : [],
@@ -189,6 +193,6 @@ export class Workflow {
     if (changedFields(reply, next).length === 0) return undefined;
     const repo = await this.ports.replies();
     const updated = repo.update(reply.id, next, reply.version);
-    return { before: reply, reply: updated, revision: repo.history(reply.id).length };
+    return { reply: updated, revision: repo.history(reply.id).length };
   }
 }
