@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type Config } from '../core/config.js';
 import { ReplyError } from '../core/errors.js';
 import { dayOf } from '../core/dates.js';
-import type { Clock, HandlingRepository, ReplyRepository } from '../core/ports.js';
+import type { ArchiveLog, Clock, HandlingRepository, ReplyRepository } from '../core/ports.js';
 import { Workflow } from '../core/workflow/service.js';
 import type { Exporter } from '../render/text.js';
 import type { Prompter } from './prompts.js';
@@ -11,6 +12,8 @@ import type { ReplyChecker } from './reply-check.js';
 
 export interface GlobalOptions {
   readonly db?: string;
+  /** Who makes the changes (--by). */
+  readonly by?: string;
   /** commander's negation of --no-input */
   readonly input?: boolean;
   readonly debug?: boolean;
@@ -104,6 +107,17 @@ export class Context {
     if (this.options.db || this.env.REPLY_DB) throw new ReplyError('db.notFound', { file: this.dbFile });
   }
 
+  /**
+   * Who the changes are recorded as made by: --by, else $REPLY_USER, else the config's user, else the
+   * system's user name; null when none of them names anyone.
+   */
+  operator(): string | null {
+    const given = this.options.by;
+    if (given !== undefined) return operatorName(given, '--by');
+    if (this.env.REPLY_USER?.trim()) return operatorName(this.env.REPLY_USER, 'REPLY_USER');
+    return this.configIfAny()?.user ?? systemUser();
+  }
+
   /** The replies of the archive. */
   async replies(): Promise<ReplyRepository> {
     return (await this.open()).replies;
@@ -112,6 +126,11 @@ export class Context {
   /** Proposals, deadlines and feedback: the same archive as the replies. */
   async handling(): Promise<HandlingRepository> {
     return (await this.open()).handling;
+  }
+
+  /** The archive's log of changes. */
+  async log(): Promise<ArchiveLog> {
+    return (await this.open()).log;
   }
 
   /** How the archive's replies are checked, against this workspace's config. */
@@ -131,6 +150,7 @@ export class Context {
     return new Workflow({
       replies: () => this.replies(),
       handling: () => this.handling(),
+      log: () => this.log(),
       exists: () => this.hasArchive(),
       checker: () => this.checker(),
       clock: this.clock,
@@ -154,15 +174,23 @@ export class Context {
    */
   private open(): Promise<Archive> {
     return (this.archive ??= (async () => {
-      const [{ openDatabase }, { SqliteReplies }, { SqliteHandling }] = await Promise.all([
+      const [{ openDatabase }, { SqliteReplies }, { SqliteHandling }, { SqliteLog }] = await Promise.all([
         import('../store/db.js'),
         import('../store/replies.js'),
         import('../store/handling.js'),
+        import('../store/events.js'),
       ]);
       const inMemory = this.mode === 'read' && !existsSync(this.dbFile);
       if (inMemory) this.refuseMissingNamedArchive();
       const database = openDatabase(inMemory ? ':memory:' : this.dbFile);
-      return (this.opened = { replies: new SqliteReplies(database, this.clock), handling: new SqliteHandling(database, this.clock), close: () => database.close() });
+      // A command that only reads writes no event: it names nobody, and asks nobody's name.
+      const operator = this.mode === 'write' ? this.operator() : null;
+      return (this.opened = {
+        replies: new SqliteReplies(database, this.clock, operator),
+        handling: new SqliteHandling(database, this.clock, operator),
+        log: new SqliteLog(database),
+        close: () => database.close(),
+      });
     })());
   }
 }
@@ -170,7 +198,27 @@ export class Context {
 interface Archive {
   readonly replies: ReplyRepository;
   readonly handling: HandlingRepository;
+  readonly log: ArchiveLog;
   close(): void;
+}
+
+/** The longest operator name kept: a name, not a text. */
+const MAX_OPERATOR = 40;
+
+function operatorName(text: string, source: string): string {
+  const name = text.trim();
+  if (!name || name.length > MAX_OPERATOR || /[\p{Cc}\p{Cf}]/u.test(name)) throw new ReplyError('option.badOperator', { source, max: MAX_OPERATOR }, 2);
+  return name;
+}
+
+/** The system's name of the user running the command; none where the system gives none. */
+function systemUser(): string | null {
+  try {
+    const name = userInfo().username.trim();
+    return name && name.length <= MAX_OPERATOR ? name : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The nearest folder upward that holds reply.config.json. */

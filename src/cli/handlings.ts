@@ -1,6 +1,7 @@
 import { parseDate, dayOf, type IsoDate } from '../core/dates.js';
 import { ReplyError, ValidationError } from '../core/errors.js';
-import type { Handling } from '../core/handling.js';
+import { isOpen, type Handling } from '../core/handling.js';
+import type { Proposal } from '../core/proposal.js';
 import type { Context } from './context.js';
 import { t } from './messages.js';
 
@@ -22,7 +23,7 @@ export function stateText(h: Handling): string {
 
 /** 12 天 / 今天到期 / 逾期 3 天; nothing for a proposal already answered. */
 export function daysText(h: Handling): string {
-  if (h.state === 'answered') return '';
+  if (!isOpen(h)) return '';
   if (h.daysLeft === 0) return t('handling.today');
   return h.daysLeft > 0 ? t('handling.daysLeft', { n: h.daysLeft }) : t('handling.daysOver', { n: -h.daysLeft });
 }
@@ -32,6 +33,12 @@ export function yearOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d{4}$/.test(text.trim())) throw new ReplyError('option.badYear', { value: text }, 2);
   return Number(text.trim());
+}
+
+/** Prints where a proposal's handling stands today, as JSON: what a change to a proposal answers with --json. */
+export async function writeHandlingJson(ctx: Context, proposal: Proposal): Promise<void> {
+  const [handling] = await ctx.workflow().handlings([proposal], asOf(ctx, undefined));
+  ctx.streams.stdout.write(JSON.stringify(handlingJson(handling!), null, 2) + '\n');
 }
 
 /** The JSON form of a handling for scripts. */
@@ -50,7 +57,8 @@ export function handlingJson(h: Handling): Record<string, unknown> {
     dueOn: h.dueOn,
     deadlines: p.deadlines,
     state: h.state,
-    daysLeft: h.state === 'answered' ? null : h.daysLeft,
+    status: p.status,
+    daysLeft: isOpen(h) ? h.daysLeft : null,
     overdue: h.overdue,
     firstAnsweredOn: h.firstAnsweredOn,
     onTime: h.onTime,

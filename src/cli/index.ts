@@ -27,6 +27,9 @@ const HANDLERS: Record<string, () => Promise<{ default: CommandHandler }>> = {
   show: () => import('./commands/show.js'),
   edit: () => import('./commands/edit.js'),
   status: () => import('./commands/status.js'),
+  diff: () => import('./commands/diff.js'),
+  revert: () => import('./commands/revert.js'),
+  log: () => import('./commands/log.js'),
   render: () => import('./commands/render.js'),
   search: () => import('./commands/search.js'),
   similar: () => import('./commands/similar.js'),
@@ -36,6 +39,10 @@ const HANDLERS: Record<string, () => Promise<{ default: CommandHandler }>> = {
   'proposal-add': () => import('./commands/proposal-add.js'),
   'proposal-list': () => import('./commands/proposal-list.js'),
   'proposal-extend': () => import('./commands/proposal-extend.js'),
+  'proposal-show': () => import('./commands/proposal-show.js'),
+  'proposal-edit': () => import('./commands/proposal-edit.js'),
+  'proposal-withdraw': () => import('./commands/proposal-withdraw.js'),
+  'feedback-retract': () => import('./commands/feedback-retract.js'),
   due: () => import('./commands/due.js'),
   feedback: () => import('./commands/feedback.js'),
   stats: () => import('./commands/stats.js'),
@@ -49,6 +56,7 @@ function program(
   const root = new Command('reply')
     .description(t('cmd.program'))
     .option('--db <path>', t('opt.db'))
+    .option('--by <name>', t('opt.by'))
     .option('--no-input', t('opt.noInput'))
     .option('--debug', t('opt.debug'))
     .helpOption('-h, --help', t('opt.help'))
@@ -111,6 +119,7 @@ function program(
   command('show', t('cmd.show'))
     .argument('<id>', t('arg.id'))
     .option('--history', t('opt.show.history'))
+    .option('--revision <n>', t('opt.show.revision'))
     .option('--source', t('opt.show.source'))
     .option('--json', t('opt.json'));
 
@@ -119,6 +128,27 @@ function program(
     .option('--set <field=value>', t('opt.edit.set'), collect)
     .option('--body <file>', t('opt.edit.body'))
     .option('--force', t('opt.edit.force'))
+    .option('--reason <text>', t('opt.reason'))
+    .option('--json', t('opt.json'));
+
+  command('diff', t('cmd.diff'))
+    .argument('<id>', t('arg.id'))
+    .argument('[from]', t('arg.revisionFrom'))
+    .argument('[to]', t('arg.revisionTo'))
+    .option('--json', t('opt.json'));
+
+  command('revert', t('cmd.revert'))
+    .argument('<id>', t('arg.id'))
+    .argument('<revision>', t('arg.revision'))
+    .option('--force', t('opt.edit.force'))
+    .option('--reason <text>', t('opt.reason'))
+    .option('--json', t('opt.json'));
+
+  command('log', t('cmd.log'))
+    .option('--by <name>', t('opt.log.by'))
+    .option('--since <date>', t('opt.log.since'))
+    .option('--id <id>', t('opt.log.id'))
+    .option('--limit <n>', t('opt.log.limit'))
     .option('--json', t('opt.json'));
 
   command('status', t('cmd.status'))
@@ -148,6 +178,7 @@ function program(
     .argument('<target...>', t('arg.checkTarget'))
     .option('--fix', t('opt.checkFix'))
     .option('--force', t('opt.checkForce'))
+    .option('--reason <text>', t('opt.reason'))
     .option('--json', t('opt.checkJson'));
 
   selectionFlags(command('search', t('cmd.search')).argument('[query...]', t('arg.query')).option('--like <id>', t('opt.like')), t('opt.searchLimit'));
@@ -177,6 +208,7 @@ function program(
   command('list', t('cmd.proposalList'), 'proposal-list', proposal)
     .option('--year <year>', t('opt.proposalYear'))
     .option('--open', t('opt.open'))
+    .option('--all', t('opt.proposalAll'))
     .option('--as-of <date>', t('opt.asOf'))
     .option('--json', t('opt.json'))
     .option('--csv', t('opt.csv'));
@@ -189,16 +221,40 @@ function program(
     .option('--as-of <date>', t('opt.asOf'))
     .option('--json', t('opt.json'));
 
+  command('show', t('cmd.proposalShow'), 'proposal-show', proposal)
+    .argument('<proposal>', t('arg.proposal'))
+    .option('--session <text>', t('opt.proposalSession'))
+    .option('--as-of <date>', t('opt.asOf'))
+    .option('--json', t('opt.json'));
+  command('edit', t('cmd.proposalEdit'), 'proposal-edit', proposal)
+    .argument('<proposal>', t('arg.proposal'))
+    .option('--session <text>', t('opt.proposalSession'))
+    .option('--set <field=value>', t('opt.proposalSet'), collect)
+    .option('--reason <text>', t('opt.correctionReason'))
+    .option('--json', t('opt.json'));
+  command('withdraw', t('cmd.proposalWithdraw'), 'proposal-withdraw', proposal)
+    .argument('<proposal>', t('arg.proposal'))
+    .option('--session <text>', t('opt.proposalSession'))
+    .option('--reason <text>', t('opt.withdrawReason'))
+    .option('--json', t('opt.json'));
+
   command('due', t('cmd.due'))
     .option('--within <days>', t('opt.within'))
     .option('--as-of <date>', t('opt.asOf'))
     .option('--json', t('opt.json'));
 
-  command('feedback', t('cmd.feedback'))
+  const feedback = command('feedback', t('cmd.feedback'))
     .argument('<id>', t('arg.id'))
     .argument('<rating>', t('arg.rating'))
     .option('--note <text>', t('opt.feedbackNote'))
     .option('--received-on <date>', t('opt.receivedOn'))
+    .option('--json', t('opt.json'))
+    .helpCommand(false);
+  // `reply feedback retract ID N`: commander takes a first word naming a subcommand as that command.
+  command('retract', t('cmd.feedbackRetract'), 'feedback-retract', feedback)
+    .argument('<id>', t('arg.id'))
+    .argument('<n>', t('arg.feedbackNumber'))
+    .option('--reason <text>', t('opt.retractReason'))
     .option('--json', t('opt.json'));
 
   command('stats', t('cmd.stats'))

@@ -92,6 +92,11 @@ export function dateText(date: string | null): string {
 }
 
 /** A stored instant shown in local time, to the minute. */
+/** Who did it; 未记录 where the archive did not record it (an older version asked nobody). */
+export function operatorText(operator: string | null): string {
+  return operator ?? t('label.operatorUnknown');
+}
+
 export function timeText(iso: string): string {
   // By hand rather than with date-fns: `reply search` and `list` load this module and need no date library.
   const d = new Date(iso);

@@ -52,6 +52,8 @@ export interface Config {
    * draft is filed, as every workspace did before the key existed (and does while it lacks it).
    */
   readonly numbering: Numbering;
+  /** Who this workspace's changes are recorded as made by, when neither --by nor $REPLY_USER names anyone. */
+  readonly user: string | null;
 }
 
 export const NUMBERINGS = ['sign', 'draft'] as const;
@@ -104,6 +106,7 @@ const schema = z
       .strict()
       .optional(),
     numbering: z.enum(NUMBERINGS).optional(),
+    user: text.optional(),
     handling: z
       .object({
         dueMonths: z.number().int().min(1).max(24),
@@ -152,6 +155,7 @@ export function parseConfig(source: string, file: string): Config {
     handling: { ...DEFAULT_HANDLING, ...c.handling },
     // A workspace made before the key existed keeps numbering its drafts, as it did; `reply init` writes "sign".
     numbering: c.numbering ?? 'draft',
+    user: c.user?.trim() || null,
   };
 }
 
@@ -213,6 +217,9 @@ export function configTemplate({ organ, docPrefix }: InitAnswers): string {
 
   // 何时给发文字号："sign" 签发时编号（草稿不占文号，默认）；"draft" 新建草稿时即编号
   "numbering": "sign",
+
+  // 经办人：每一次修改都记下是谁做的（依次取 --by、环境变量 REPLY_USER、此项、系统用户名）
+  // "user": "王敏",
 
   // 默认抄送单位（可为空）
   "cc": [],

@@ -195,6 +195,19 @@ const FIELD_VALUES: readonly (readonly [string, (r: ReplyFields) => unknown])[] 
   ['body', (r) => r.body],
 ];
 
+/**
+ * A reply's fields as lines `name: value` (the names `--set` uses, in the table's order), the body
+ * left out: what `reply diff` compares line by line, the body on its own.
+ */
+export function fieldLines(r: ReplyFields): string {
+  return FIELD_VALUES.filter(([name]) => name !== 'body')
+    .map(([name, value]) => {
+      const v = value(r);
+      return `${name}: ${v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v)}`;
+    })
+    .join('\n') + '\n';
+}
+
 /** The fields, by their user-facing names, in which two states of a reply differ. */
 export function changedFields(a: ReplyFields, b: ReplyFields): string[] {
   return FIELD_VALUES.filter(([, value]) => JSON.stringify(value(a)) !== JSON.stringify(value(b))).map(([name]) => name);

@@ -31,14 +31,19 @@ export interface Feedback {
   readonly event: number;
   /** When it was recorded, as the clock said. */
   readonly at: string;
+  /** Who recorded it; null where not recorded. */
+  readonly operator: string | null;
+  /** Taken back (recorded by mistake): it is kept, and counts no more. */
+  readonly retracted: { readonly event: number; readonly at: string; readonly operator: string | null; readonly reason: string } | null;
 }
 
 /**
  * Where the handling of a proposal stands:
  * pending, no reply has gone out yet; answered, the latest reply sent stands;
- * reopened, the latest reply sent met a 不满意 and a new answer is due.
+ * reopened, the latest reply sent met a 不满意 and a new answer is due;
+ * withdrawn, the proposal was withdrawn (撤案、并案): nothing is due.
  */
-export type HandlingState = 'pending' | 'answered' | 'reopened';
+export type HandlingState = 'pending' | 'answered' | 'reopened' | 'withdrawn';
 
 export interface Handling {
   readonly proposal: Proposal;
@@ -60,7 +65,12 @@ export interface Handling {
 }
 
 export function isOpen(h: Pick<Handling, 'state'>): boolean {
-  return h.state !== 'answered';
+  return h.state === 'pending' || h.state === 'reopened';
+}
+
+/** The answers that stand: those not retracted. */
+export function standing(feedback: readonly Feedback[]): Feedback[] {
+  return feedback.filter((f) => f.retracted === null);
 }
 
 /**
@@ -77,20 +87,27 @@ export function handlingOf(
   const replies = repliesTo(proposal, allReplies);
   const answered = replies.filter((r) => isAnswered(r.status));
   const latest = answered[0];
-  const latestFeedback = latest ? latestOf(feedback.filter((f) => f.replyId === latest.id)) : undefined;
-  const state: HandlingState = !latest ? 'pending' : latestFeedback && latestFeedback.rating === '不满意' ? 'reopened' : 'answered';
+  const latestFeedback = latest ? latestOf(standing(feedback).filter((f) => f.replyId === latest.id)) : undefined;
+  const state: HandlingState =
+    proposal.status === 'withdrawn' ? 'withdrawn'
+    : !latest ? 'pending'
+    : latestFeedback && latestFeedback.rating === '不满意' ? 'reopened'
+    : 'answered';
 
-  const dueOn = lastOf(proposal.deadlines)?.dueOn ?? proposal.firstDueOn;
+  // A reopening by an answer taken back gives no deadline.
+  const retracted = new Set(feedback.filter((f) => f.retracted !== null).map((f) => f.id));
+  const deadlines = proposal.deadlines.filter((d) => d.feedbackId === null || !retracted.has(d.feedbackId));
+  const dueOn = lastOf(deadlines)?.dueOn ?? proposal.firstDueOn;
   const daysLeft = daysFrom(today, dueOn);
   // The first answer whose date is known: one without a date cannot be counted on time or late.
   const firstAnsweredOn = answered.findLast((r) => r.signedOn !== null)?.signedOn ?? null;
-  const firstDue = firstHandlingDue(proposal.deadlines) ?? proposal.firstDueOn;
+  const firstDue = firstHandlingDue(deadlines) ?? proposal.firstDueOn;
   return {
     proposal,
     state,
     dueOn,
     daysLeft,
-    overdue: state !== 'answered' && daysLeft < 0,
+    overdue: isOpen({ state }) && daysLeft < 0,
     replies,
     firstAnsweredOn,
     onTime: firstAnsweredOn === null ? null : firstAnsweredOn <= firstDue,

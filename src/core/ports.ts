@@ -26,8 +26,12 @@ export interface Revision {
   readonly revision: number;
   /** When, as the clock said; the order is the revision number. */
   readonly at: string;
-  /** What made this revision: created, edited, or a status change. */
-  readonly change: 'created' | 'edited' | 'status';
+  /** What made this revision: created, edited, reverted to an earlier revision, or a status change. */
+  readonly change: 'created' | 'edited' | 'reverted' | 'status';
+  /** Who made it; null where the archive did not record it (before schema step 8). */
+  readonly operator: string | null;
+  /** Why, where a reason was given. */
+  readonly reason: string | null;
   readonly reply: Reply;
 }
 
@@ -68,6 +72,10 @@ export interface UpdateOptions {
    * but not entered in the ledger. Without it every new number is entered.
    */
   readonly ownPrefix?: string;
+  /** Why the change was made (required where it goes past a guard: a signed reply edited). */
+  readonly reason?: string;
+  /** The new state restores an earlier revision (reply revert): the change is logged as a revert. */
+  readonly revert?: boolean;
 }
 
 /** The archive as the core sees it. Every write is one transaction. */
@@ -170,6 +178,8 @@ export interface StatusChange extends StatusNote {
   /** Its event: the version of the reply it made (Reply.version of that revision). */
   readonly event: number;
   readonly at: string;
+  /** Who made it; null where not recorded. */
+  readonly operator: string | null;
   readonly from: Status;
   readonly to: Status;
 }
@@ -185,14 +195,66 @@ export interface HandlingRepository {
   proposals(year?: number): Proposal[];
   /** A new due date for a proposal, with the reason: an extension (延期). */
   extend(id: number, dueOn: IsoDate, reason: string): Proposal;
+  /** Corrects a proposal's fields (its deadlines stay: firstDueOn is not stored), on the version given, with the reason; the state before is kept. */
+  editProposal(id: number, fields: ProposalFields, expectedVersion: number, reason: string): Proposal;
+  /** Withdraws a proposal (撤案、并案), with the reason; it is kept, out of what is due. */
+  withdrawProposal(id: number, expectedVersion: number, reason: string): Proposal;
+  /** Every state of a proposal, the first registered first; the last is the current one. */
+  proposalHistory(id: number): ProposalRevision[];
   /**
    * Records the answer to a reply. A 不满意 reopens the handling of the
    * reply's proposal, when one is filed, with a new due date: both in one transaction.
    */
   addFeedback(entry: { replyId: number; rating: Rating; note: string | null; receivedOn: IsoDate; reopenDueOn: IsoDate | null }): Feedback;
   feedback(replyId?: number): Feedback[];
+  /** Takes back an answer recorded by mistake, with the reason: it is kept, marked, and counts no more. */
+  retractFeedback(id: number, reason: string): Feedback;
+}
+
+/** One stored state of a proposal; revision 1 is the proposal as registered. */
+export interface ProposalRevision {
+  readonly revision: number;
+  readonly at: string;
+  readonly change: 'proposed' | 'proposal-edited' | 'withdrawn';
+  readonly operator: string | null;
+  readonly reason: string | null;
+  readonly proposal: Omit<Proposal, 'deadlines'>;
 }
 
 export interface Clock {
   now(): Date;
+}
+
+/** Which changes `reply log` lists: by whom, since when, of which reply; the newest first, at most `limit`. */
+export interface LogFilter {
+  readonly by?: string;
+  /** The earliest time, as an ISO instant. */
+  readonly since?: string;
+  readonly replyId?: number;
+  readonly limit: number;
+}
+
+/** One change of the archive, as the log lists it: what happened, to what, by whom and why. */
+export interface LogEntry {
+  readonly event: number;
+  readonly at: string;
+  readonly type: 'created' | 'edited' | 'reverted' | 'status' | 'deadline' | 'feedback' | 'retracted' | 'proposed' | 'proposal-edited' | 'withdrawn';
+  readonly operator: string | null;
+  readonly reason: string | null;
+  /** The reply it changed, or the one an answer was about; null for a proposal's change. */
+  readonly replyId: number | null;
+  readonly proposalId: number | null;
+  /** A status change's step. */
+  readonly from: Status | null;
+  readonly to: Status | null;
+  /** An answer's rating (recorded or retracted). */
+  readonly rating: Rating | null;
+  /** A deadline's date and cause. */
+  readonly dueOn: IsoDate | null;
+  readonly cause: 'assigned' | 'extended' | 'reopened' | null;
+}
+
+/** The archive's event log, read. */
+export interface ArchiveLog {
+  entries(filter: LogFilter): LogEntry[];
 }

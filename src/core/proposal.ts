@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import { addMonthsTo, parseDate, type IsoDate } from './dates.js';
 import { ValidationError, type FieldIssue } from './errors.js';
-import { dedupe, isBlank, parseProposalNo, parseProposers } from './fields.js';
+import { dedupe, isBlank, parseProposalNo, parseProposers, splitList, type FieldEdit } from './fields.js';
 import type { ProposalInput, ReplyInput } from './input.js';
 import type { Kind, Proposer } from './reply.js';
 import { sameSession, sessionBody } from './session.js';
@@ -52,9 +52,15 @@ export type ProposalFields = {
   readonly firstDueOn: IsoDate;
 } & HandlingPart;
 
+/** A proposal stands (open) or was withdrawn (撤案, 并案): then it is out of what is due and of the figures. */
+export type ProposalStatus = 'open' | 'withdrawn';
+
 export type Proposal = ProposalFields & {
   readonly id: number;
   readonly createdAt: string;
+  readonly status: ProposalStatus;
+  /** The event that made its current state: what a change checks to refuse a proposal changed meanwhile. */
+  readonly version: number;
   /** Every due date it has had, the first (assigned) first; the last one is in force. */
   readonly deadlines: readonly Deadline[];
 };
@@ -69,7 +75,12 @@ export interface Deadline {
   readonly at: string;
   readonly dueOn: IsoDate;
   readonly cause: DeadlineCause;
+  /** Who gave it; null where not recorded. */
+  readonly operator: string | null;
+  /** An extension's reason. */
   readonly reason: string | null;
+  /** The answer whose 不满意 reopened the proposal (a reopening only). */
+  readonly feedbackId: number | null;
 }
 
 export type { ProposalInput };
@@ -143,6 +154,49 @@ export function buildProposal(input: ProposalInput, config: Pick<Config, 'handli
     firstDueOn: dueOn ?? addMonthsTo(assignedOn!, config.handling.dueMonths),
     ...part,
   };
+}
+
+/** The fields `proposal edit --set` corrects, by their flag names; the deadlines are moved by `proposal extend`. */
+const EDITABLE_PROPOSAL_FIELDS = ['kind', 'session', 'number', 'title', 'proposer', 'assigned-on', 'role', 'lead-unit'] as const;
+
+/**
+ * A registered proposal with `--set field=value` corrections, checked as a new registration is
+ * (every problem at once). The first deadline stays: it is part of the record's history.
+ */
+export function correctedProposal(proposal: ProposalFields, edits: readonly FieldEdit[], config: Pick<Config, 'handling'>): ProposalFields {
+  const input: Record<string, unknown> = {
+    kind: proposal.kind,
+    session: proposal.session,
+    number: proposal.number,
+    title: proposal.title,
+    proposers: proposal.proposers.map((p) => ({ name: p.name, role: p.role })),
+    assignedOn: proposal.assignedOn,
+    role: proposal.role,
+    ...(proposal.leadUnit ? { leadUnit: proposal.leadUnit } : {}),
+  };
+  const issues: FieldIssue[] = [];
+  for (const { field, value } of edits) {
+    const name = field.trim();
+    if (name === 'due-on') issues.push({ field: name, key: 'proposal.dueOnNotEditable' });
+    else if (!(EDITABLE_PROPOSAL_FIELDS as readonly string[]).includes(name)) {
+      issues.push({ field: name, key: 'field.notEditable', params: { fields: EDITABLE_PROPOSAL_FIELDS.join(', ') } });
+    } else if (name === 'proposer') input.proposers = splitList(value);
+    else if (name === 'lead-unit') input.leadUnit = value.trim() || undefined;
+    else input[name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = value;
+  }
+  // A unit taking the lead itself has no lead unit: changing the role to 主办 drops it.
+  if (roleOf(String(input.role ?? '')) === '主办' && !edits.some((e) => e.field.trim() === 'lead-unit')) delete input.leadUnit;
+  if (issues.length > 0) throw new ValidationError(dedupe(issues));
+  return { ...buildProposal(input as ProposalInput, config), firstDueOn: proposal.firstDueOn };
+}
+
+/**
+ * The session to offer for a new proposal of `kind`: that of the latest registered proposal of the
+ * same kind (a 人大 sitting is never offered for a 提案), if its sitting is of the kind's body.
+ */
+export function defaultSession(kind: ProposalKind | undefined, latestFirst: readonly Pick<ProposalFields, 'kind' | 'session'>[]): string | undefined {
+  if (!kind) return undefined;
+  return latestFirst.find((p) => p.kind === kind && (sessionBody(p.session) ?? BODY_OF_KIND[kind]) === BODY_OF_KIND[kind])?.session;
 }
 
 /** Whose members make each kind: 提案 the 政协's, 建议 the 人大's. */

@@ -40,7 +40,8 @@ export function statusOf(text: string): Status | undefined {
 const TRANSITIONS: Record<Status, readonly Status[]> = {
   draft: ['checked', 'signed', 'void'],
   checked: ['draft', 'signed', 'void'],
-  signed: ['sent', 'void'],
+  // A signed reply not yet sent may be taken back to correct it (it keeps its number): see needsReason.
+  signed: ['draft', 'checked', 'sent', 'void'],
   sent: ['published', 'void'],
   published: ['void'],
   void: [],
@@ -48,6 +49,14 @@ const TRANSITIONS: Record<Status, readonly Status[]> = {
 
 export function canTransition(from: Status, to: Status): boolean {
   return TRANSITIONS[from].includes(to);
+}
+
+/**
+ * The steps that undo what was decided, and need a reason: taking a signed reply back for correction,
+ * and voiding a reply.
+ */
+export function needsReason(from: Status, to: Status): boolean {
+  return to === 'void' || (from === 'signed' && (to === 'draft' || to === 'checked'));
 }
 
 /** The steps that the format check guards: a reply with check errors is neither checked nor signed. */
@@ -59,11 +68,12 @@ export function isGuardedStep(to: Status): boolean {
  * Whether a reply may be edited: a void one never, a signed, sent or
  * published one only when forced (its text has gone out under a signature).
  */
-export function assertEditable(reply: { readonly id: number; readonly status: Status }, force: boolean): void {
+export function assertEditable(reply: { readonly id: number; readonly status: Status }, force: boolean, reason?: string): void {
   if (reply.status === 'void') throw new ReplyError('reply.voidFrozen', { id: reply.id });
-  if (reply.status !== 'draft' && reply.status !== 'checked' && !force) {
-    throw new ReplyError('reply.signedFrozen', { id: reply.id, statusKey: `status.${reply.status}` });
-  }
+  if (reply.status === 'draft' || reply.status === 'checked') return;
+  if (!force) throw new ReplyError('reply.signedFrozen', { id: reply.id, statusKey: `status.${reply.status}` });
+  // A text that went out under a signature is changed only with a reason on the record.
+  if (!reason?.trim()) throw new ReplyError('reply.forceNeedsReason', { id: reply.id, statusKey: `status.${reply.status}` }, 2);
 }
 
 /** An edit undoes the format check: a checked reply goes back to draft. */

@@ -1,5 +1,5 @@
 import { dateParts } from './dates.js';
-import { latestOf, RATINGS, type Feedback, type Handling } from './handling.js';
+import { latestOf, RATINGS, standing, type Feedback, type Handling } from './handling.js';
 import { KINDS, STATUSES, type ReplySummary, type Status } from './reply.js';
 
 export interface Count<L extends string = string> {
@@ -21,7 +21,7 @@ export interface Stats {
   readonly byKind: readonly Count[];
   /** Every status, void included. */
   readonly byStatus: readonly Count<Status>[];
-  /** Proposals assigned in the year. */
+  /** Proposals assigned in the year, withdrawn ones not counted. */
   readonly proposals: {
     readonly total: number;
     readonly answered: number;
@@ -31,7 +31,7 @@ export interface Stats {
     /** First answers sent by their due date, among proposals answered at all. */
     readonly onTime: Count;
   };
-  /** Feedback on the year's replies: the latest answer on each reply. */
+  /** Feedback on the year's replies: the latest answer on each reply (retracted ones not counted). */
   readonly feedback: {
     readonly total: number;
     readonly byRating: readonly Count[];
@@ -57,11 +57,11 @@ export function computeStats(input: StatsInput): Stats {
   const all = input.replies.filter((r) => inYear(r.signedOn));
   const live = all.filter((r) => r.status !== 'void');
   const results = [...input.results, ...new Set(live.map((r) => r.result).filter((r) => !input.results.includes(r)))];
-  const handlings = input.handlings.filter((h) => inYear(h.proposal.assignedOn));
+  const handlings = input.handlings.filter((h) => h.state !== 'withdrawn' && inYear(h.proposal.assignedOn));
   const answered = handlings.filter((h) => h.firstAnsweredOn !== null);
   const liveIds = new Set(live.map((r) => r.id));
   const perReply = new Map<number, Feedback[]>();
-  for (const f of input.feedback) if (liveIds.has(f.replyId)) perReply.set(f.replyId, [...(perReply.get(f.replyId) ?? []), f]);
+  for (const f of standing(input.feedback)) if (liveIds.has(f.replyId)) perReply.set(f.replyId, [...(perReply.get(f.replyId) ?? []), f]);
   const ratings = [...perReply.values()].map((list) => latestOf(list)!);
 
   return {

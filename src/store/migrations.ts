@@ -213,6 +213,7 @@ const STEPS: readonly Step[] = [
   `,
   (db) => oneEventLog(db),
   (db) => storedTitles(db),
+  (db) => whoAndWhy(db),
 ];
 
 /**
@@ -533,6 +534,91 @@ function storedTitles(db: Database.Database): void {
       body || char(1, 1) || coalesce(search_shadow || char(1, 1), '') AS body
     FROM replies;
   `);
+}
+
+/**
+ * Step 8: who did each thing and why, and the acts that correct a mistake without deleting it. Each
+ * event names its operator (NULL where an older version did not ask: shown as unknown, never
+ * invented) and the reason given for it. The reason had two homes, the status changes and the
+ * deadlines; it moves to the event, and a reopening names the answer that caused it by a key where it
+ * said `feedback:N` in its reason. A proposal names the event that made its current state, as a reply
+ * does: its registration (the event of its first deadline, now typed `proposed`), and keeps its
+ * earlier states as revisions; it may be withdrawn (撤案、并案). An answer may be retracted.
+ */
+function whoAndWhy(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE events_new (
+      id       INTEGER PRIMARY KEY,
+      at       TEXT NOT NULL,
+      type     TEXT NOT NULL CHECK (type IN ('created', 'edited', 'reverted', 'status', 'deadline', 'feedback', 'retracted',
+                                        'proposed', 'proposal-edited', 'withdrawn')),
+      -- Who did it, as they were named (--by, REPLY_USER, the config's user, the system's); NULL: not recorded.
+      operator TEXT,
+      -- Why, where a reason was given (one is required to go past a guard).
+      reason   TEXT
+    );
+    INSERT INTO events_new (id, at, type, operator, reason)
+      SELECT e.id, e.at,
+        CASE WHEN d.cause = 'assigned' THEN 'proposed' ELSE e.type END,
+        NULL,
+        coalesce(c.reason, CASE WHEN d.cause = 'reopened' THEN NULL ELSE d.reason END)
+      FROM events e
+      LEFT JOIN status_changes c ON c.event_id = e.id
+      LEFT JOIN deadlines d ON d.event_id = e.id
+      ORDER BY e.id;
+    DROP TABLE events;
+    ALTER TABLE events_new RENAME TO events;
+    CREATE TRIGGER events_keep BEFORE DELETE ON events
+      BEGIN SELECT RAISE(ABORT, 'events are never deleted'); END;
+    CREATE TRIGGER events_frozen BEFORE UPDATE ON events
+      BEGIN SELECT RAISE(ABORT, 'events are never changed'); END;
+    CREATE INDEX events_operator ON events (operator, id);
+    -- What \`reply log\` looks up for each event: the reply whose current state it made.
+    CREATE INDEX replies_event ON replies (event_id);
+
+    ALTER TABLE status_changes DROP COLUMN reason;
+
+    -- The answer whose 不满意 reopened the proposal (a reopening only).
+    ALTER TABLE deadlines ADD COLUMN feedback_id INTEGER REFERENCES feedback (id);
+    DROP TRIGGER deadlines_frozen;
+    UPDATE deadlines SET feedback_id = CAST(substr(reason, 10) AS INTEGER) WHERE cause = 'reopened' AND reason LIKE 'feedback:%';
+    CREATE TRIGGER deadlines_frozen BEFORE UPDATE ON deadlines
+      BEGIN SELECT RAISE(ABORT, 'deadlines are never changed'); END;
+    ALTER TABLE deadlines DROP COLUMN reason;
+
+    -- The event that made the proposal's current state; whether it still stands.
+    ALTER TABLE proposals ADD COLUMN event_id INTEGER REFERENCES events (id);
+    ALTER TABLE proposals ADD COLUMN status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'withdrawn'));
+    UPDATE proposals SET event_id = (SELECT min(d.event_id) FROM deadlines d WHERE d.proposal_id = proposals.id);
+    CREATE INDEX proposals_event ON proposals (event_id);
+    CREATE TRIGGER proposals_event_update BEFORE UPDATE OF event_id ON proposals WHEN new.event_id IS NULL
+      BEGIN SELECT RAISE(ABORT, 'a proposal names the event that made it'); END;
+
+    -- Every earlier state of a proposal: an edit or a withdrawal stores the state it replaces.
+    CREATE TABLE proposal_revisions (
+      proposal_id INTEGER NOT NULL REFERENCES proposals (id),
+      revision    INTEGER NOT NULL,
+      event_id    INTEGER NOT NULL UNIQUE REFERENCES events (id),
+      snapshot    TEXT NOT NULL CHECK (json_valid(snapshot)),
+      PRIMARY KEY (proposal_id, revision)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER proposal_revisions_keep BEFORE DELETE ON proposal_revisions
+      BEGIN SELECT RAISE(ABORT, 'revisions are never deleted'); END;
+    CREATE TRIGGER proposal_revisions_frozen BEFORE UPDATE ON proposal_revisions
+      BEGIN SELECT RAISE(ABORT, 'revisions are never changed'); END;
+
+    -- An answer recorded by mistake, taken back: it stays, and counts no more.
+    CREATE TABLE feedback_retractions (
+      event_id    INTEGER PRIMARY KEY REFERENCES events (id),
+      feedback_id INTEGER NOT NULL UNIQUE REFERENCES feedback (id)
+    );
+    CREATE TRIGGER feedback_retractions_keep BEFORE DELETE ON feedback_retractions
+      BEGIN SELECT RAISE(ABORT, 'retractions are never deleted'); END;
+    CREATE TRIGGER feedback_retractions_frozen BEFORE UPDATE ON feedback_retractions
+      BEGIN SELECT RAISE(ABORT, 'retractions are never changed'); END;
+  `);
+  const unplaced = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM proposals WHERE event_id IS NULL').get()!.n;
+  if (unplaced) throw new Error(`schema step 8 could not place ${unplaced} proposals in the event log`);
 }
 
 /**

@@ -83,8 +83,10 @@ export class SqliteReplies implements ReplyRepository {
   constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock,
+    /** Who the changes made through this connection are recorded as made by; null: not known. */
+    operator: string | null = null,
   ) {
-    this.events = new EventLog(db, clock);
+    this.events = new EventLog(db, clock, operator);
     this.stmt = {
       get: db.prepare<[number], Row>('SELECT * FROM replies WHERE id = ?'),
       filed: db.prepare<[number], Omit<Row, 'body'>>(`SELECT ${SUMMARY_COLUMNS} FROM replies WHERE id = ?`),
@@ -135,15 +137,15 @@ export class SqliteReplies implements ReplyRepository {
       setStatusNumbered: db.prepare<[string, number, string, string, number, number, number]>(
         'UPDATE replies SET status = ?, event_id = ?, updated_at = ?, doc_prefix = ?, doc_year = ?, doc_seq = ? WHERE id = ?',
       ),
-      eventOf: db.prepare<[number], { at: string; type: Revision['change'] }>('SELECT at, type FROM events WHERE id = ?'),
+      eventOf: db.prepare<[number], EventRow>('SELECT at, type, operator, reason FROM events WHERE id = ?'),
       logStatus: db.prepare(
-        `INSERT INTO status_changes (event_id, reply_id, from_status, to_status, reason, overridden) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO status_changes (event_id, reply_id, from_status, to_status, overridden) VALUES (?, ?, ?, ?, ?)`,
       ),
       statusChanges: db.prepare<
         [number],
-        { event_id: number; at: string; from_status: string; to_status: string; reason: string | null; overridden: string | null }
+        { event_id: number; at: string; operator: string | null; from_status: string; to_status: string; reason: string | null; overridden: string | null }
       >(
-        `SELECT c.event_id, e.at, c.from_status, c.to_status, c.reason, c.overridden
+        `SELECT c.event_id, e.at, e.operator, c.from_status, c.to_status, e.reason, c.overridden
          FROM status_changes c JOIN events e ON e.id = c.event_id WHERE c.reply_id = ? ORDER BY c.event_id`,
       ),
       ledger: db.prepare('INSERT INTO doc_numbers (prefix, year, seq, reply_id, issued_at) VALUES (?, ?, ?, ?, ?)'),
@@ -151,8 +153,8 @@ export class SqliteReplies implements ReplyRepository {
         `INSERT INTO revisions (reply_id, revision, event_id, snapshot)
          VALUES (?, (SELECT coalesce(max(revision), 0) + 1 FROM revisions WHERE reply_id = ?), ?, ?)`,
       ),
-      history: db.prepare<[number], { revision: number; event_id: number; at: string; change: Revision['change']; snapshot: string }>(
-        `SELECT r.revision, r.event_id, e.at, e.type AS change, r.snapshot
+      history: db.prepare<[number], EventRow & { revision: number; event_id: number; snapshot: string }>(
+        `SELECT r.revision, r.event_id, e.at, e.type, e.operator, e.reason, r.snapshot
          FROM revisions r JOIN events e ON e.id = r.event_id WHERE r.reply_id = ? ORDER BY r.revision`,
       ),
     };
@@ -262,7 +264,7 @@ export class SqliteReplies implements ReplyRepository {
       const next = fields.docNumber;
       const moved = next !== null && !(current.docNumber?.equals(next) ?? false);
       if (moved) this.claimNumber(next, id);
-      const { event, now } = this.events.happen('edited');
+      const { event, now } = this.events.happen(options.revert ? 'reverted' : 'edited', options.reason);
       this.keep(current);
       // A field the clerk changes is known from then on, not inferred.
       const inferred = stillInferred(current.inferred, current, fields);
@@ -278,7 +280,7 @@ export class SqliteReplies implements ReplyRepository {
   setStatus(id: number, status: Status, expectedVersion: number, note: StatusNote = {}, numbering?: Numbering): Reply {
     const run = this.db.transaction((): Reply => {
       const current = this.current(id, expectedVersion);
-      const { event, now } = this.events.happen('status');
+      const { event, now } = this.events.happen('status', note.reason);
       this.keep(current);
       // Signing numbers a reply that has none, in this same transaction: the next of the office's (prefix, year), or the one given.
       if (numbering && current.docNumber === null) {
@@ -290,7 +292,7 @@ export class SqliteReplies implements ReplyRepository {
         this.stmt.setStatus.run(status, event, now, id);
       }
       const overridden = note.overridden?.length ? JSON.stringify(note.overridden) : null;
-      this.stmt.logStatus.run(event, id, current.status, status, note.reason ?? null, overridden);
+      this.stmt.logStatus.run(event, id, current.status, status, overridden);
       return fromRow(this.stmt.get.get(id)!);
     });
     return run.immediate();
@@ -300,6 +302,7 @@ export class SqliteReplies implements ReplyRepository {
     return this.stmt.statusChanges.all(id).map((r) => ({
       event: r.event_id,
       at: r.at,
+      operator: r.operator,
       from: r.from_status as Status,
       to: r.to_status as Status,
       ...(r.reason !== null ? { reason: r.reason } : {}),
@@ -311,14 +314,8 @@ export class SqliteReplies implements ReplyRepository {
   history(id: number): Revision[] {
     const row = this.stmt.get.get(id);
     if (!row) return [];
-    const earlier = this.stmt.history.all(id).map((r) => ({
-      revision: r.revision,
-      at: r.at,
-      change: r.change,
-      reply: fromSnapshot(r.snapshot, r.event_id),
-    }));
-    const made = this.stmt.eventOf.get(row.event_id)!;
-    return [...earlier, { revision: earlier.length + 1, at: made.at, change: made.type, reply: fromRow(row) }];
+    const earlier = this.stmt.history.all(id).map((r) => revisionOf(r.revision, r, fromSnapshot(r.snapshot, r.event_id)));
+    return [...earlier, revisionOf(earlier.length + 1, this.stmt.eventOf.get(row.event_id)!, fromRow(row))];
   }
 
   /** The search over this archive, made on first use. */
@@ -357,6 +354,17 @@ export class SqliteReplies implements ReplyRepository {
     this.stmt.revision.run(current.id, current.id, current.version, JSON.stringify(snapshot));
   }
 
+}
+
+interface EventRow {
+  at: string;
+  type: Revision['change'];
+  operator: string | null;
+  reason: string | null;
+}
+
+function revisionOf(revision: number, event: EventRow, reply: Reply): Revision {
+  return { revision, at: event.at, change: event.type, operator: event.operator, reason: event.reason, reply };
 }
 
 function toParams(r: ReplyFields, inferred: readonly RecordField[]): Record<string, string | number | null> {

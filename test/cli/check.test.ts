@@ -281,7 +281,7 @@ describe('reply check --fix', () => {
     expect(history[0]!.reply.body).toContain('(二) 深化产业联动');
     expect(history[1]!.reply.body).toContain('（二）深化产业联动');
     expect(history[1]!.reply.body).not.toContain('(上海)');
-    expect(runCli(ws, ['show', '1', '--history']).stdout).toMatch(/^2 .*修改：body$/mu);
+    expect(runCli(ws, ['show', '1', '--history']).stdout).toMatch(/^2 .*修改：body\s+—$/mu);
   });
 
   it('a second --fix finds nothing to repair and writes nothing', () => {
@@ -310,12 +310,12 @@ describe('reply check --fix', () => {
     expect(runCli(ws, ['import', join(CORPUS, FILES['001'])]).code).toBe(0);
     expectError(runCli(ws, ['check', '1', '--fix']), 1, '第 1 号记录已发送', '--force');
     expect(historyJson(ws, 1)).toHaveLength(1);
-    const forced = runCli(ws, ['check', '1', '--fix', '--force']);
+    const forced = runCli(ws, ['check', '1', '--fix', '--force', '--reason', '更正']);
     expect(forced.stdout).toContain('\n+赛道愈加拥挤，寻找落地应用场景');
     expect(forced.stdout).toContain('三是**稳固推进市级特色产业园区建设**。加强中以交流合作，加快');
     expect(pairs(checkJson(ws, ['1']).reports[0]!)).toEqual([['text/latin-word', 23]]);
-    expect(runCli(ws, ['status', '1', 'void']).code).toBe(0);
-    expectError(runCli(ws, ['check', '1', '--fix', '--force']), 1, '第 1 号记录已作废');
+    expect(runCli(ws, ['status', '1', 'void', '--reason', '重复登记']).code).toBe(0);
+    expectError(runCli(ws, ['check', '1', '--fix', '--force', '--reason', '更正']), 1, '第 1 号记录已作废');
   });
 
   it('does not touch files: usage error, exit 2', () => {

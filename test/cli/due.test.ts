@@ -71,7 +71,7 @@ describe('reply due: open proposals, soonest first', () => {
     expect(json.within).toBe(12);
     expect(Object.keys(json.due[0]!)).toEqual([
       'id', 'kind', 'session', 'number', 'title', 'proposers', 'role', 'leadUnit', 'assignedOn', 'dueOn', 'deadlines',
-      'state', 'daysLeft', 'overdue', 'firstAnsweredOn', 'onTime', 'replies', 'feedback',
+      'state', 'status', 'daysLeft', 'overdue', 'firstAnsweredOn', 'onTime', 'replies', 'feedback',
     ]);
     expect(json.due[0]).toMatchObject({ id: 3, kind: '建议', dueOn: '2023-05-15', state: 'pending', daysLeft: -5, overdue: true, replies: [], feedback: null });
     expect(json.due[1]).toMatchObject({ id: 1, dueOn: '2023-06-01', daysLeft: 12, overdue: false });

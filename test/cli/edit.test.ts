@@ -141,7 +141,7 @@ describe('reply edit --body and the editor', () => {
     const ws = workspace();
     fileCleanReply(ws); // signing runs the format check: a reply that passes it
     ok(ws, ['status', '1', 'signed']);
-    const reply = JSON.parse(ok(ws, ['edit', '1', '--set', 'title=签发后修改', '--force', '--json']).stdout) as ReplyJson;
+    const reply = JSON.parse(ok(ws, ['edit', '1', '--set', 'title=签发后修改', '--force', '--reason', '更正', '--json']).stdout) as ReplyJson;
     expect(reply.proposalTitle).toBe('签发后修改');
     expect(reply.status).toBe('signed');
   });
@@ -159,7 +159,7 @@ describe('reply edit: refusals (nothing is written)', () => {
     ws = lastingWorkspace();
     fileReply(ws, { 'doc-number': '2023-16' });
     for (const title of ['二', '三', '四']) fileCleanReply(ws, { title });
-    for (const [id, status] of [['2', 'signed'], ['3', 'signed'], ['3', 'sent'], ['4', 'void']]) ok(ws, ['status', id!, status!]);
+    for (const [id, status] of [['2', 'signed'], ['3', 'signed'], ['3', 'sent'], ['4', 'void']]) ok(ws, ['status', id!, status!, ...(status === 'void' ? ['--reason', '重复登记'] : [])]);
     writeFileSync(join(ws, 'empty.md'), '  \n\n');
     before = listJson(ws);
   });
@@ -223,7 +223,7 @@ describe('reply edit: refusals (nothing is written)', () => {
 
   it('refuses a void reply always, even with --force', () => {
     expectError(runCli(ws, ['edit', '4', '--set', 'title=x']), 1, '第 4 号记录已作废，不能再修改');
-    expectError(runCli(ws, ['edit', '4', '--set', 'title=x', '--force']), 1, '已作废');
+    expectError(runCli(ws, ['edit', '4', '--set', 'title=x', '--force', '--reason', '更正']), 1, '已作废');
   });
 
   it('none of the refusals above wrote anything', () => {
@@ -251,14 +251,14 @@ describe('reply edit: revisions', () => {
     ]);
     const table = runCli(ws, ['show', '1', '--history']).stdout.trimEnd().split('\n');
     expect(table).toHaveLength(4);
-    expect(table[1]).toMatch(/^1\s.*归档$/);
+    expect(table[1]).toMatch(/^1\s.*归档\s+—$/);
     expect(table[3]).toMatch(/^3\s.*修改：/);
   });
 
   it('names the changed fields in the history as the user types them (title, doc-number), not internal keys', () => {
     const lines = runCli(ws, ['show', '1', '--history']).stdout.trimEnd().split('\n');
-    expect(lines[2]).toMatch(/修改：(title|提案标题)$/);
-    expect(lines[3]).toMatch(/修改：(doc-number|发文字号)$/);
+    expect(lines[2]).toMatch(/修改：(title|提案标题)\s+—$/);
+    expect(lines[3]).toMatch(/修改：(doc-number|发文字号)\s+—$/);
   });
 
   it('says a burnt number was used before, rather than that a reply which no longer has it holds it', () => {

@@ -55,6 +55,8 @@ describe('reply feedback: records the member’s answer to a reply that went out
       note: null,
       receivedOn: '2023-06-01',
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      operator: '王敏',
+      retracted: null,
       docNumber: '普发改委〔2023〕1号',
       proposal: 1,
       reopenDueOn: null,
@@ -129,7 +131,7 @@ describe('reply feedback: a 不满意 reopens the handling; the latest answer by
     expect(reopened).toMatchObject({ state: 'reopened', dueOn: '2023-07-20', daysLeft: 25, feedback: { rating: '不满意', note: '希望明确时间表' } });
     expect(reopened!.deadlines.map(({ dueOn, cause, reason }) => ({ dueOn, cause, reason }))).toEqual([
       { dueOn: '2023-06-01', cause: 'assigned', reason: null },
-      { dueOn: '2023-07-20', cause: 'reopened', reason: 'feedback:1' },
+      { dueOn: '2023-07-20', cause: 'reopened', reason: null },
     ]);
     expect(dueJson(ws, ['--as-of', '2023-06-25']).due.map((h) => h.id)).toEqual([1]);
 
@@ -204,7 +206,7 @@ describe('reply show names the proposal a reply answers and the answers to it', 
     ok(ws, ['feedback', '1', '满意', '--received-on', '2023-06-01', '--note', '答复详实']);
     const shown = ok(ws, ['show', '1']).stdout;
     expect(shown).toMatch(/办理情况\s+#1 区政协十五届二次会议 第152104号：已答复，办理期限 2023年6月\d+日/u);
-    expect(shown).toMatch(/提案人意见\s+满意（2023年6月1日）：答复详实/u);
+    expect(shown).toMatch(/提案人意见\s+1\. 满意（2023年6月1日）：答复详实/u);
   });
 
   it('no such rows for a reply to a proposal nobody registered', () => {

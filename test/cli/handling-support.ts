@@ -146,7 +146,7 @@ export function answer(cwd: string, ref: string, flags: Flags & { result: string
 
 /** Moves a reply through the given statuses, one `reply status` each; every step must pass. */
 export function advance(cwd: string, id: number, ...statuses: string[]): void {
-  for (const status of statuses) ok(cwd, ['status', String(id), status]);
+  for (const status of statuses) ok(cwd, ['status', String(id), status, ...(status === 'void' ? ['--reason', '重复登记'] : [])]);
 }
 
 /** Writes (or replaces) the workspace config with the fixture's organ and the given handling settings. */

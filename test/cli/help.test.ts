@@ -44,7 +44,7 @@ describe('reply --help', () => {
       '--signed-on', '--issued-on', '--doc-number', '--cc', '--body', '--answers', '--edit', '--json']],
     ['list', ['--year', '--status', '--kind', '--result', '--proposer', '--json', '--csv']],
     ['show', ['<id>', '--history', '--json']],
-    ['edit', ['<id>', '--set', '--body', '--force', '--json']],
+    ['edit', ['<id>', '--set', '--body', '--force', '--reason', '--json']],
     ['status', ['<id>', '<status>', '--json']],
     ['render', ['[ids...]', '--format', '--out', '--force', '--all', '--year', '--status', '--stamped']],
   ])('reply %s --help describes its options, exit 0', (command, options) => {

@@ -147,20 +147,20 @@ describe('reply show of an incomplete record', () => {
 describe('reply edit --set completes a record', () => {
   it('session, proposal-no and signed-on complete record 2, which then no longer lists as incomplete; its organ stays inferred', () => {
     const dir = seeded();
-    const run = ok(dir, ['edit', '2', '--set', 'session=区政协十五届二次会议', '--set', 'proposal-no=152104', '--set', 'signed-on=2023-05-18', '--force']);
+    const run = ok(dir, ['edit', '2', '--set', 'session=区政协十五届二次会议', '--set', 'proposal-no=152104', '--set', 'signed-on=2023-05-18', '--force', '--reason', '更正']);
     expect(run.stdout).toBe('已更新第 2 号 无文号（修订 2）\n');
     expect(listJson(dir, ['--incomplete']).map((r) => r.id)).toEqual([3, 5]);
     expect(showJson(dir, 2)).toMatchObject({ missing: [], inferred: ['organ'], signedOn: '2023-05-18', title: '对区政协十五届二次会议 第152104号提案的答复' });
     expect(ok(dir, ['show', '2']).stdout.split('\n')[0]).toBe('推断：署名（上海市普陀区发展和改革委员会）');
     // the clerk's own value for the organ is no longer inferred, even when the text is the same as before it is set again
-    ok(dir, ['edit', '2', '--set', 'organ=上海市普陀区人民政府', '--force']);
+    ok(dir, ['edit', '2', '--set', 'organ=上海市普陀区人民政府', '--force', '--reason', '更正']);
     expect(showJson(dir, 2)).toMatchObject({ organ: '上海市普陀区人民政府', inferred: [] });
     expect(ok(dir, ['show', '2']).stdout).not.toMatch(/待补充|推断/u);
   });
 
   it('proposer and organ complete record 3; a changed session is no longer inferred', () => {
     const dir = seeded();
-    ok(dir, ['edit', '3', '--set', 'proposer=顾薇玲委员', '--set', 'organ=上海市普陀区人民政府', '--set', 'session=市政协十四届四次会议', '--force']);
+    ok(dir, ['edit', '3', '--set', 'proposer=顾薇玲委员', '--set', 'organ=上海市普陀区人民政府', '--set', 'session=市政协十四届四次会议', '--force', '--reason', '更正']);
     expect(showJson(dir, 3)).toMatchObject({ missing: [], inferred: [], proposers: [{ name: '顾薇玲', role: '委员' }] });
     expect(runCli(dir, ['list', '--incomplete']).stdout).not.toMatch(/^3\s/mu);
   });
@@ -217,7 +217,7 @@ describe('reply status signed of a record without a doc number or a date', () =>
 
   it('other steps do not ask for them: a record without a number may be voided, or checked past the format check', () => {
     const dir = seeded();
-    expect(ok(dir, ['status', '2', 'void']).stdout).toBe('第 2 号 无文号：已发送 → 已作废\n');
+    expect(ok(dir, ['status', '2', 'void', '--reason', '重复登记']).stdout).toBe('第 2 号 无文号：已发送 → 已作废\n');
     // (the format check itself reports the missing number: doc-number/missing)
     expect(runCli(dir, ['status', '4', 'checked', '--force', '--reason', '文号待定']).stdout).toBe('第 4 号 无文号：草稿 → 已核稿\n');
   });

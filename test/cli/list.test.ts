@@ -49,7 +49,7 @@ beforeAll(() => {
   fileReply(ws, { 'signed-on': '2023-03-01', proposer: '经济委员会', result: '留作参考', title: TITLE_5, body: join(ws, 'body-5.md') });
   fileReply(ws, { 'signed-on': '2023-05-18', proposer: ['朱莺委员', '张强委员'], title: '同日的另一件' });
   for (const [id, status] of [[2, 'void'], [3, 'signed'], [3, 'sent'], [5, 'signed']] as const) {
-    const run = runCli(ws, ['status', String(id), status]);
+    const run = runCli(ws, ['status', String(id), status, ...(status === 'void' ? ['--reason', '重复登记'] : [])]);
     expect(run.code, run.stderr).toBe(0);
   }
 });

@@ -27,7 +27,7 @@ describe('numbers at signing (numbering "sign"): a draft takes none, signing tak
     const ws = signingWorkspace();
     const drafts = [0, 1, 2].map((i) => fileCleanReplyJson(ws, { 'proposal-no': String(145072 + i) }));
     expect(drafts.map((d) => d.docNumber)).toEqual([null, null, null]);
-    expect(runCli(ws, ['status', String(drafts[1]!.id), 'void']).code).toBe(0);
+    expect(runCli(ws, ['status', String(drafts[1]!.id), 'void', '--reason', '放弃']).code).toBe(0);
 
     const first = sign(ws, drafts[2]!.id);
     expect(first).toMatchObject({ code: 0, stderr: '已登记文号 普发改委〔2021〕1号\n' });

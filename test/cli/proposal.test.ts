@@ -43,7 +43,9 @@ describe('reply proposal add: by flags', () => {
       replies: [],
       feedback: null,
     });
-    expect(listed!.deadlines).toEqual([{ event: expect.any(Number), at: expect.any(String), dueOn: '2023-06-01', cause: 'assigned', reason: null }]);
+    expect(listed!.deadlines).toEqual([
+      { event: expect.any(Number), at: expect.any(String), operator: '王敏', dueOn: '2023-06-01', cause: 'assigned', reason: null, feedbackId: null },
+    ]);
   });
 
   it('--json prints the proposal and its handling', () => {

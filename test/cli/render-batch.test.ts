@@ -29,7 +29,7 @@ describe('reply render of several replies', () => {
     expect(readdirSync(join(ws, 'all'))).toHaveLength(4);
     expect(runCli(ws, ['render', '--year', '2023', '--out', 'y2023']).code).toBe(0);
     expect(readdirSync(join(ws, 'y2023'))).toHaveLength(2);
-    expect(runCli(ws, ['status', '2021-9', 'void']).code).toBe(0);
+    expect(runCli(ws, ['status', '2021-9', 'void', '--reason', '重复登记']).code).toBe(0);
     expect(runCli(ws, ['render', '--status', 'void', '--out', 'void', '--format', 'docx']).code).toBe(0);
     expect(readdirSync(join(ws, 'void'))).toEqual(['普发改委〔2021〕9号 对区政协十四届四次会议 第145072号提案的答复.docx']);
   });

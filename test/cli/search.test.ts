@@ -64,7 +64,7 @@ beforeAll(() => {
     ...base, kind: '会办意见', session: '市政协十四届三次会议', 'proposal-no': '0690', 'lead-unit': '市发展改革委',
     title: '关于防汛工作的建议', 'signed-on': '2020-07-01', result: '解决或采纳', body: bodyFile(ws, 'b7', `海绵城市。\n\n${PLAIN}`),
   });
-  for (const args of [['status', '5', 'void'], ['edit', '7', '--set', 'organ=上海市普陀区人民政府']]) {
+  for (const args of [['status', '5', 'void', '--reason', '重复登记'], ['edit', '7', '--set', 'organ=上海市普陀区人民政府']]) {
     const run = runCli(ws, args);
     expect(run.code, run.stderr).toBe(0);
   }
@@ -273,7 +273,7 @@ describe('the index follows new, edit and status; reply reindex rebuilds it', ()
     expect(searchJson(['鲸落'], dir)).toEqual([]);
     expect(searchJson(['候鸟驿站'], dir).map((h) => h.id)).toEqual([reply.id]);
 
-    expect(runCli(dir, ['status', String(reply.id), 'void']).code).toBe(0);
+    expect(runCli(dir, ['status', String(reply.id), 'void', '--reason', '重复登记']).code).toBe(0);
     expect(searchJson(['候鸟驿站'], dir).map((h) => h.id)).toEqual([reply.id]);
     expect(searchJson(['候鸟驿站', '--status', 'void'], dir).map((h) => h.id)).toEqual([reply.id]);
     expect(searchJson(['候鸟驿站', '--status', 'draft'], dir)).toEqual([]);

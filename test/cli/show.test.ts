@@ -117,12 +117,13 @@ describe('reply show --history', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]!.split(/\s{2,}/)).toEqual(['修订', '时间', '变更']);
+    // who did each (the clerk, $REPLY_USER), and why where a reason was given
+    expect(lines[0]!.split(/\s{2,}/)).toEqual(['修订', '时间', '经办人', '变更', '原因']);
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toMatch(/^1\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+归档$/);
-    expect(lines[2]).toMatch(/^2\s+.*修改：result$/);
-    expect(lines[3]).toMatch(/^3\s+.*修改：cc$/);
-    expect(lines[4]).toMatch(/^4\s+.*状态：已签发$/);
+    expect(lines[1]).toMatch(/^1\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+王敏\s+归档\s+—$/);
+    expect(lines[2]).toMatch(/^2\s+.*王敏\s+修改：result\s+—$/);
+    expect(lines[3]).toMatch(/^3\s+.*修改：cc\s+—$/);
+    expect(lines[4]).toMatch(/^4\s+.*状态：已签发\s+—$/);
 
     const revisions = historyJson(dir, '2021-1');
     expect(revisions.map((r) => [r.revision, r.change, r.reply.status, r.reply.result])).toEqual([

@@ -48,8 +48,8 @@ describe('reply status', () => {
     ok(ws, ['status', '1', 'signed']);
     ok(ws, ['status', '2', 'signed']);
     ok(ws, ['status', '2', 'sent']);
-    expect(ok(ws, ['status', '1', 'void']).stdout).toBe('第 1 号 普发改委〔2021〕1号：已签发 → 已作废\n');
-    const reply = JSON.parse(ok(ws, ['status', '2', 'void', '--json']).stdout) as ReplyJson;
+    expect(ok(ws, ['status', '1', 'void', '--reason', '重复登记']).stdout).toBe('第 1 号 普发改委〔2021〕1号：已签发 → 已作废\n');
+    const reply = JSON.parse(ok(ws, ['status', '2', 'void', '--reason', '重复登记', '--json']).stdout) as ReplyJson;
     expect(reply).toMatchObject({ id: 2, status: 'void', docNumber: { text: '普发改委〔2021〕2号' } });
   });
 
@@ -57,12 +57,12 @@ describe('reply status', () => {
     const ws = withCleanDraft();
     expect(ok(ws, ['status', '1', '签发']).stdout).toContain('草稿 → 已签发');
     expect(ok(ws, ['status', '1', '已发送']).stdout).toContain('已签发 → 已发送');
-    expect(ok(ws, ['status', '1', '作废']).stdout).toContain('已发送 → 已作废');
+    expect(ok(ws, ['status', '1', '作废', '--reason', '重复登记']).stdout).toContain('已发送 → 已作废');
   });
 
   it('voids a draft, keeping the record and its number: the next reply gets the next number', () => {
     const ws = withDraft();
-    expect(ok(ws, ['status', '1', 'void']).stdout).toBe('第 1 号 普发改委〔2023〕1号：草稿 → 已作废\n');
+    expect(ok(ws, ['status', '1', 'void', '--reason', '重复登记']).stdout).toBe('第 1 号 普发改委〔2023〕1号：草稿 → 已作废\n');
     // still there: shown, listed, rendered
     expect(ok(ws, ['show', '2023-1']).stdout).toMatch(/^状态\s+已作废$/m);
     expect(ok(ws, ['render', '1']).stdout).toContain('普发改委〔2023〕1号');
@@ -84,7 +84,7 @@ describe('reply status: refusals', () => {
   beforeAll(() => {
     ws = lastingWorkspace();
     for (const title of ['一', '二', '三']) fileCleanReply(ws, { title });
-    for (const [id, status] of [['2', 'signed'], ['2', 'sent'], ['3', 'void']]) ok(ws, ['status', id!, status!]);
+    for (const [id, status] of [['2', 'signed'], ['2', 'sent'], ['3', 'void']]) ok(ws, ['status', id!, status!, ...(status === 'void' ? ['--reason', '重复登记'] : [])]);
     before = listJson(ws);
   });
   afterAll(() => rmSync(ws, { recursive: true, force: true }));
@@ -105,7 +105,7 @@ describe('reply status: refusals', () => {
 
   it('refuses to set the status a reply already has', () => {
     expectError(runCli(ws, ['status', '1', 'draft']), 1, '第 1 号记录已是「草稿」状态');
-    expectError(runCli(ws, ['status', '3', 'void']), 1, '第 3 号记录已是「已作废」状态');
+    expectError(runCli(ws, ['status', '3', 'void', '--reason', '重复登记']), 1, '第 3 号记录已是「已作废」状态');
   });
 
   it('refuses an unknown status as a usage error, and an unknown reply', () => {

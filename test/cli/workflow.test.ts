@@ -162,7 +162,7 @@ describe('signing a draft with format errors', () => {
 
     const table = ok(ws, ['show', '1', '--history']).stdout.trimEnd().split('\n');
     expect(table).toHaveLength(3);
-    expect(table[2]).toMatch(/^2\s+.*状态：已签发（原因：领导已审定，按原文印发；越过 4 处格式错误）$/);
+    expect(table[2]).toMatch(/^2\s+.*王敏\s+状态：已签发\s+领导已审定，按原文印发（越过 4 处格式错误）$/);
 
     const history = historyJson(ws, 1) as HistoryJson[];
     expect(history.map((r) => [r.change, r.reply.status])).toEqual([
@@ -173,6 +173,7 @@ describe('signing a draft with format errors', () => {
     expect(history[1]!.statusChange).toEqual({
       event: expect.any(Number),
       at: history[1]!.at,
+      operator: '王敏',
       from: 'draft',
       to: 'signed',
       reason: '领导已审定，按原文印发',
@@ -207,7 +208,7 @@ describe('signing a draft with format errors', () => {
     const ws = withClean();
     const run = runCli(ws, ['status', '1', 'signed', '--reason', '主任签批']);
     expect(run).toEqual({ stdout: '第 1 号 普发改委〔2021〕1号：草稿 → 已签发\n', stderr: '', code: 0 });
-    expect(ok(ws, ['show', '1', '--history']).stdout).toMatch(/状态：已签发（原因：主任签批）$/m);
+    expect(ok(ws, ['show', '1', '--history']).stdout).toMatch(/状态：已签发\s+主任签批$/m);
     const change = (historyJson(ws, 1) as HistoryJson[])[1]!.statusChange!;
     expect(change).toMatchObject({ from: 'draft', to: 'signed', reason: '主任签批' });
     expect(change.overridden ?? null).toBeNull();
@@ -217,7 +218,7 @@ describe('signing a draft with format errors', () => {
     const ws = withErrors();
     ok(ws, ['status', '1', 'signed', '--force', '--reason', '领导已审定']);
     expect(runCli(ws, ['status', '1', 'sent'])).toEqual({ stdout: '第 1 号 普发改委〔2023〕1号：已签发 → 已发送\n', stderr: '', code: 0 });
-    expect(runCli(ws, ['status', '1', 'void']).code).toBe(0);
+    expect(runCli(ws, ['status', '1', 'void', '--reason', '重复登记']).code).toBe(0);
   });
 });
 
@@ -230,7 +231,7 @@ describe('sent → published, and void from any state', () => {
     expect(listJson(ws, ['--status', 'published']).map((r) => r.id)).toEqual([1]);
     expect(listJson(ws, ['--status', '已公开']).map((r) => r.id)).toEqual([1]);
     expectError(runCli(ws, ['status', '1', 'sent']), 1, '不能从「已公开」改为「已发送」', '可改为：void（已作废）');
-    expect(ok(ws, ['status', '1', 'void']).stdout).toBe('第 1 号 普发改委〔2021〕1号：已公开 → 已作废\n');
+    expect(ok(ws, ['status', '1', 'void', '--reason', '重复登记']).stdout).toBe('第 1 号 普发改委〔2021〕1号：已公开 → 已作废\n');
     expect(historyJson(ws, 1).map((r) => r.reply.status)).toEqual(['draft', 'signed', 'sent', 'published', 'void']);
   });
 
@@ -238,17 +239,17 @@ describe('sent → published, and void from any state', () => {
     const ws = withClean();
     expectError(runCli(ws, ['status', '1', 'published']), 1, '不能从「草稿」改为「已公开」');
     ok(ws, ['status', '1', 'signed']);
-    expectError(runCli(ws, ['status', '1', '公开']), 1, '不能从「已签发」改为「已公开」', '可改为：sent（已发送）、void（已作废）');
+    expectError(runCli(ws, ['status', '1', '公开']), 1, '不能从「已签发」改为「已公开」', '可改为：draft（草稿）、checked（已核稿）、sent（已发送）、void（已作废）');
   });
 
   it('void is reached from every state, a checked one included, without a check', () => {
     for (const path of [[], ['checked'], ['signed'], ['signed', 'sent'], ['signed', 'sent', 'published']]) {
       const ws = withClean();
       for (const status of path) ok(ws, ['status', '1', status]);
-      expect(runCli(ws, ['status', '1', 'void']).code, path.join('→')).toBe(0);
+      expect(runCli(ws, ['status', '1', 'void', '--reason', '重复登记']).code, path.join('→')).toBe(0);
       expect(showJson(ws, 1).status).toBe('void');
     }
     const ws = withErrors();
-    expect(runCli(ws, ['status', '1', 'void'])).toEqual({ stdout: '第 1 号 普发改委〔2023〕1号：草稿 → 已作废\n', stderr: '', code: 0 });
+    expect(runCli(ws, ['status', '1', 'void', '--reason', '重复登记'])).toEqual({ stdout: '第 1 号 普发改委〔2023〕1号：草稿 → 已作废\n', stderr: '', code: 0 });
   });
 });

@@ -8,7 +8,7 @@ import { day, proposal, reply } from '../helpers/handling.js';
 let nextFeedback = 1;
 function feedback(r: ReplySummary, rating: Rating, receivedOn: string, at = `${receivedOn}T09:00:00.000Z`): Feedback {
   const id = nextFeedback++;
-  return { id, event: 1000 + id, replyId: r.id, rating, note: null, receivedOn: day(receivedOn), at };
+  return { id, event: 1000 + id, replyId: r.id, rating, note: null, receivedOn: day(receivedOn), at, operator: null, retracted: null };
 }
 
 describe('a reply on its due day', () => {
@@ -56,8 +56,8 @@ describe('handlingOf: where a proposal stands', () => {
   it('follows the latest deadline: an extension moves the due date, and on-time is judged against it', () => {
     const p = proposal(6, {
       deadlines: [
-        { event: 1, at: '2023-03-01T08:00:00.000Z', dueOn: day('2023-06-01'), cause: 'assigned', reason: null },
-        { event: 2, at: '2023-05-20T08:00:00.000Z', dueOn: day('2023-07-01'), cause: 'extended', reason: '需市级部门协调' },
+        { event: 1, at: '2023-03-01T08:00:00.000Z', dueOn: day('2023-06-01'), cause: 'assigned', reason: null, operator: null, feedbackId: null },
+        { event: 2, at: '2023-05-20T08:00:00.000Z', dueOn: day('2023-07-01'), cause: 'extended', reason: '需市级部门协调', operator: null, feedbackId: null },
       ],
     });
     expect(handlingOf(p, [], [], day('2023-06-10'))).toMatchObject({ dueOn: '2023-07-01', daysLeft: 21, overdue: false });
@@ -67,8 +67,8 @@ describe('handlingOf: where a proposal stands', () => {
   it('reopens on a 不满意 to the latest reply sent, with the reopening due date; a later 满意 closes it again', () => {
     const p = proposal(7, {
       deadlines: [
-        { event: 3, at: '2023-03-01T08:00:00.000Z', dueOn: day('2023-06-01'), cause: 'assigned', reason: null },
-        { event: 4, at: '2023-06-10T08:00:00.000Z', dueOn: day('2023-07-10'), cause: 'reopened', reason: 'feedback:1' },
+        { event: 3, at: '2023-03-01T08:00:00.000Z', dueOn: day('2023-06-01'), cause: 'assigned', reason: null, operator: null, feedbackId: null },
+        { event: 4, at: '2023-06-10T08:00:00.000Z', dueOn: day('2023-07-10'), cause: 'reopened', reason: 'feedback:1', operator: null, feedbackId: null },
       ],
     });
     const first = reply(p, 'sent', '2023-05-18');
@@ -109,9 +109,9 @@ describe('handlingOf: replies without a signed date', () => {
 });
 
 describe('dueList: open proposals, soonest first', () => {
-  const a = proposal(11, { deadlines: [{ event: 5, at: 'a', dueOn: day('2023-06-10'), cause: 'assigned', reason: null }] });
-  const b = proposal(12, { deadlines: [{ event: 6, at: 'a', dueOn: day('2023-05-20'), cause: 'assigned', reason: null }] });
-  const c = proposal(13, { deadlines: [{ event: 7, at: 'a', dueOn: day('2023-06-01'), cause: 'assigned', reason: null }] });
+  const a = proposal(11, { deadlines: [{ event: 5, at: 'a', dueOn: day('2023-06-10'), cause: 'assigned', reason: null, operator: null, feedbackId: null }] });
+  const b = proposal(12, { deadlines: [{ event: 6, at: 'a', dueOn: day('2023-05-20'), cause: 'assigned', reason: null, operator: null, feedbackId: null }] });
+  const c = proposal(13, { deadlines: [{ event: 7, at: 'a', dueOn: day('2023-06-01'), cause: 'assigned', reason: null, operator: null, feedbackId: null }] });
   const today = day('2023-05-25');
   const handlings = [a, b, c].map((p) => handlingOf(p, p === c ? [reply(p, 'sent', '2023-05-18')] : [], [], today));
 
@@ -146,7 +146,7 @@ describe('feedback ratings', () => {
 
 describe('computeStats: the figures of a known archive', () => {
   const p2023 = [proposal(31, { assignedOn: day('2023-03-01') }), proposal(32, { assignedOn: day('2023-03-01') }), proposal(33, { assignedOn: day('2023-03-01') })];
-  const p2024 = proposal(34, { assignedOn: day('2024-03-01'), deadlines: [{ event: 8, at: 'a', dueOn: day('2024-06-01'), cause: 'assigned', reason: null }] });
+  const p2024 = proposal(34, { assignedOn: day('2024-03-01'), deadlines: [{ event: 8, at: 'a', dueOn: day('2024-06-01'), cause: 'assigned', reason: null, operator: null, feedbackId: null }] });
   const replies = [
     reply(p2023[0]!, 'sent', '2023-05-18', { result: '解决或采纳' }),
     reply(p2023[1]!, 'published', '2023-06-20', { result: '采纳解决', kind: '会办意见' }),

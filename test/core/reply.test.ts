@@ -3,6 +3,7 @@ import { isoDay } from '../../src/core/dates.js';
 import {
   assertEditable,
   canTransition,
+  needsReason,
   isAnswered,
   isGuardedStep,
   issueDate,
@@ -74,6 +75,8 @@ describe('canTransition: drafted, checked, signed, sent, published; any live rep
     ['checked', 'draft'],
     ['checked', 'signed'],
     ['checked', 'void'],
+    ['signed', 'draft'],
+    ['signed', 'checked'],
     ['signed', 'sent'],
     ['signed', 'void'],
     ['sent', 'published'],
@@ -85,7 +88,7 @@ describe('canTransition: drafted, checked, signed, sent, published; any live rep
     expect(canTransition(from, to)).toBe(true);
   });
 
-  it('allows nothing else: no way back from signed, nothing after void', () => {
+  it('allows nothing else: no way back once sent, nothing after void', () => {
     for (const from of STATUSES) {
       for (const to of STATUSES) {
         const expected = allowed.some(([f, t]) => f === from && t === to);
@@ -119,9 +122,16 @@ describe('editing: a checked reply goes back to draft; signed ones need force; v
     expect(() => assertEditable({ id: 1, status }, false)).not.toThrow();
   });
 
-  it.each(['signed', 'sent', 'published'] as const)('refuses a %s reply unless forced', (status) => {
+  it.each(['signed', 'sent', 'published'] as const)('refuses a %s reply unless forced, with a reason', (status) => {
     expect(replyErrorOf(() => assertEditable({ id: 1, status }, false)).key).toBe('reply.signedFrozen');
-    expect(() => assertEditable({ id: 1, status }, true)).not.toThrow();
+    expect(replyErrorOf(() => assertEditable({ id: 1, status }, true)).key).toBe('reply.forceNeedsReason');
+    expect(replyErrorOf(() => assertEditable({ id: 1, status }, true, '  ')).key).toBe('reply.forceNeedsReason');
+    expect(() => assertEditable({ id: 1, status }, true, '主任审定后更正')).not.toThrow();
+  });
+
+  it('asks a reason to void a reply, or to take a signed one back; no other step', () => {
+    const needing = STATUSES.flatMap((from) => STATUSES.filter((to) => canTransition(from, to) && needsReason(from, to)).map((to) => `${from}→${to}`));
+    expect(needing).toEqual(['draft→void', 'checked→void', 'signed→draft', 'signed→checked', 'signed→void', 'sent→void', 'published→void']);
   });
 
   it('refuses a void reply even when forced', () => {

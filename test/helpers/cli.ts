@@ -24,8 +24,12 @@ export interface Run {
  * costs ~0.3 s a call). A call with input for stdin, or `spawn: true`, runs a
  * real process (spawnCli).
  */
+/** Who the CLI tests' changes are made by ($REPLY_USER). */
+export const CLERK = '王敏';
+
 export function runCli(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv; spawn?: boolean } = {}): Run {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: cwd, NO_COLOR: '1', TZ: 'Asia/Shanghai', ...options.env };
+  // The clerk every change is recorded as made by, unless a test names another (or none: then the system's user).
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: cwd, NO_COLOR: '1', TZ: 'Asia/Shanghai', REPLY_USER: CLERK, ...options.env };
   // The time zone is the process's own: a call in another one than the thread's runs in a process of its own.
   if (options.input !== undefined || options.spawn || env.TZ !== THREAD_TZ || process.env.REPLY_TEST_SPAWN === '1') return spawnCli(cwd, args, env, options.input);
   return inThread(cwd, args, env);

@@ -8,7 +8,7 @@ export const day = (text: string) => text as IsoDate;
 
 export function proposal(id: number, over: Partial<Proposal> = {}): Proposal {
   const assignedOn = over.assignedOn ?? day('2023-03-01');
-  const deadlines: Deadline[] = over.deadlines ? [...over.deadlines] : [{ event: 9, at: '2023-03-01T08:00:00.000Z', dueOn: day('2023-06-01'), cause: 'assigned', reason: null }];
+  const deadlines: Deadline[] = over.deadlines ? [...over.deadlines] : [{ event: 9, at: '2023-03-01T08:00:00.000Z', dueOn: day('2023-06-01'), cause: 'assigned', reason: null, operator: null, feedbackId: null }];
   return {
     id,
     kind: '提案',

@@ -18,11 +18,11 @@ afterEach(() => {
   while (opened.length) opened.pop()!.close();
 });
 
-function archive() {
+function archive(operator: string | null = null) {
   const clock = new FakeClock(new Date('2023-03-02T08:00:00.000Z'));
   const db = openDatabase(join(tempDir(), 'replies.db'));
   opened.push(db);
-  return { db, clock, replies: new SqliteReplies(db, clock), handling: new SqliteHandling(db, clock) };
+  return { db, clock, replies: new SqliteReplies(db, clock, operator), handling: new SqliteHandling(db, clock, operator) };
 }
 
 /** 区政协十五届二次会议第152104号, the proposal of corpus reply 000. */
@@ -44,7 +44,10 @@ describe('proposals: filed once, with their first deadline', () => {
     const { handling } = archive();
     const p = handling.addProposal(FIELDS);
     expect(p).toMatchObject({ ...FIELDS, id: 1, createdAt: '2023-03-02T08:00:00.000Z' });
-    expect(p.deadlines).toEqual([{ event: expect.any(Number), at: '2023-03-02T08:00:00.000Z', dueOn: '2023-06-01', cause: 'assigned', reason: null }]);
+    expect(p).toMatchObject({ status: 'open', version: expect.any(Number) });
+    expect(p.deadlines).toEqual([
+      { event: p.version, at: '2023-03-02T08:00:00.000Z', operator: null, dueOn: '2023-06-01', cause: 'assigned', reason: null, feedbackId: null },
+    ]);
     expect(handling.proposal(1)).toEqual(p);
     expect(handling.proposalsByNumber('152104')).toEqual([p]);
     expect(handling.proposalsByNumber('152104', '区政协十五届一次会议')).toEqual([]);
@@ -118,7 +121,7 @@ describe('feedback: a 不满意 reopens the proposal in the same transaction', (
     const f = handling.addFeedback({ replyId: reply.id, rating: '不满意', note: '希望进一步落实', receivedOn: isoDay(2023, 6, 10), reopenDueOn: isoDay(2023, 7, 10) });
     expect(f).toMatchObject({ id: 1, replyId: reply.id, rating: '不满意', note: '希望进一步落实', receivedOn: '2023-06-10' });
     expect(handling.feedback(reply.id)).toEqual([f]);
-    expect(handling.proposal(p.id)!.deadlines.at(-1)).toMatchObject({ dueOn: '2023-07-10', cause: 'reopened', reason: 'feedback:1' });
+    expect(handling.proposal(p.id)!.deadlines.at(-1)).toMatchObject({ dueOn: '2023-07-10', cause: 'reopened', reason: null, feedbackId: f.id });
   });
 
   it('records feedback on a reply whose proposal is not filed, with no deadline', () => {
@@ -149,10 +152,10 @@ describe('status changes: every change is logged with its reason and what it ove
     reply = replies.setStatus(reply.id, 'sent', reply.version);
     reply = replies.setStatus(reply.id, 'published', reply.version);
     expect(replies.statusChanges(reply.id)).toEqual([
-      { event: expect.any(Number), at: '2023-03-02T08:00:01.000Z', from: 'draft', to: 'signed', reason: '领导已审定', overridden },
-      { event: expect.any(Number), at: '2023-03-02T08:00:02.000Z', from: 'signed', to: 'sent' },
+      { event: expect.any(Number), at: '2023-03-02T08:00:01.000Z', operator: null, from: 'draft', to: 'signed', reason: '领导已审定', overridden },
+      { event: expect.any(Number), at: '2023-03-02T08:00:02.000Z', operator: null, from: 'signed', to: 'sent' },
       // within one millisecond: the same time, ordered by the event
-      { event: expect.any(Number), at: '2023-03-02T08:00:02.000Z', from: 'sent', to: 'published' },
+      { event: expect.any(Number), at: '2023-03-02T08:00:02.000Z', operator: null, from: 'sent', to: 'published' },
     ]);
     // Each status revision is the very event of its logged change.
     const statusRevisions = replies.history(reply.id).filter((r) => r.change === 'status');
@@ -167,6 +170,95 @@ describe('status changes: every change is logged with its reason and what it ove
     reply = replies.update(reply.id, { ...reply, result: '留作参考' }, reply.version);
     expect(reply.status).toBe('draft');
     expect(replies.history(reply.id).map((r) => r.reply.status)).toEqual(['draft', 'checked', 'draft']);
+  });
+});
+
+describe('who and why: every event names its operator and the reason given', () => {
+  it('records the operator of this connection on every change, and the reason where one was given', () => {
+    const { db, replies, handling } = archive('王敏');
+    const p = handling.addProposal(FIELDS);
+    handling.extend(p.id, isoDay(2023, 7, 1), '需市级部门协调');
+    let reply = replies.create({ ...corpusRecord('000') }, '普发改委');
+    reply = replies.update(reply.id, { ...reply, result: '留作参考' }, reply.version, { reason: '主任意见' });
+    reply = replies.setStatus(reply.id, 'void', reply.version, { reason: '重复登记' });
+    const log = db.prepare('SELECT type, operator, reason FROM events ORDER BY id').all();
+    expect(log).toEqual([
+      { type: 'proposed', operator: '王敏', reason: null },
+      { type: 'deadline', operator: '王敏', reason: '需市级部门协调' },
+      { type: 'created', operator: '王敏', reason: null },
+      { type: 'edited', operator: '王敏', reason: '主任意见' },
+      { type: 'status', operator: '王敏', reason: '重复登记' },
+    ]);
+    expect(replies.history(reply.id).map((r) => [r.change, r.operator, r.reason])).toEqual([
+      ['created', '王敏', null],
+      ['edited', '王敏', '主任意见'],
+      ['status', '王敏', '重复登记'],
+    ]);
+    expect(replies.statusChanges(reply.id)).toMatchObject([{ operator: '王敏', reason: '重复登记' }]);
+  });
+
+  it('a revert is logged as one', () => {
+    const { replies } = archive('王敏');
+    let reply = replies.create({ ...corpusRecord('000') }, '普发改委');
+    const first = reply;
+    reply = replies.update(reply.id, { ...reply, result: '留作参考' }, reply.version);
+    reply = replies.update(reply.id, { ...first }, reply.version, { revert: true, reason: '恢复到第 1 版' });
+    expect(replies.history(reply.id).map((r) => r.change)).toEqual(['created', 'edited', 'reverted']);
+    expect(reply.result).toBe(first.result);
+  });
+});
+
+describe('proposals are corrected and withdrawn, never changed in place without a trace', () => {
+  it('an edit keeps the state before as a revision, with who and why; the deadlines stay', () => {
+    const { handling } = archive('王敏');
+    const p = handling.addProposal(FIELDS);
+    const edited = handling.editProposal(p.id, { ...FIELDS, title: '开发长三角一体化数据研报平台的建议' }, p.version, '标题录错');
+    expect(edited).toMatchObject({ title: '开发长三角一体化数据研报平台的建议', status: 'open', deadlines: p.deadlines });
+    expect(edited.version).toBeGreaterThan(p.version);
+    const history = handling.proposalHistory(p.id);
+    expect(history.map((h) => [h.revision, h.change, h.operator, h.reason, h.proposal.title])).toEqual([
+      [1, 'proposed', '王敏', null, FIELDS.title],
+      [2, 'proposal-edited', '王敏', '标题录错', '开发长三角一体化数据研报平台的建议'],
+    ]);
+  });
+
+  it('refuses an edit on a stale version, and one that takes another proposal’s session and number; writes nothing', () => {
+    const { db, handling } = archive();
+    const p = handling.addProposal(FIELDS);
+    const other = handling.addProposal({ ...FIELDS, number: '152105' });
+    handling.editProposal(p.id, { ...FIELDS, title: '新标题' }, p.version, '录错');
+    const events = db.prepare('SELECT count(*) AS n FROM events').get();
+    expect(replyErrorOf(() => handling.editProposal(p.id, { ...FIELDS, title: '再改' }, p.version, '录错')).key).toBe('proposal.changedMeanwhile');
+    const now = handling.proposal(p.id)!;
+    expect(replyErrorOf(() => handling.editProposal(p.id, { ...FIELDS, number: other.number }, now.version, '录错')).key).toBe('proposal.exists');
+    expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual(events);
+    expect(handling.proposalHistory(p.id)).toHaveLength(2);
+  });
+
+  it('a withdrawal keeps the proposal, marked withdrawn, with its reason', () => {
+    const { db, handling } = archive('王敏');
+    const p = handling.addProposal(FIELDS);
+    const withdrawn = handling.withdrawProposal(p.id, p.version, '并入第152105号');
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(handling.proposals()).toHaveLength(1);
+    expect(handling.proposalHistory(p.id).at(-1)).toMatchObject({ change: 'withdrawn', reason: '并入第152105号', operator: '王敏' });
+    expect(() => db.exec('DELETE FROM proposal_revisions')).toThrow(/never deleted/);
+    expect(() => db.exec("UPDATE proposal_revisions SET snapshot = '{}'")).toThrow(/never changed/);
+  });
+});
+
+describe('feedback recorded by mistake is retracted, never deleted', () => {
+  it('marks the answer retracted with who and why; it stays listed', () => {
+    const { db, handling, replies } = archive('王敏');
+    const reply = replies.create({ ...corpusRecord('000') }, '普发改委', { status: 'sent' });
+    const f = handling.addFeedback({ replyId: reply.id, rating: '不满意', note: null, receivedOn: isoDay(2023, 6, 10), reopenDueOn: null });
+    const retracted = handling.retractFeedback(f.id, '录入错误，应为满意');
+    expect(retracted.retracted).toEqual({ event: expect.any(Number), at: '2023-03-02T08:00:00.000Z', operator: '王敏', reason: '录入错误，应为满意' });
+    expect(handling.feedback(reply.id)).toEqual([retracted]);
+    expect(replyErrorOf(() => handling.retractFeedback(f.id, '再撤')).key).toBe('feedback.retractedAlready');
+    expect(replyErrorOf(() => handling.retractFeedback(99, '没有')).key).toBe('feedback.notFound');
+    expect(() => db.exec('DELETE FROM feedback_retractions')).toThrow(/never deleted/);
+    expect(() => db.exec('UPDATE feedback_retractions SET feedback_id = 2')).toThrow(/never changed/);
   });
 });
 

@@ -81,15 +81,23 @@ function snapshot(db: Database.Database): Snapshot {
   };
 }
 
+/** Whether the events keep who and why (schema step 8 on): the reasons are then the events', and a reopening names its answer by key. */
+const explained = (db: Database.Database) =>
+  (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).some((c) => c.name === 'reason');
+
 /** The status changes, proposals, deadlines and feedback (schema step 3 on), as step 5 held them. */
 function handlingRows(db: Database.Database): Row[][] {
   const events = logged(db);
+  const why = explained(db);
   return (
     events
       ? [
-          'SELECT c.reply_id, e.at, c.from_status, c.to_status, c.reason, c.overridden FROM status_changes c JOIN events e ON e.id = c.event_id',
-          'SELECT * FROM proposals',
-          'SELECT d.proposal_id, e.at, d.due_on, d.cause, d.reason FROM deadlines d JOIN events e ON e.id = d.event_id',
+          `SELECT c.reply_id, e.at, c.from_status, c.to_status, ${why ? 'e' : 'c'}.reason, c.overridden FROM status_changes c JOIN events e ON e.id = c.event_id`,
+          'SELECT id, kind, session, number, title, proposers, assigned_on, role, lead_unit, created_at FROM proposals',
+          why
+            ? `SELECT d.proposal_id, e.at, d.due_on, d.cause, coalesce('feedback:' || d.feedback_id, e.reason) AS reason
+               FROM deadlines d JOIN events e ON e.id = d.event_id`
+            : 'SELECT d.proposal_id, e.at, d.due_on, d.cause, d.reason FROM deadlines d JOIN events e ON e.id = d.event_id',
           'SELECT f.id, f.reply_id, f.rating, f.note, f.received_on, e.at FROM feedback f JOIN events e ON e.id = f.event_id',
         ]
       : ['SELECT * FROM status_changes', 'SELECT * FROM proposals', 'SELECT * FROM deadlines', 'SELECT * FROM feedback']
@@ -166,7 +174,7 @@ describe('opening an archive of schema step 2', () => {
   it('migrates it to the current schema version', () => {
     const { db } = open();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(7);
+    expect(SCHEMA_VERSION).toBe(8);
     for (const table of ['status_changes', 'proposals', 'deadlines', 'feedback', 'events']) {
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(table), table).toEqual({ n: 1 });
     }
@@ -328,7 +336,8 @@ describe('opening an archive of schema step 3', () => {
     const { repo } = open();
     expect(repo.get(1)).toMatchObject({ docNumber: expect.objectContaining({ prefix: '普发改委', year: 2023, seq: 16 }), signedOn: '2023-05-18', inferred: [] });
     expect(repo.get(2)!.status).toBe('published');
-    expect(repo.statusChanges(2)).toEqual([{ event: expect.any(Number), at: '2026-01-02T00:00:00.000Z', from: 'sent', to: 'published' }]);
+    // an older version recorded nobody: the operator is unknown, never invented
+    expect(repo.statusChanges(2)).toEqual([{ event: expect.any(Number), at: '2026-01-02T00:00:00.000Z', operator: null, from: 'sent', to: 'published' }]);
     // snapshots written before step 4 (a doc number object, a date, no inferred list) still read
     expect(repo.history(5).map((r) => [r.revision, r.reply.docNumber?.toString(), r.reply.signedOn !== null, r.reply.inferred])).toEqual([
       [1, '普发改委〔2024〕3号', true, []],
@@ -578,5 +587,77 @@ describe('opening an archive of schema step 6', () => {
     expect((db.prepare('SELECT title FROM replies WHERE id = 4').get() as { title: string }).title).toBe(replyTitle(edited.kind, edited.session, '152999'));
     expect(repo.fullText().search(parseSearchQuery('152999'), {}).map((h) => h.reply.id)).toEqual([4]);
     expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+  });
+});
+
+/**
+ * An archive of schema step 7, as that version wrote it: a proposal registered and extended with a
+ * reason, a 不满意 that reopened it, and a reply forced past the check with a reason.
+ */
+describe('opening an archive of schema step 7', () => {
+  beforeEach(() => {
+    const raw = fixtureAt(7);
+    const T = (n: number) => `2026-11-30T00:00:0${n}.000Z`;
+    const three = raw.prepare('SELECT * FROM replies WHERE id = 3').get() as Row;
+    const { id: _id, event_id: made, ...state } = three;
+    raw.exec(`
+      INSERT INTO events (id, at, type) VALUES (100, '${T(0)}', 'deadline'), (101, '${T(1)}', 'deadline'),
+        (102, '${T(2)}', 'feedback'), (103, '${T(2)}', 'deadline'), (104, '${T(3)}', 'status');
+      INSERT INTO proposals (kind, session, number, title, proposers, assigned_on, role, lead_unit, created_at)
+        VALUES ('提案', '区政协十五届二次会议', '152104', '开发长三角一体化智能数据图表研报平台的建议', '[{"name":"朱莺","role":"委员"}]',
+                '2023-03-01', '主办', NULL, '${T(0)}');
+      INSERT INTO deadlines (event_id, proposal_id, due_on, cause, reason) VALUES
+        (100, 1, '2023-06-01', 'assigned', NULL), (101, 1, '2023-06-20', 'extended', '需协调'), (103, 1, '2023-07-20', 'reopened', 'feedback:1');
+      INSERT INTO feedback (id, event_id, reply_id, rating, note, received_on) VALUES (1, 102, 1, '不满意', NULL, '2023-06-20');
+      INSERT INTO status_changes (event_id, reply_id, from_status, to_status, reason, overridden) VALUES (104, 3, '${three.status}', 'published', '已在门户公开', NULL);
+    `);
+    raw.prepare('INSERT INTO revisions (reply_id, revision, event_id, snapshot) VALUES (3, (SELECT coalesce(max(revision), 0) + 1 FROM revisions WHERE reply_id = 3), ?, ?)')
+      .run(made, JSON.stringify(state));
+    raw.exec("UPDATE replies SET status = 'published', event_id = 104 WHERE id = 3");
+    expect(raw.pragma('user_version', { simple: true })).toBe(7);
+    raw.close();
+  });
+
+  const eventRows = (db: Database.Database) => db.prepare('SELECT type, operator, reason FROM events ORDER BY id').all() as Row[];
+
+  it('moves every reason to its event, and names no operator for anything done before', () => {
+    const { db, repo } = open();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const log = eventRows(db);
+    expect(log.every((e) => e.operator === null)).toBe(true);
+    expect(log.filter((e) => e.reason !== null).map((e) => [e.type, e.reason])).toEqual([
+      ['deadline', '需协调'],
+      ['status', '已在门户公开'],
+    ]);
+    expect(repo.statusChanges(3).at(-1)).toMatchObject({ to: 'published', reason: '已在门户公开', operator: null });
+    for (const table of ['status_changes', 'deadlines']) {
+      const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      expect(columns, table).not.toContain('reason');
+    }
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('types a registration as one, names the proposal’s event, and links the reopening to its answer', () => {
+    const { db } = open();
+    const handling = new SqliteHandling(db, new FakeClock(new Date('2026-12-01T00:00:00.000Z')));
+    const p = handling.proposal(1)!;
+    expect(p).toMatchObject({ status: 'open', version: p.deadlines[0]!.event });
+    expect(db.prepare('SELECT type FROM events WHERE id = ?').get(p.version)).toEqual({ type: 'proposed' });
+    expect(p.deadlines.map((d) => [d.cause, d.reason, d.feedbackId])).toEqual([
+      ['assigned', null, null],
+      ['extended', '需协调', null],
+      ['reopened', null, 1],
+    ]);
+    // and the migrated proposal can be corrected and withdrawn
+    const edited = handling.editProposal(1, { ...p, title: '新标题' }, p.version, '录错');
+    expect(handling.withdrawProposal(1, edited.version, '撤案').status).toBe('withdrawn');
+    expect(handling.proposalHistory(1).map((h) => h.change)).toEqual(['proposed', 'proposal-edited', 'withdrawn']);
+  });
+
+  it('still refuses to delete or change an event', () => {
+    const { db } = open();
+    expect(() => db.exec('DELETE FROM events')).toThrow(/never deleted/);
+    expect(() => db.exec("UPDATE events SET operator = 'x'")).toThrow(/never changed/);
   });
 });

@@ -12,12 +12,13 @@ import { table } from '../output.js';
 import type { ReplyChecker } from '../reply-check.js';
 import { readerFor } from '../../read/index.js';
 import { collectFiles, readSource } from '../sources.js';
-import { command, flag } from '../command.js';
+import { command, flag, value } from '../command.js';
 
 const OPTIONS = {
   json: flag,
   fix: flag,
   force: flag,
+  reason: value,
 };
 
 /** One thing to check: a published file, or a reply of the archive (checked through its text rendering). */
@@ -45,14 +46,14 @@ export default command(OPTIONS, async function check(ctx, args, opts) {
   if (opts.fix) {
     const file = targets.find((x) => x.kind === 'file');
     if (file?.kind === 'file') throw new ReplyError('check.fixFile', { file: file.file }, 2);
-    for (const x of targets) if (x.kind === 'reply') assertEditable(x.reply, opts.force ?? false);
+    for (const x of targets) if (x.kind === 'reply') assertEditable(x.reply, opts.force ?? false, opts.reason);
   }
   const subjects = await Promise.all(targets.map(async (x) => ({ target: x, subject: await subjectOf(x, render, ctx.cwd) })));
 
   const reports: Report[] = [];
   for (const { target, subject } of subjects) {
     if (opts.fix && target.kind === 'reply') {
-      reports.push(await fixAndCheck(ctx, target.reply, checker, opts.force ?? false, opts.json ?? false));
+      reports.push(await fixAndCheck(ctx, target.reply, checker, { force: opts.force ?? false, reason: opts.reason }, opts.json ?? false));
     } else {
       reports.push({ target, findings: checkSubject(subject, context) });
     }
@@ -95,8 +96,14 @@ function subjectOrThrow(subject: Subject, target: Target) {
 
 
 /** Repairs what is mechanical, saved as an edit (a revision keeps the state before); prints the diff, then checks again. */
-async function fixAndCheck(ctx: Context, reply: Reply, checker: ReplyChecker, force: boolean, json: boolean): Promise<Report> {
-  const fixed = await ctx.workflow().fix(reply, force);
+async function fixAndCheck(
+  ctx: Context,
+  reply: Reply,
+  checker: ReplyChecker,
+  how: { readonly force: boolean; readonly reason: string | undefined },
+  json: boolean,
+): Promise<Report> {
+  const fixed = await ctx.workflow().fix(reply, how.force, how.reason);
   if (!fixed) {
     ctx.streams.stderr.write(t('check.nothingToFix', { id: reply.id, docNumber: numberText(reply) }) + '\n');
     return { target: { kind: 'reply', reply }, findings: checker.findings(reply) };

@@ -1,5 +1,5 @@
 import { ReplyError } from '../../core/errors.js';
-import { applyEdits, changedFields, normaliseBody, type FieldEdit } from '../../core/fields.js';
+import { applyEdits, normaliseBody, type FieldEdit } from '../../core/fields.js';
 import { assertEditable, type ReplyFields } from '../../core/reply.js';
 import { editText } from '../editor.js';
 import { readBodyFile } from '../files.js';
@@ -11,14 +11,16 @@ const OPTIONS = {
   set: values,
   body: value,
   force: flag,
+  reason: value,
   json: flag,
 };
 
 export default command(OPTIONS, async function edit(ctx, args, opts) {
   const edits = (opts.set ?? []).map(parseSet);
   const config = ctx.config();
-  const reply = await ctx.workflow().reply(args[0]!);
-  assertEditable(reply, opts.force ?? false);
+  const workflow = ctx.workflow();
+  const reply = await workflow.reply(args[0]!);
+  assertEditable(reply, opts.force ?? false, opts.reason);
 
   let next: ReplyFields = applyEdits(reply, edits, config);
   if (opts.body !== undefined) {
@@ -31,17 +33,15 @@ export default command(OPTIONS, async function edit(ctx, args, opts) {
   }
   if (next.body.trim() === '') throw new ReplyError('body.empty');
 
-  if (changedFields(reply, next).length === 0) {
+  const outcome = await workflow.edit(reply, next, { force: opts.force ?? false, ownPrefix: config.docPrefix, ...(opts.reason ? { reason: opts.reason } : {}) });
+  if ('ok' in outcome) {
     ctx.streams.stderr.write(t('edit.noChange') + '\n');
     return 0;
   }
-  const repo = await ctx.replies();
-  // A number of another organ (completing an imported reply) is kept on the record, not in the office's ledger.
-  const updated = repo.update(reply.id, next, reply.version, { ownPrefix: config.docPrefix });
+  const { reply: updated, revision } = outcome;
   if (opts.json) {
     ctx.streams.stdout.write(JSON.stringify(replyJson(updated), null, 2) + '\n');
   } else {
-    const revision = repo.history(reply.id).length;
     ctx.streams.stdout.write(t('edit.done', { id: updated.id, docNumber: numberText(updated), revision }) + '\n');
     if (updated.status !== reply.status) ctx.streams.stdout.write(t('edit.backToDraft', { id: updated.id }) + '\n');
   }
@@ -49,7 +49,7 @@ export default command(OPTIONS, async function edit(ctx, args, opts) {
 }, 'write');
 
 /** `field=value`; the value may itself contain "=". */
-function parseSet(text: string): FieldEdit {
+export function parseSet(text: string): FieldEdit {
   const at = text.indexOf('=');
   if (at <= 0) throw new ReplyError('edit.badSet', { value: text }, 2);
   return { field: text.slice(0, at).trim(), value: text.slice(at + 1) };

@@ -2,11 +2,13 @@ import { parseDate } from '../../core/dates.js';
 import { parseProposalNo, parseProposers } from '../../core/fields.js';
 import {
   buildProposal,
+  defaultSession,
   missingProposalFields,
   PROPOSAL_KINDS,
   proposalKindOf,
   replyKindFor,
   ROLES,
+  type Proposal,
   type ProposalInput,
   type ProposalInputKey,
 } from '../../core/proposal.js';
@@ -37,8 +39,8 @@ export default command(OPTIONS, async function proposalAdd(ctx, _args, opts) {
   let input: ProposalInput = { ...(opts.answers ? readProposalAnswers(opts.answers, ctx.cwd) : {}), ...fromFlags };
   const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);
   if (ctx.interactive && !scripted) {
-    const [last] = ctx.hasArchive() ? (await ctx.handling()).proposals() : [];
-    input = await askMissing(input, await ctx.prompter(), last?.session);
+    const registered = ctx.hasArchive() ? (await ctx.handling()).proposals() : [];
+    input = await askMissing(input, await ctx.prompter(), registered);
   }
   const fields = buildProposal(input, config);
   const proposal = (await ctx.handling()).addProposal(fields);
@@ -64,12 +66,16 @@ export default command(OPTIONS, async function proposalAdd(ctx, _args, opts) {
 
 
 /** Asks, one question each, for what the input lacks, checking every answer with the rules of the flags. */
-async function askMissing(input: ProposalInput, prompter: Prompter, session: string | undefined): Promise<ProposalInput> {
+async function askMissing(input: ProposalInput, prompter: Prompter, registered: readonly Proposal[]): Promise<ProposalInput> {
   const answers: Record<string, unknown> = { ...input };
   const kind = () => proposalKindOf(String(answers.kind ?? ''));
   const ask: Record<ProposalInputKey, () => Promise<unknown>> = {
     kind: () => prompter.select({ message: t('prompt.proposalKind'), choices: PROPOSAL_KINDS.map((k) => ({ name: k, value: k })) }),
-    session: () => prompter.text({ message: t('prompt.session'), ...(session ? { default: session } : {}), validate: required }),
+    session: () => {
+      // The kind is asked first: the session offered is one of the same body (人大 for a 建议).
+      const session = defaultSession(kind(), registered);
+      return prompter.text({ message: t('prompt.session'), ...(session ? { default: session } : {}), validate: required });
+    },
     number: () => prompter.text({ message: t('prompt.proposalNumber'), validate: checkedBy(parseProposalNo) }),
     title: () => prompter.text({ message: t('prompt.proposalTitle'), validate: required }),
     proposers: async () => [

@@ -24,6 +24,7 @@ export default command(OPTIONS, async function proposalExtend(ctx, args, opts) {
   const request = opts.to !== undefined ? { to: parseDate(opts.to, 'to') } : { months: monthsOf(opts.months!) };
   const outcome = await ctx.workflow().extend(proposal, request, reason, today);
   if (!outcome.ok && outcome.refusal === 'answered') throw new ReplyError('proposal.answeredAlready', { id: proposal.id });
+  if (!outcome.ok && outcome.refusal === 'withdrawn') throw new ReplyError('proposal.withdrawnAlready', { id: proposal.id });
   if (!outcome.ok) throw new ReplyError('proposal.extendNotLater', { to: dateText(outcome.to), from: dateText(outcome.from) });
   const { before, after } = outcome;
   if (opts.json) {

@@ -9,6 +9,7 @@ import { command, flag, value } from '../command.js';
 const OPTIONS = {
   year: value,
   open: flag,
+  all: flag,
   asOf: value,
   json: flag,
   csv: flag,
@@ -18,9 +19,11 @@ export default command(OPTIONS, async function proposalList(ctx, _args, opts) {
   const year = yearOption(opts.year);
   const today = asOf(ctx, opts.asOf);
   const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
-  const handlings = (await ctx.workflow().allHandlings(today, year)).filter((h) => !opts.open || isOpen(h));
+  // A withdrawn proposal is listed only when asked for (--all), and never as open.
+  const all = await ctx.workflow().allHandlings(today, year);
+  const handlings = all.filter((h) => (opts.open ? isOpen(h) : opts.all || h.state !== 'withdrawn'));
   if (format === 'table' && handlings.length === 0) {
-    ctx.streams.stderr.write(t('proposal.none') + '\n');
+    ctx.streams.stderr.write(t(all.length > 0 && !opts.open ? 'proposal.noneButWithdrawn' : 'proposal.none') + '\n');
     return 0;
   }
   const table = format === 'table';

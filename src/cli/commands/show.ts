@@ -9,11 +9,13 @@ import { CONTACT_KEYS, issueDate, missingOf, type Reply } from '../../core/reply
 import { t } from '../messages.js';
 import { table } from '../output.js';
 import { salutationOf } from '../../core/proposers.js';
-import { dateText, fieldLabel, fieldValueText, proposersText, replyJson, statusChangeJson, statusLabel, timeText, titleOf } from '../present.js';
-import { command, flag } from '../command.js';
+import { dateText, fieldLabel, fieldValueText, operatorText, proposersText, replyJson, statusChangeJson, statusLabel, timeText, titleOf } from '../present.js';
+import { command, flag, value } from '../command.js';
+import type { Feedback } from '../../core/handling.js';
 
 const OPTIONS = {
   history: flag,
+  revision: value,
   source: flag,
   json: flag,
 };
@@ -21,6 +23,17 @@ const OPTIONS = {
 export default command(OPTIONS, async function show(ctx, args, opts) {
   const reply = await ctx.workflow().reply(args[0]!);
   const out = ctx.streams.stdout;
+  if (opts.revision !== undefined) {
+    const revisions = await ctx.workflow().history(reply);
+    const rev = revisions[revisionNumber(opts.revision, revisions.length, reply.id) - 1]!;
+    if (opts.json) {
+      out.write(JSON.stringify({ revision: rev.revision, at: rev.at, change: rev.change, operator: rev.operator, reason: rev.reason, reply: replyJson(rev.reply) }, null, 2) + '\n');
+    } else {
+      out.write(t('show.revisionHead', { n: rev.revision, of: revisions.length, at: timeText(rev.at), by: operatorText(rev.operator) }) + '\n');
+      out.write(describe(rev.reply, []));
+    }
+    return 0;
+  }
   if (opts.history) {
     const repo = await ctx.replies();
     const revisions = repo.history(reply.id);
@@ -66,9 +79,14 @@ async function handlingRows(ctx: Context, reply: Reply): Promise<[string, string
     const [h] = await workflow.handlings([proposal], dayOf(ctx.clock.now()));
     rows.push([t('label.handling'), t('show.proposal', { id: proposal.id, session: proposal.session, number: proposal.number, state: stateText(h!), due: dateText(h!.dueOn) })]);
   }
-  const answers = (await ctx.handling()).feedback(reply.id);
+  const answers = await workflow.feedbackOn(reply);
   if (answers.length) {
-    rows.push([t('label.feedback'), answers.map((f) => t('show.feedbackItem', { rating: f.rating, on: dateText(f.receivedOn), note: f.note ? `：${f.note}` : '' })).join('\n')]);
+    // Numbered as `reply feedback retract ID N` names them; one taken back is shown, marked.
+    const item = (f: Feedback, i: number) =>
+      `${i + 1}. ` +
+      t('show.feedbackItem', { rating: f.rating, on: dateText(f.receivedOn), note: f.note ? `：${f.note}` : '' }) +
+      (f.retracted ? t('show.feedbackRetracted', { reason: f.retracted.reason }) : '');
+    rows.push([t('label.feedback'), answers.map(item).join('\n')]);
   }
   return rows;
 }
@@ -125,11 +143,17 @@ function describe(reply: Reply, handling: readonly [string, string][]): string {
   return `${completeness(reply)}${table(undefined, rows)}\n${t('label.body')}\n\n${reply.body}`;
 }
 
-/** （原因：…；越过 2 处格式错误） */
-function statusNote(change: StatusChange | undefined): string {
-  if (!change?.reason) return '';
-  const overridden = change.overridden?.length ? t('history.overridden', { n: change.overridden.length }) : '';
-  return t('history.reason', { reason: change.reason, overridden });
+/** A --revision as a number of one of the reply's revisions. */
+export function revisionNumber(text: string, count: number, id: number): number {
+  const n = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || n < 1 || n > count) throw new ReplyError('revision.notFound', { id, value: text, count }, 2);
+  return n;
+}
+
+/** The reason, and how many of the check's errors a forced step went past. */
+function why(rev: Revision, change: StatusChange | undefined): string {
+  const overridden = change?.overridden?.length ? t('history.overridden', { n: change.overridden.length }) : '';
+  return (rev.reason ?? '') + overridden;
 }
 
 function historyTable(revisions: readonly Revision[], changes: ReadonlyMap<number, StatusChange>): string {
@@ -139,9 +163,18 @@ function historyTable(revisions: readonly Revision[], changes: ReadonlyMap<numbe
       rev.change === 'created'
         ? t('history.created')
         : rev.change === 'status'
-          ? t('history.status', { status: statusLabel(rev.reply.status) }) + statusNote(changes.get(rev.reply.version))
-          : t('history.edited', { fields: before ? changedFields(before, rev.reply).join('、') : '' });
-    return [String(rev.revision), timeText(rev.at), change];
+          ? t('history.status', { status: statusLabel(rev.reply.status) })
+          : rev.change === 'reverted'
+            ? t('history.reverted', { n: restoredFrom(revisions, i) })
+            : t('history.edited', { fields: before ? changedFields(before, rev.reply).join('、') : '' });
+    return [String(rev.revision), timeText(rev.at), operatorText(rev.operator), change, why(rev, changes.get(rev.reply.version)) || '—'];
   });
-  return table([t('history.revision'), t('history.at'), t('history.change')], rows);
+  return table([t('history.revision'), t('history.at'), t('history.operator'), t('history.change'), t('history.why')], rows);
+}
+
+/** The earlier revision a revert restored: the first whose fields and body it equals (the number aside, which a revert keeps). */
+function restoredFrom(revisions: readonly Revision[], i: number): string {
+  const now = revisions[i]!.reply;
+  const same = revisions.slice(0, i).find((r) => changedFields({ ...r.reply, docNumber: now.docNumber }, now).length === 0);
+  return same ? String(same.revision) : '?';
 }

@@ -66,6 +66,8 @@ function refusalError(reply: Reply, to: Status, decision: Extract<StatusOutcome,
       }, 2);
     case 'same':
       return new ReplyError('status.same', { id: reply.id, status: statusLabel(to) });
+    case 'needsReason':
+      return new ReplyError('status.needsReason', { id: reply.id, from: statusLabel(reply.status), to: statusLabel(to) }, 2);
     case 'notAllowed':
       return new ReplyError('status.notAllowed', {
         id: reply.id,

@@ -8,6 +8,8 @@ export type ExtensionDecision =
   | { readonly ok: true; readonly to: IsoDate }
   /** A proposal answered (and not reopened) has no deadline to move. */
   | { readonly ok: false; readonly refusal: 'answered' }
+  /** Nor has a withdrawn one. */
+  | { readonly ok: false; readonly refusal: 'withdrawn' }
   /** An extension moves the deadline later, never earlier or to the same day. */
   | { readonly ok: false; readonly refusal: 'notLater'; readonly to: IsoDate; readonly from: IsoDate };
 
@@ -21,7 +23,7 @@ export function isExtensionMonths(n: number): boolean {
 
 /** Decides an extension of the deadline in force (`handling.dueOn`). */
 export function decideExtension(handling: Pick<Handling, 'state' | 'dueOn'>, request: ExtensionRequest): ExtensionDecision {
-  if (handling.state === 'answered') return { ok: false, refusal: 'answered' };
+  if (handling.state === 'answered' || handling.state === 'withdrawn') return { ok: false, refusal: handling.state };
   const to = 'to' in request ? request.to : addMonthsTo(handling.dueOn, request.months);
   if (to <= handling.dueOn) return { ok: false, refusal: 'notLater', to, from: handling.dueOn };
   return { ok: true, to };

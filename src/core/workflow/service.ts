@@ -4,9 +4,9 @@ import { dayOf, type IsoDate } from '../dates.js';
 import { DocNumber } from '../doc-number.js';
 import { ReplyError, ValidationError } from '../errors.js';
 import { changedFields } from '../fields.js';
-import { handlingOf, type Handling, type Rating, type Feedback } from '../handling.js';
-import type { Clock, HandlingRepository, OverriddenFinding, ReplyRepository, StatusNote } from '../ports.js';
-import { answersProposal, type Proposal } from '../proposal.js';
+import { handlingOf, standing, type Handling, type Rating, type Feedback } from '../handling.js';
+import type { ArchiveLog, Clock, HandlingRepository, LogEntry, LogFilter, ProposalRevision, OverriddenFinding, ReplyRepository, Revision, StatusNote } from '../ports.js';
+import { answersProposal, type Proposal, type ProposalFields } from '../proposal.js';
 import { assertEditable, isGuardedStep, type Reply, type ReplyFields, type Status } from '../reply.js';
 import { decideExtension, type ExtensionDecision, type ExtensionRequest } from './extension.js';
 import { decideFeedback, type FeedbackDecision } from './feedback.js';
@@ -16,6 +16,7 @@ import { decideStatusChange, type ParsedRequest, type StatusDecision } from './s
 export interface WorkflowPorts {
   replies(): Promise<ReplyRepository>;
   handling(): Promise<HandlingRepository>;
+  log(): Promise<ArchiveLog>;
   checker(): Promise<{ findings(reply: Reply): Finding[] }>;
   /** Whether there is an archive yet: a lookup in none finds nothing, and creates none. */
   exists(): boolean;
@@ -59,6 +60,20 @@ export type ExtensionOutcome =
 export interface FixOutcome {
   readonly reply: Reply;
   readonly revision: number;
+}
+
+/** Why a change to a record is not made: nothing would change; or the record is in no state for it. */
+export type CorrectionRefusal =
+  | { readonly ok: false; readonly refusal: 'noChange' }
+  | { readonly ok: false; readonly refusal: 'noRevision'; readonly revisions: number }
+  | { readonly ok: false; readonly refusal: 'noFeedback'; readonly count: number }
+  | { readonly ok: false; readonly refusal: 'retractedAlready' }
+  | { readonly ok: false; readonly refusal: 'withdrawnAlready' };
+
+/** How a correction is asked for: forced past the signature, with the reason given. */
+export interface Correction {
+  readonly force?: boolean;
+  readonly reason?: string;
 }
 
 /**
@@ -164,7 +179,7 @@ export class Workflow {
     const decision = decideFeedback(reply, { ...request, today: dayOf(this.ports.clock.now()) }, {
       proposal,
       answers: proposal ? (await this.ports.replies()).answering([proposal]) : [],
-      feedback: proposal ? handling.feedback() : [],
+      feedback: proposal ? standing(handling.feedback()) : [],
       reopenMonths: request.reopenMonths,
     });
     if (!decision.ok) return decision;
@@ -183,16 +198,99 @@ export class Workflow {
   }
 
   /**
+   * Saves new fields of a reply as an edit, whose revision keeps the state before. A reply that went
+   * out is changed only when forced, with a reason. `ownPrefix` is the office's: a number of another
+   * organ (completing an imported reply) is kept on the record, not in the office's ledger.
+   */
+  async edit(reply: Reply, next: ReplyFields, change: Correction & { readonly ownPrefix?: string } = {}): Promise<FixOutcome | CorrectionRefusal> {
+    assertEditable(reply, change.force ?? false, change.reason);
+    if (changedFields(reply, next).length === 0) return { ok: false, refusal: 'noChange' };
+    const repo = await this.ports.replies();
+    const updated = repo.update(reply.id, next, reply.version, {
+      ...(change.ownPrefix ? { ownPrefix: change.ownPrefix } : {}),
+      ...(change.reason?.trim() ? { reason: change.reason.trim() } : {}),
+    });
+    return { reply: updated, revision: repo.history(reply.id).length };
+  }
+
+  /** The archive's changes, the newest first; none where there is no archive yet. */
+  async log(filter: LogFilter): Promise<LogEntry[]> {
+    return this.ports.exists() ? (await this.ports.log()).entries(filter) : [];
+  }
+
+  /** Every state of a reply, the first filed first; the last is the current one. */
+  async history(reply: Pick<Reply, 'id'>): Promise<Revision[]> {
+    return (await this.ports.replies()).history(reply.id);
+  }
+
+  /**
+   * A new revision whose fields and body are those of revision `n` (nothing earlier is changed or
+   * removed). The doc number stays as it is now: numbers are given and moved by signing and by an
+   * edit of the number alone, never taken back by a revert.
+   */
+  async revert(reply: Reply, n: number, change: Correction = {}): Promise<(FixOutcome & { readonly to: Revision }) | CorrectionRefusal> {
+    const history = await this.history(reply);
+    const to = history[n - 1];
+    if (!Number.isInteger(n) || !to) return { ok: false, refusal: 'noRevision', revisions: history.length };
+    assertEditable(reply, change.force ?? false, change.reason);
+    const next: ReplyFields = { ...fieldsOf(to.reply), docNumber: reply.docNumber };
+    if (changedFields(reply, next).length === 0) return { ok: false, refusal: 'noChange' };
+    const repo = await this.ports.replies();
+    const updated = repo.update(reply.id, next, reply.version, { revert: true, ...(change.reason?.trim() ? { reason: change.reason.trim() } : {}) });
+    return { reply: updated, revision: history.length + 1, to };
+  }
+
+  /** The answers recorded on a reply, in the order recorded (as `reply show` numbers them). */
+  async feedbackOn(reply: Pick<Reply, 'id'>): Promise<Feedback[]> {
+    return this.ports.exists() ? (await this.ports.handling()).feedback(reply.id) : [];
+  }
+
+  /** Takes back the `n`th answer recorded on a reply (recorded by mistake), with the reason; a reopening it caused no longer counts. */
+  async retractFeedback(reply: Reply, n: number, reason: string): Promise<{ readonly ok: true; readonly retracted: Feedback } | CorrectionRefusal> {
+    const list = await this.feedbackOn(reply);
+    const target = Number.isInteger(n) ? list[n - 1] : undefined;
+    if (!target) return { ok: false, refusal: 'noFeedback', count: list.length };
+    if (target.retracted) return { ok: false, refusal: 'retractedAlready' };
+    return { ok: true, retracted: (await this.ports.handling()).retractFeedback(target.id, reason) };
+  }
+
+  /** Corrects a registered proposal's fields (its deadlines stay), with the reason; the state before is kept. */
+  async editProposal(proposal: Proposal, next: ProposalFields, reason: string): Promise<{ readonly ok: true; readonly proposal: Proposal } | CorrectionRefusal> {
+    if (proposal.status === 'withdrawn') return { ok: false, refusal: 'withdrawnAlready' };
+    const fields = (p: ProposalFields) =>
+      JSON.stringify([p.kind, p.session, p.number, p.title, p.proposers, p.assignedOn, p.role, p.leadUnit]);
+    if (fields(proposal) === fields(next)) return { ok: false, refusal: 'noChange' };
+    return { ok: true, proposal: (await this.ports.handling()).editProposal(proposal.id, next, proposal.version, reason) };
+  }
+
+  /** Every state of a proposal, the first registered first. */
+  async proposalHistory(proposal: Pick<Proposal, 'id'>): Promise<ProposalRevision[]> {
+    return (await this.ports.handling()).proposalHistory(proposal.id);
+  }
+
+  /** Withdraws a proposal (撤案、并案), with the reason: it stays registered, out of what is due and of the figures. */
+  async withdrawProposal(proposal: Proposal, reason: string): Promise<{ readonly ok: true; readonly proposal: Proposal } | CorrectionRefusal> {
+    if (proposal.status === 'withdrawn') return { ok: false, refusal: 'withdrawnAlready' };
+    return { ok: true, proposal: (await this.ports.handling()).withdrawProposal(proposal.id, proposal.version, reason) };
+  }
+
+  /**
    * Repairs what is mechanical in a reply (full-width punctuation, the salutation's colon …) and
    * saves it as an edit, whose revision keeps the state before; nothing when there is nothing to fix.
    * A reply that went out is fixed only when forced, as any edit.
    */
-  async fix(reply: Reply, force: boolean): Promise<FixOutcome | undefined> {
-    assertEditable(reply, force);
+  async fix(reply: Reply, force: boolean, reason?: string): Promise<FixOutcome | undefined> {
+    assertEditable(reply, force, reason);
     const next: ReplyFields = fixReply(reply);
     if (changedFields(reply, next).length === 0) return undefined;
     const repo = await this.ports.replies();
-    const updated = repo.update(reply.id, next, reply.version);
+    const updated = repo.update(reply.id, next, reply.version, reason?.trim() ? { reason: reason.trim() } : {});
     return { reply: updated, revision: repo.history(reply.id).length };
   }
+}
+
+/** The fields of a stored state, without what the archive keeps about the record itself. */
+function fieldsOf(reply: Reply): ReplyFields {
+  const { id: _id, status: _status, inferred: _inferred, version: _version, createdAt: _created, updatedAt: _updated, ...fields } = reply;
+  return fields;
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../checks/index.js';
-import { canTransition, isGuardedStep, STATUSES, statusOf, unsignable, type Reply, type Status } from '../reply.js';
+import { canTransition, isGuardedStep, needsReason, STATUSES, statusOf, unsignable, type Reply, type Status } from '../reply.js';
 
 /**
  * A change of a reply's status, decided: which changes are legal, what a
@@ -33,6 +33,8 @@ export type StatusDecision =
   | { readonly ok: true; readonly to: Status; readonly reason?: string; readonly overridden?: readonly Finding[] }
   | { readonly ok: false; readonly refusal: 'same' }
   | { readonly ok: false; readonly refusal: 'notAllowed'; readonly allowed: readonly Status[] }
+  /** Taking a signed reply back, or voiding one, is done with a reason on the record. */
+  | { readonly ok: false; readonly refusal: 'needsReason' }
   /** A reply goes out under a doc number and a date: --force does not go past that. */
   | { readonly ok: false; readonly refusal: 'cannotSign'; readonly lacking: readonly ('docNumber' | 'signedOn')[] }
   /** The check found errors, and the change was not forced past them. */
@@ -52,6 +54,7 @@ export function decideStatusChange(
   const { to } = request;
   if (reply.status === to) return { ok: false, refusal: 'same' };
   if (!canTransition(reply.status, to)) return { ok: false, refusal: 'notAllowed', allowed: STATUSES.filter((s) => canTransition(reply.status, s)) };
+  if (needsReason(reply.status, to) && !request.reason) return { ok: false, refusal: 'needsReason' };
   const lacking = to === 'signed' ? unsignable(reply).filter((f) => !(f === 'docNumber' && numbersAtSigning)) : [];
   if (lacking.length > 0) return { ok: false, refusal: 'cannotSign', lacking };
   const reason = request.reason ? { reason: request.reason } : {};

@@ -7,7 +7,7 @@ const p = proposal(1);
 const first = reply(p, 'sent', '2023-05-18');
 const context = (over: Partial<Parameters<typeof decideFeedback>[2]> = {}) => ({ proposal: p, answers: [first], feedback: [], reopenMonths: 1, ...over });
 const ask = (rating: Rating, receivedOn: string, today = '2024-12-31') => ({ rating, receivedOn: day(receivedOn), today: day(today) });
-const recorded = (rating: Rating, receivedOn: string, replyId = first.id): Feedback => ({ id: 1, event: 1, replyId, rating, note: null, receivedOn: day(receivedOn), at: '2023-06-01T08:00:00.000Z' });
+const recorded = (rating: Rating, receivedOn: string, replyId = first.id): Feedback => ({ id: 1, event: 1, replyId, rating, note: null, receivedOn: day(receivedOn), at: '2023-06-01T08:00:00.000Z', operator: null, retracted: null });
 
 describe('feedback on a reply, decided', () => {
   it('is taken on a reply that went out, received no earlier than it was signed', () => {

@@ -6,11 +6,13 @@ import { DEFAULT_HANDLING } from '../../../src/core/config.js';
 import type { IsoDate } from '../../../src/core/dates.js';
 import { buildProposal } from '../../../src/core/proposal.js';
 import type { Reply } from '../../../src/core/reply.js';
-import { Workflow } from '../../../src/core/workflow/service.js';
+import { Workflow, type StatusOutcome } from '../../../src/core/workflow/service.js';
+import { dueList } from '../../../src/core/handling.js';
 import { parseStatusRequest } from '../../../src/core/workflow/status.js';
 import { openDatabase } from '../../../src/store/db.js';
 import { SqliteHandling } from '../../../src/store/handling.js';
 import { SqliteReplies } from '../../../src/store/replies.js';
+import { SqliteLog } from '../../../src/store/events.js';
 import { FakeClock } from '../../helpers/clock.js';
 import { corpusRecord } from '../../helpers/corpus.js';
 import { ReplyError } from '../../../src/core/errors.js';
@@ -26,12 +28,14 @@ function office(options: { errors?: Finding[]; archive?: boolean } = {}) {
   const db = openDatabase(':memory:');
   opened.push(db);
   const clock = new FakeClock(new Date('2023-05-18T08:00:00.000Z'));
-  const replies = new SqliteReplies(db, clock);
-  const handling = new SqliteHandling(db, clock);
+  const replies = new SqliteReplies(db, clock, '王敏');
+  const handling = new SqliteHandling(db, clock, '王敏');
+  const log = new SqliteLog(db);
   const opens = { replies: 0, checker: 0 };
   const workflow = new Workflow({
     replies: async () => (opens.replies++, replies),
     handling: async () => (opens.replies++, handling),
+    log: async () => (opens.replies++, log),
     exists: () => options.archive ?? true,
     checker: async () => (opens.checker++, { findings: () => options.errors ?? [] }),
     clock,
@@ -39,7 +43,7 @@ function office(options: { errors?: Finding[]; archive?: boolean } = {}) {
   });
   const counts = () =>
     Object.fromEntries(
-      ['replies', 'revisions', 'status_changes', 'feedback', 'deadlines', 'events'].map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+      ['replies', 'revisions', 'status_changes', 'feedback', 'deadlines', 'events', 'feedback_retractions', 'proposal_revisions'].map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
     );
   return { workflow, replies, handling, clock, opens, counts };
 }
@@ -116,7 +120,7 @@ describe('Workflow.changeStatus: the check gate, --force, and nothing written on
     const checked = await o.workflow.changeStatus(r, request('checked'));
     expect(checked).toMatchObject({ ok: true, from: 'draft', reply: { status: 'checked' }, note: {} });
     expect(o.opens.checker).toBe(1);
-    const voided = await o.workflow.changeStatus(checked.ok ? checked.reply : r, request('void'));
+    const voided = await o.workflow.changeStatus(checked.ok ? checked.reply : r, request('void', false, '重复登记'));
     expect(voided.ok).toBe(true);
     expect(o.opens.checker).toBe(1);
   });
@@ -146,8 +150,8 @@ describe('Workflow.changeStatus: the check gate, --force, and nothing written on
     expect(await o.workflow.changeStatus(r, request('sent'))).toMatchObject({ ok: false, refusal: 'notAllowed' });
     await o.workflow.changeStatus(r, request('checked'));
     const before = o.counts();
-    // r is the draft as it was before the step just taken
-    expect((await refusal(o.workflow.changeStatus(r, request('void')))).key).toBe('reply.changedMeanwhile');
+    // r is the draft as it was before the step just taken (voiding needs a reason: given)
+    expect((await refusal(o.workflow.changeStatus(r, request('void', false, '重复登记')))).key).toBe('reply.changedMeanwhile');
     expect(o.counts()).toEqual(before);
   });
 });
@@ -259,5 +263,117 @@ describe('Workflow.changeStatus: numbers at signing', () => {
       refusal: 'cannotSign',
       lacking: ['docNumber'],
     });
+  });
+});
+
+describe('Workflow: steps back and voiding need a reason; a signed reply taken back keeps its number', () => {
+  it('refuses to void, or to take a signed reply back, without a reason, writing nothing', async () => {
+    const o = office();
+    const signed = (await o.workflow.changeStatus(filed(o), request('signed'))) as Extract<StatusOutcome, { ok: true }>;
+    const before = o.counts();
+    expect(await o.workflow.changeStatus(signed.reply, request('void'))).toEqual({ ok: false, refusal: 'needsReason' });
+    expect(await o.workflow.changeStatus(signed.reply, request('draft'))).toEqual({ ok: false, refusal: 'needsReason' });
+    expect(o.counts()).toEqual(before);
+  });
+
+  it('takes a signed reply back to draft for correction, keeping its number; signing again gives none new', async () => {
+    const o = office();
+    const r = o.replies.create({ ...corpusRecord('004'), docNumber: null }, '普发改委', { numbering: 'none' });
+    const numbering = { prefix: '普发改委', atSigning: true };
+    const signed = (await o.workflow.changeStatus(r, request('signed'), numbering)) as Extract<StatusOutcome, { ok: true }>;
+    const back = await o.workflow.changeStatus(signed.reply, request('draft', false, '错别字'), numbering);
+    expect(back).toMatchObject({ ok: true, reply: { status: 'draft', docNumber: signed.reply.docNumber } });
+    const again = await o.workflow.changeStatus((back as typeof signed).reply, request('signed'), numbering);
+    expect(again.ok && again.reply.docNumber?.toString()).toBe(signed.reply.docNumber!.toString());
+    expect(o.replies.statusChanges(r.id).map((c) => [c.to, c.reason ?? null, c.operator])).toEqual([
+      ['signed', null, '王敏'],
+      ['draft', '错别字', '王敏'],
+      ['signed', null, '王敏'],
+    ]);
+  });
+});
+
+describe('Workflow.edit and revert: a new revision each, a signed text changed only with --force and a reason', () => {
+  it('refuses to force an edit of a reply that went out without a reason; with one, the reason is on its revision', async () => {
+    const o = office();
+    const out = await sent(o, filed(o));
+    const next = { ...out, result: '留作参考' };
+    expect((await refusal(o.workflow.edit(out, next))).key).toBe('reply.signedFrozen');
+    expect((await refusal(o.workflow.edit(out, next, { force: true }))).key).toBe('reply.forceNeedsReason');
+    const edited = await o.workflow.edit(out, next, { force: true, reason: '办理结果录错' });
+    expect(edited).toMatchObject({ reply: { result: '留作参考' }, revision: 5 });
+    expect(o.replies.history(out.id).at(-1)).toMatchObject({ change: 'edited', operator: '王敏', reason: '办理结果录错' });
+  });
+
+  it('reverts to an earlier revision: a new revision equal to it, the number kept, nothing removed', async () => {
+    const o = office();
+    const r = filed(o);
+    const first = await o.workflow.edit(r, { ...r, result: '留作参考' });
+    const second = await o.workflow.edit((first as { reply: Reply }).reply, { ...r, result: '正在解决', body: r.body + '\n特此说明。' });
+    const now = (second as { reply: Reply }).reply;
+    const reverted = await o.workflow.revert(now, 1);
+    expect(reverted).toMatchObject({ revision: 4, reply: { result: r.result, body: r.body, docNumber: r.docNumber } });
+    expect(o.replies.history(r.id).map((h) => h.change)).toEqual(['created', 'edited', 'edited', 'reverted']);
+    const latest = (reverted as { reply: Reply }).reply;
+    expect(await o.workflow.revert(latest, 1)).toEqual({ ok: false, refusal: 'noChange' });
+    expect(await o.workflow.revert(latest, 9)).toEqual({ ok: false, refusal: 'noRevision', revisions: 4 });
+  });
+});
+
+describe('Workflow.retractFeedback: an answer recorded by mistake counts no more, and its reopening with it', () => {
+  it('a retracted 不满意 no longer reopens the proposal: the deadline in force is the earlier one again', async () => {
+    const o = office();
+    const out = await sent(o, filed(o));
+    o.clock.advance(30 * 86_400_000);
+    await o.workflow.recordFeedback(out, { rating: '不满意', receivedOn: day('2023-06-10'), note: null, reopenMonths: 1 });
+    const outcome = await o.workflow.retractFeedback(out, 1, '录错，应为满意');
+    expect(outcome).toMatchObject({ ok: true, retracted: { rating: '不满意', retracted: { reason: '录错，应为满意', operator: '王敏' } } });
+    const [handling] = await o.workflow.handlings([await o.workflow.proposal('152104')], day('2023-06-20'));
+    expect(handling).toMatchObject({ state: 'answered', dueOn: '2023-06-01', feedback: null });
+    const before = o.counts();
+    expect(await o.workflow.retractFeedback(out, 1, '再撤')).toEqual({ ok: false, refusal: 'retractedAlready' });
+    expect(await o.workflow.retractFeedback(out, 2, '没有')).toEqual({ ok: false, refusal: 'noFeedback', count: 1 });
+    expect(o.counts()).toEqual(before);
+  });
+});
+
+describe('Workflow.editProposal and withdrawProposal', () => {
+  it('corrects a proposal with a reason, and a withdrawn one is out of what is due', async () => {
+    const o = office();
+    filed(o);
+    const p = await o.workflow.proposal('152104');
+    expect(await o.workflow.editProposal(p, p, '无')).toEqual({ ok: false, refusal: 'noChange' });
+    const edited = await o.workflow.editProposal(p, { ...p, title: '开发长三角一体化数据研报平台的建议' }, '标题录错');
+    expect(edited).toMatchObject({ ok: true, proposal: { title: '开发长三角一体化数据研报平台的建议' } });
+    const withdrawn = await o.workflow.withdrawProposal((edited as { proposal: typeof p }).proposal, '并案');
+    expect(withdrawn).toMatchObject({ ok: true, proposal: { status: 'withdrawn' } });
+    const [handling] = await o.workflow.allHandlings(day('2023-07-01'));
+    expect(handling).toMatchObject({ state: 'withdrawn', overdue: false });
+    expect(dueList([handling!])).toEqual([]);
+    const gone = (withdrawn as { proposal: typeof p }).proposal;
+    expect(await o.workflow.withdrawProposal(gone, '再撤')).toEqual({ ok: false, refusal: 'withdrawnAlready' });
+    expect(await o.workflow.editProposal(gone, { ...gone, title: 'x' }, '改')).toEqual({ ok: false, refusal: 'withdrawnAlready' });
+    expect(await o.workflow.extend(gone, { months: 1 }, '延', day('2023-05-20'))).toEqual({ ok: false, refusal: 'withdrawn' });
+  });
+});
+
+describe('Workflow.log: every change, newest first, with who and why', () => {
+  it('lists the changes of the archive and of one reply, by operator and since a time', async () => {
+    const o = office();
+    const r = filed(o);
+    const other = o.replies.create({ ...corpusRecord('004') }, '普发改委');
+    await o.workflow.changeStatus(other, request('void', false, '重复'));
+    const all = await o.workflow.log({ limit: 50 });
+    expect(all.map((e) => [e.type, e.replyId, e.proposalId, e.operator])).toEqual([
+      ['status', other.id, null, '王敏'],
+      ['created', other.id, null, '王敏'],
+      ['created', r.id, null, '王敏'],
+      ['proposed', null, 1, '王敏'],
+    ]);
+    expect(all[0]).toMatchObject({ from: 'draft', to: 'void', reason: '重复' });
+    expect((await o.workflow.log({ limit: 50, replyId: r.id })).map((e) => e.type)).toEqual(['created']);
+    expect(await o.workflow.log({ limit: 50, by: '李强' })).toEqual([]);
+    expect(await o.workflow.log({ limit: 1 })).toHaveLength(1);
+    expect(await o.workflow.log({ limit: 50, since: '2030-01-01T00:00:00.000Z' })).toEqual([]);
   });
 });
