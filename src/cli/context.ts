@@ -97,9 +97,14 @@ export class Context {
    * writes asks before its lookups, so that one refused before writing creates none.
    */
   hasArchive(): boolean {
-    if (this.archive !== undefined || existsSync(this.dbFile)) return true;
+    if (this.holdsArchive()) return true;
     this.refuseMissingNamedArchive();
     return false;
+  }
+
+  /** Whether there is an archive yet, for a look that is no lookup the user asked for (a named archive not there holds nothing). */
+  holdsArchive(): boolean {
+    return this.archive !== undefined || existsSync(this.dbFile);
   }
 
   /** An archive the user named (--db, REPLY_DB) must be there to be looked in: "not found" or an empty list would hide a typo. */

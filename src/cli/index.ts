@@ -99,6 +99,7 @@ function program(
     .option('--answers <file>', t('opt.new.answers'))
     .option('--edit', t('opt.new.edit'))
     .option('--proposal <no>', t('opt.newProposal'))
+    .option('--force', t('opt.new.force'))
     .option('--json', t('opt.json'));
 
   // The selection flags of list, search and similar (FILTER_OPTIONS in filters.ts): declared once.

@@ -193,3 +193,21 @@ describe('who: every change names its operator; reply log lists them', () => {
     expect(archive(ws)).toEqual(before);
   });
 });
+
+describe('reply new: a registered proposal that has a draft open gets a second one only with --force', () => {
+  it('says which draft is open and writes nothing; --force files the second; a signed or void one is no obstacle', () => {
+    const ws = withAnswer();
+    const body = cleanBody(ws, 'second', { kind: '提案答复', title: TITLE });
+    const again = ['new', '--proposal', '152104', '--result', '采纳解决', '--disclosure', '主动公开·全文', '--signed-on', '2023-05-18', '--body', body];
+    refused(ws, again, 1, '提案 #1（区政协十五届二次会议第152104号）已有未签发的草稿：第 1 号（草稿）', 'reply edit 1', '--force');
+    expect(ok(ws, [...again, '--force']).stdout).toContain('已归档：第 2 号');
+    advance(ws, 1, 'void');
+    advance(ws, 2, 'signed');
+    expect(ok(ws, again).stdout).toContain('已归档：第 3 号');
+    // a reply naming no registered proposal is never held back
+    const free = ['new', '--kind', '提案答复', '--session', '区政协十五届二次会议', '--proposal-no', '152999', '--title', '另一件',
+      '--proposer', '朱莺委员', '--result', '采纳解决', '--disclosure', '主动公开·全文', '--signed-on', '2023-05-18', '--body', body];
+    ok(ws, free);
+    ok(ws, free);
+  });
+});

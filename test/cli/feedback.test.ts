@@ -80,7 +80,8 @@ describe('reply feedback: refusals write nothing', () => {
     ws = lastingWorkspace();
     ok(ws, proposalArgs());
     const body = cleanBody(ws, 'reply', { kind: '提案答复', title: TITLE });
-    const ids = [1, 2, 3, 4, 5].map(() => answer(ws, '152104', { result: '采纳解决', 'signed-on': '2023-05-18', body }));
+    // five replies to one proposal, four of them drafts at once: the second and later are filed with --force
+    const ids = [1, 2, 3, 4, 5].map((n) => answer(ws, '152104', { result: '采纳解决', 'signed-on': '2023-05-18', body }, n > 1 ? ['--force'] : []));
     advance(ws, ids[1]!, 'checked');
     advance(ws, ids[2]!, 'signed');
     advance(ws, ids[3]!, 'signed', 'sent');

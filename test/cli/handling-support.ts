@@ -139,8 +139,8 @@ export function cleanBody(dir: string, name: string, options: Parameters<typeof 
  * Files a reply to a registered proposal with `reply new --proposal REF`
  * (the shared fields come from the proposal) and returns its id.
  */
-export function answer(cwd: string, ref: string, flags: Flags & { result: string; 'signed-on': string; body: string }): number {
-  const run = ok(cwd, ['new', '--proposal', ref, ...toArgs({ disclosure: '主动公开·全文', ...flags }), '--json']);
+export function answer(cwd: string, ref: string, flags: Flags & { result: string; 'signed-on': string; body: string }, extra: readonly string[] = []): number {
+  const run = ok(cwd, ['new', '--proposal', ref, ...toArgs({ disclosure: '主动公开·全文', ...flags }), ...extra, '--json']);
   return (JSON.parse(run.stdout) as { id: number }).id;
 }
 

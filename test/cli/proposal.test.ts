@@ -382,7 +382,8 @@ describe('reply proposal extend', () => {
  */
 describe('reply new --proposal', () => {
   let ws: string;
-  const rest = ['--result', '采纳解决', '--disclosure', '主动公开·全文', '--signed-on', '2023-05-18', '--body', BODY_000];
+  // These tests file several drafts for the same proposals, on purpose: --force (the guard is tested in corrections.test.ts).
+  const rest = ['--result', '采纳解决', '--disclosure', '主动公开·全文', '--signed-on', '2023-05-18', '--body', BODY_000, '--force'];
   const fileFrom = (ref: string, more: string[] = []) => okJson<ReplyJson>(ws, ['new', '--proposal', ref, ...rest, ...more, '--json']);
   beforeAll(() => {
     ws = lastingWorkspace();

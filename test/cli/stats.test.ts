@@ -43,7 +43,8 @@ beforeAll(() => {
   const r3 = answer(ws, '230003', { result: '部分采纳', 'signed-on': '2023-05-20', body: body('3', '建议答复', '加强社区养老服务') });
   const r4 = answer(ws, '230004', { result: '列入计划拟解决', 'signed-on': '2023-06-01', body: body('4', '会办意见', '打造科创会客厅') });
   answer(ws, '230005', { result: '留作参考', 'signed-on': '2023-11-01', body: body('5', '提案答复', '优化营商环境', 'group') });
-  const r6 = answer(ws, '230005', { result: '采纳解决', 'signed-on': '2023-10-20', body: body('6', '提案答复', '优化营商环境', 'group') });
+  // a second draft for 230005 while the first is open: filed with --force
+  const r6 = answer(ws, '230005', { result: '采纳解决', 'signed-on': '2023-10-20', body: body('6', '提案答复', '优化营商环境', 'group') }, ['--force']);
   fileReply(ws, {
     'proposal-no': '230099', title: '推进社区微更新', result: '解决或采纳', 'signed-on': '2023-07-01',
     body: body('7', '提案答复', '推进社区微更新'),

@@ -8,7 +8,7 @@ const { main } = await import(bundle);
 
 const sink = (chunks) => new Writable({ write: (chunk, _encoding, done) => (chunks.push(Buffer.from(chunk)), done()) });
 
-parentPort.on('message', async ({ cwd, args, env }) => {
+parentPort.on('message', async ({ call, cwd, args, env }) => {
   for (const key of Object.keys(process.env)) delete process.env[key];
   Object.assign(process.env, env);
   const out = [];
@@ -20,7 +20,7 @@ parentPort.on('message', async ({ cwd, args, env }) => {
     err.push(Buffer.from(String(error?.stack ?? error)));
     code = 70;
   }
-  port.postMessage({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code });
-  Atomics.store(signal, 0, 1);
+  port.postMessage({ call, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code });
+  Atomics.store(signal, 0, call);
   Atomics.notify(signal, 0);
 });

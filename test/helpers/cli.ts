@@ -47,12 +47,32 @@ const THREAD_TZ = 'Asia/Shanghai';
 /** A call takes seconds at most; one that takes this long has hung. */
 const CALL_TIMEOUT = 300_000;
 
+/** The number of the latest call: a result is taken only for the call it answers. */
+let calls = 0;
+
 function inThread(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Run {
   runner ??= startRunner();
-  Atomics.store(runner.signal, 0, 0);
-  runner.worker.postMessage({ cwd, args: [...args], env });
-  if (Atomics.wait(runner.signal, 0, 0, CALL_TIMEOUT) === 'timed-out') throw new Error(`reply ${args.join(' ')} did not finish in ${CALL_TIMEOUT} ms`);
-  return receiveMessageOnPort(runner.port)!.message as Run;
+  const call = ++calls;
+  runner.worker.postMessage({ call, cwd, args: [...args], env });
+  const deadline = Date.now() + CALL_TIMEOUT;
+  // The thread stores the number of the call it finished. Its result comes through the port, which a
+  // loaded machine may deliver a moment after the signal (seen with two test workers on two cores: a
+  // call read nothing, and the next one read its result): wait for the result of this very call.
+  for (;;) {
+    const now = Atomics.load(runner.signal, 0);
+    if (now === call) break;
+    if (Date.now() > deadline) throw new Error(`reply ${args.join(' ')} did not finish in ${CALL_TIMEOUT} ms`);
+    Atomics.wait(runner.signal, 0, now, 1000);
+  }
+  for (;;) {
+    const received = receiveMessageOnPort(runner.port)?.message as (Run & { call: number }) | undefined;
+    if (received?.call === call) {
+      const { call: _call, ...run } = received;
+      return run;
+    }
+    if (Date.now() > deadline) throw new Error(`reply ${args.join(' ')}: no result came from the CLI thread`);
+    if (received === undefined) Atomics.wait(runner.signal, 0, call, 1);
+  }
 }
 
 function startRunner() {

@@ -11,7 +11,8 @@ import {
   type ReplyInput,
 } from '../../core/fields.js';
 import { replyInputFrom } from '../../core/proposal.js';
-import { KINDS, kindOf } from '../../core/reply.js';
+import { KINDS, kindOf, type Reply } from '../../core/reply.js';
+import type { Context } from '../context.js';
 import { scaffoldBody } from '../../core/scaffold.js';
 import { flagsInput, readAnswers } from '../answers.js';
 import { editText } from '../editor.js';
@@ -39,6 +40,7 @@ const OPTIONS = {
   answers: value,
   edit: flag,
   proposal: value,
+  force: flag,
   json: flag,
 };
 
@@ -61,6 +63,7 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   if (opts.edit || (interactive && !input.body)) {
     // Check everything else first, so a body written in the editor is never lost to a bad field.
     const checked = buildNewReply({ ...input, body: input.body ?? '-' }, config, today);
+    if (!opts.force) await refuseSecondDraft(ctx, checked);
     const scaffold = input.body ?? scaffoldBody(checked);
     const written = editText(scaffold, ctx.env);
     if (!written.trim()) throw new ReplyError('body.empty');
@@ -69,6 +72,7 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   }
 
   const draft = buildNewReply(input, config, today);
+  if (!opts.force) await refuseSecondDraft(ctx, draft);
   // An office that numbers at signing files the draft without a number, unless one was given.
   const reply = (await ctx.replies()).create(draft, config.docPrefix, { numbering: config.numbering === 'sign' ? 'none' : 'allocate' });
   if (opts.json) {
@@ -81,6 +85,21 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   return 0;
 }, 'write');
 
+
+/** A registered proposal that has a draft open gets a second one only with --force: the clerk is told which. */
+async function refuseSecondDraft(ctx: Context, fields: Pick<Reply, 'session' | 'proposalNo'>): Promise<void> {
+  if (!ctx.holdsArchive()) return;
+  const open = await ctx.workflow().openDrafts(fields);
+  if (!open) return;
+  const { proposal, drafts } = open;
+  throw new ReplyError('new.draftExists', {
+    id: proposal.id,
+    session: proposal.session,
+    number: proposal.number,
+    drafts: drafts.map((d) => t('new.draftItem', { id: d.id, status: statusLabel(d.status) })).join('、'),
+    first: drafts[0]!.id,
+  });
+}
 
 export interface PromptDefaults {
   readonly today: IsoDate;

@@ -7,7 +7,7 @@ import { changedFields } from '../fields.js';
 import { handlingOf, standing, type Handling, type Rating, type Feedback } from '../handling.js';
 import type { ArchiveLog, Clock, HandlingRepository, LogEntry, LogFilter, ProposalRevision, OverriddenFinding, ReplyRepository, Revision, StatusNote } from '../ports.js';
 import { answersProposal, type Proposal, type ProposalFields } from '../proposal.js';
-import { assertEditable, isGuardedStep, type Reply, type ReplyFields, type Status } from '../reply.js';
+import { assertEditable, isGuardedStep, type Reply, type ReplyFields, type ReplySummary, type Status } from '../reply.js';
 import { decideExtension, type ExtensionDecision, type ExtensionRequest } from './extension.js';
 import { decideFeedback, type FeedbackDecision } from './feedback.js';
 import { decideStatusChange, type ParsedRequest, type StatusDecision } from './status.js';
@@ -135,6 +135,17 @@ export class Workflow {
   async proposalOf(reply: Pick<Reply, 'session' | 'proposalNo'>): Promise<Proposal | undefined> {
     if (reply.session === null || reply.proposalNo === null || !this.ports.exists()) return undefined;
     return (await this.ports.handling()).proposalsByNumber(reply.proposalNo, reply.session)[0];
+  }
+
+  /**
+   * The drafts still open (draft or checked) for the registered proposal these fields answer, and
+   * that proposal: a second draft for it is filed only when forced (the first may simply be forgotten).
+   */
+  async openDrafts(fields: Pick<Reply, 'session' | 'proposalNo'>): Promise<{ readonly proposal: Proposal; readonly drafts: readonly ReplySummary[] } | undefined> {
+    const proposal = await this.proposalOf(fields);
+    if (!proposal) return undefined;
+    const drafts = (await this.ports.replies()).answering([proposal]).filter((r) => r.status === 'draft' || r.status === 'checked');
+    return drafts.length ? { proposal, drafts } : undefined;
   }
 
   /** Where the handling of each proposal stands on `today`, with its replies and the feedback on them. */
