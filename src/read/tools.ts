@@ -53,6 +53,9 @@ function spawnTool(command: string, args: readonly string[], options: { timeout:
     const stop = (run: ToolRun) => {
       outcome ??= run;
       child.kill('SIGKILL');
+      // A helper's own children (soffice.bin under soffice) may hold the pipe open after it is killed:
+      // 'close' waits for the pipe, so it is closed here.
+      child.stdout.destroy();
     };
     const timer = setTimeout(() => stop({ ok: false, reason: 'timeout' }), options.timeout);
     child.stdout.on('data', (chunk: Buffer) => {

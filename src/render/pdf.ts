@@ -117,7 +117,11 @@ function convertWithLibreOffice(
       if (m) deliver(Number(m[1]));
     }
   });
-  const timer = setTimeout(() => child.kill(), 120_000 + 2_000 * files.length);
+  const timer = setTimeout(() => {
+    child.kill('SIGKILL');
+    // soffice.bin, started by the soffice script, may hold the pipe open: 'close' waits for it.
+    child.stdout.destroy();
+  }, 120_000 + 2_000 * files.length);
   return new Promise((resolve, reject) => {
     child.on('error', () => reject(new ReplyError('pdf.failed', { tool: soffice })));
     child.on('close', (code) => {

@@ -4,7 +4,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Writable } from 'node:stream';
 
 const { signal, port, bundle } = workerData;
-const { main } = await import(bundle);
+
+// The test thread waits on the signal, so it hears of nothing else: a thread that ends says so there.
+process.on('exit', () => {
+  Atomics.store(signal, 0, -1);
+  Atomics.notify(signal, 0);
+});
+
+// A CLI that cannot be loaded answers every call with the reason, instead of leaving it to wait.
+let main;
+let loadError;
+try {
+  ({ main } = await import(bundle));
+} catch (error) {
+  loadError = `the built CLI (${bundle}) could not be loaded: ${error?.stack ?? error}`;
+}
 
 const sink = (chunks) => new Writable({ write: (chunk, _encoding, done) => (chunks.push(Buffer.from(chunk)), done()) });
 
@@ -15,6 +29,7 @@ parentPort.on('message', async ({ call, cwd, args, env }) => {
   const err = [];
   let code;
   try {
+    if (loadError) throw loadError;
     code = await main(args, { cwd, env: process.env, streams: { stdout: sink(out), stderr: sink(err), stdinIsTTY: false, stdoutIsTTY: false } });
   } catch (error) {
     err.push(Buffer.from(String(error?.stack ?? error)));

@@ -44,8 +44,11 @@ export function spawnCli(cwd: string, args: readonly string[], env: NodeJS.Proce
 let runner: { worker: Worker; port: MessagePort; signal: Int32Array } | undefined;
 /** The zone the CLI's calls run in (dates of 'today' are Shanghai's); set for the whole test process when the thread starts. */
 const THREAD_TZ = 'Asia/Shanghai';
-/** A call takes seconds at most; one that takes this long has hung. */
-const CALL_TIMEOUT = 300_000;
+/**
+ * A call takes seconds at most; one that takes this long has hung. The wait blocks the test's thread,
+ * so vitest's own timeout cannot end it: this one must.
+ */
+const CALL_TIMEOUT = 120_000;
 
 /** The number of the latest call: a result is taken only for the call it answers. */
 let calls = 0;
@@ -61,6 +64,7 @@ function inThread(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv):
   for (;;) {
     const now = Atomics.load(runner.signal, 0);
     if (now === call) break;
+    if (now === -1) throw new Error(`reply ${args.join(' ')}: the CLI thread has ended`);
     if (Date.now() > deadline) throw new Error(`reply ${args.join(' ')} did not finish in ${CALL_TIMEOUT} ms`);
     Atomics.wait(runner.signal, 0, now, 1000);
   }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -20,16 +20,20 @@ function sources(dir: string): string[] {
   });
 }
 
-/** bin/reply runs dist/: build it when a compiled file is missing or older than its source. */
-function ensureBuilt(): void {
+/**
+ * bin/reply runs dist/, which `npm test` builds before any test starts. A test must not build it
+ * itself: the build empties dist/bundle first, and the CLI calls of the other test workers, running
+ * at the same time, then find its chunks gone. A stale build is refused instead.
+ */
+function assertBuilt(): void {
   const src = join(ROOT, 'src');
-  const stale = sources(src).some((ts) => {
-    const js = join(ROOT, 'dist', relative(src, ts).replace(/\.ts$/, '.js'));
-    return !existsSync(js) || statSync(js).mtimeMs < statSync(ts).mtimeMs;
-  });
-  if (!stale) return;
-  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+  const stale = sources(src)
+    .filter((ts) => !ts.endsWith('.d.ts'))
+    .filter((ts) => {
+      const js = join(ROOT, 'dist', relative(src, ts).replace(/\.ts$/, '.js'));
+      return !existsSync(js) || statSync(js).mtimeMs < statSync(ts).mtimeMs;
+    });
+  if (stale.length > 0) throw new Error(`dist/ is older than ${relative(ROOT, stale[0]!)}: run npm run build (npm test does)`);
 }
 
 /**
@@ -170,7 +174,7 @@ function checkOutcomes(ws: string, outcomes: readonly Outcome[]): void {
 }
 
 describe('concurrent filing through the CLI', () => {
-  beforeAll(() => ensureBuilt(), 120_000);
+  beforeAll(() => assertBuilt());
 
   it(`gives ${PROCESSES} processes filing at once into a new archive the numbers 1..${PROCESSES}`, async () => {
     const ws = workspace();
