@@ -2,7 +2,7 @@ import { parseBody, type Block, type BodyTree, type Inline } from './body.js';
 import { chineseDate } from './dates.js';
 import { superscript } from './numerals.js';
 import { replyTitle, salutationOf } from './proposers.js';
-import { CONTACT_KEYS, issueDate, type ContactKey, type ReplyFields } from './reply.js';
+import { CONTACT_KEYS, issueDate, printMark, type ContactKey, type PrintMark, type ReplyFields, type Status } from './reply.js';
 
 /**
  * A reply's parts as every layout prints them, in the order of the page: the
@@ -15,7 +15,7 @@ export interface ReplyParts {
   readonly properties: readonly string[];
   /** 发文机关标志, or null for an organ that prints none. */
   readonly header: string | null;
-  /** The doc number as printed; '' for a reply without one. */
+  /** The doc number as printed; '' for a reply without one; a draft's place for it (draftDocNumber). */
   readonly docNumber: string;
   readonly title: string;
   readonly salutation: string;
@@ -30,12 +30,38 @@ export interface ReplyParts {
   readonly issued: { readonly organ: string; readonly date: string };
 }
 
-export function replyParts(reply: ReplyFields): ReplyParts {
+/**
+ * How a document of a reply is printed: its mark across the pages (printMark; none for a record with no
+ * state, such as a file being checked, or when the final text is asked for), and the office's prefix,
+ * which a draft without a number of its own shows in the place of its number.
+ */
+export interface Printing {
+  readonly mark: PrintMark | null;
+  readonly officePrefix?: string;
+}
+
+export const FINAL: Printing = { mark: null };
+
+export function printingOf(status: Status | undefined, options: { readonly final?: boolean; readonly officePrefix?: string }): Printing {
+  const mark = status === undefined || options.final ? null : printMark(status);
+  return { mark, ...(options.officePrefix !== undefined ? { officePrefix: options.officePrefix } : {}) };
+}
+
+/**
+ * The doc number line of a draft: the number is given at signing (and a numbered draft's may still
+ * change), so the line shows only where it goes, as a clerk fills it in by hand: 普发改委〔　〕号.
+ */
+export function draftDocNumber(prefix: string | undefined): string {
+  return `${prefix ?? ''}〔　〕号`;
+}
+
+export function replyParts(reply: ReplyFields, printing: Printing = FINAL): ReplyParts {
   const date = issueDate(reply);
   return {
     properties: [reply.result && `办理结果：${reply.result}`, reply.disclosure && `公开属性：${reply.disclosure}`].filter(Boolean),
     header: reply.header,
-    docNumber: reply.docNumber?.toString() ?? '',
+    docNumber:
+      printing.mark === 'draft' ? draftDocNumber(reply.docNumber?.prefix ?? printing.officePrefix) : (reply.docNumber?.toString() ?? ''),
     title: replyTitle(reply.kind, reply.session, reply.proposalNo),
     salutation: salutationOf(reply),
     signature: [reply.organ ?? '', reply.signedOn ? chineseDate(reply.signedOn) : ''].filter(Boolean),

@@ -81,6 +81,20 @@ export function statusAfterEdit(status: Status): Status {
   return status === 'checked' ? 'draft' : status;
 }
 
+/**
+ * What a document of the reply says across its pages. Only a signed text goes out unmarked: a draft or
+ * checked one is 草稿 (and prints no number, see draftDocNumber), a void one 作废.
+ */
+export type PrintMark = 'draft' | 'void';
+
+export function printMark(status: Status): PrintMark | null {
+  if (status === 'void') return 'void';
+  return status === 'draft' || status === 'checked' ? 'draft' : null;
+}
+
+/** The words of the mark, as they stand across the page. */
+export const PRINT_MARK_TEXT: Readonly<Record<PrintMark, string>> = { draft: '草稿', void: '作废' };
+
 /** A reply that has gone out: it counts as the office's answer. */
 export function isAnswered(status: Status): boolean {
   return status === 'sent' || status === 'published';

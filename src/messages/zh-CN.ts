@@ -358,6 +358,7 @@ export const zhCN = {
   'opt.edit.force': '允许修改已签发或已发送的答复（须同时用 --reason 写明原因）',
   'opt.reason': '原因（记录在案；强制修改、撤回、作废时必填）',
   'opt.render.stamped': '加盖印章的版式（成文日期右空四字，署名居中于其上）',
+  'opt.render.final': '未签发的答复也按定稿输出：不加“草稿”水印，有文号的印出文号（Word、HTML、PDF）',
   'opt.render.all': '输出全部答复（须 --out 目录）',
   'opt.render.year': '输出该年成文的答复（须 --out 目录）',
   'opt.render.status': '输出该状态的答复（须 --out 目录）',

@@ -6,6 +6,7 @@ import {
   Footer,
   FootnoteReferenceRun,
   FrameAnchorType,
+  Header,
   HorizontalPositionAlign,
   LineRuleType,
   Packer,
@@ -18,12 +19,15 @@ import {
   type IParagraphOptions,
   type ISectionOptions,
 } from 'docx';
+import { TextWatermark } from 'docx/watermarks';
 import { parseBody, type Block, type Inline } from '../core/body.js';
 import { DEFAULT_FONTS, type Fonts } from '../core/config.js';
 import { chineseDate } from '../core/dates.js';
 import { ReplyError } from '../core/errors.js';
 import { replyTitle, salutationOf } from '../core/proposers.js';
-import type { ReplyFields } from '../core/reply.js';
+import { PRINT_MARK_TEXT, type PrintMark, type ReplyFields } from '../core/reply.js';
+import { printingOf, replyParts } from '../core/reply-parts.js';
+import type { Printable } from './text.js';
 import { contactLines, emWidth, headerSize, issuedLine, layoutPages, titleLines } from './layout.js';
 import { loadDocxStyles } from './templates.js';
 
@@ -85,15 +89,19 @@ export interface DocxOptions {
   readonly stamped?: boolean;
   /** The workspace's `templates/` folder: its `docx/styles.xml` replaces the built-in styles. */
   readonly workspaceTemplates?: string;
+  /** A draft printed as the final text (RenderOptions.final). */
+  readonly final?: boolean;
+  readonly officePrefix?: string;
 }
 
-export async function renderDocx(reply: ReplyFields, options: DocxOptions = {}): Promise<Uint8Array> {
+export async function renderDocx(reply: Printable, options: DocxOptions = {}): Promise<Uint8Array> {
   return Packer.toBuffer(docxDocument(reply, options));
 }
 
 /** The document, before it is packed: one reply, one section (two when the 版记 takes a page of its own). */
-export function docxDocument(reply: ReplyFields, options: DocxOptions = {}): Document {
+export function docxDocument(reply: Printable, options: DocxOptions = {}): Document {
   const fonts: Fonts = { ...DEFAULT_FONTS, ...options.fonts };
+  const printing = printingOf(reply.status, options);
   const tree = parseBody(reply.body);
   const notes = new Map<number, Paragraph[]>(
     tree.footnotes.map((f) => [f.number, [new Paragraph({ style: STYLE.footnote, children: inlines(f.inlines) })]]),
@@ -112,7 +120,7 @@ export function docxDocument(reply: ReplyFields, options: DocxOptions = {}): Doc
     new Paragraph({
       style: STYLE.docNumber,
       border: { bottom: { style: BorderStyle.SINGLE, size: RULE.size, color: RED, space: RULE.space } },
-      children: [new TextRun(reply.docNumber?.toString() ?? '')],
+      children: [new TextRun(replyParts(reply, printing).docNumber)],
     }),
   );
   // The rule and its 4 mm add to the doc number's height: the next line gives that back, so the rest stays on the grid.
@@ -143,12 +151,19 @@ export function docxDocument(reply: ReplyFields, options: DocxOptions = {}): Doc
     margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: Math.round(15 * MM), footer: Math.round(23 * MM) },
   };
   const footers = { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) };
+  // The mark stands on every page, odd and even, the 版记's own page too.
+  const headers = () => (printing.mark ? { headers: { default: markHeader(printing.mark, fonts), even: markHeader(printing.mark, fonts) } } : {});
   const sections: ISectionOptions[] = estimate.imprintAlone
     ? [
-        { properties: { page }, footers, children },
-        { properties: { page, type: SectionType.NEXT_PAGE }, footers: { default: new Footer({ children: [] }), even: new Footer({ children: [] }) }, children: imprint(reply) },
+        { properties: { page }, ...headers(), footers, children },
+        {
+          properties: { page, type: SectionType.NEXT_PAGE },
+          ...headers(),
+          footers: { default: new Footer({ children: [] }), even: new Footer({ children: [] }) },
+          children: imprint(reply),
+        },
       ]
-    : [{ properties: { page }, footers, children: [...children, ...imprint(reply)] }];
+    : [{ properties: { page }, ...headers(), footers, children: [...children, ...imprint(reply)] }];
 
   const styles = loadDocxStyles(options.workspaceTemplates);
   const externalStyles = stylesXml(styles.file, styles.render({ fonts }));
@@ -167,6 +182,16 @@ export function docxDocument(reply: ReplyFields, options: DocxOptions = {}): Doc
     // The docx package reads styles.xml here: a malformed file is the template's fault, named in one line.
     throw new ReplyError('template.failed', { file: styles.file, detail: (error as Error).message.split('\n')[0]! });
   }
+}
+
+/**
+ * 草稿 or 作废 across the page, as Word's own watermark (Design > Watermark, which can take it off
+ * again): light grey, half transparent, diagonal, in 黑体, behind the text.
+ */
+function markHeader(mark: PrintMark, fonts: Fonts): Header {
+  return new Header({
+    children: [new Paragraph({ children: [new TextWatermark({ text: PRINT_MARK_TEXT[mark], font: fonts.heiti, color: 'D9D9D9', opacity: 0.5 })] })],
+  });
 }
 
 /** styles.xml as the docx package takes it: comments go (it keeps only elements), and it must be one. */

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ReplyError } from '../core/errors.js';
 import { findExecutable } from '../read/tools.js';
-import type { ReplyFields } from '../core/reply.js';
 import { renderDocx } from './docx.js';
-import type { RenderOptions } from './text.js';
+import type { Printable, RenderOptions } from './text.js';
 
 /** Maps the layout's font names to free fonts (fonts-noto-cjk, fonts-arphic-ukai) where the originals are missing. */
 export const FONTCONFIG = fileURLToPath(new URL('../../templates/fontconfig/fonts.conf', import.meta.url));
@@ -16,7 +15,7 @@ export const FONTCONFIG = fileURLToPath(new URL('../../templates/fontconfig/font
  * The PDF: from the DOCX with LibreOffice when it is installed (the same file
  * the office signs), else from the HTML with headless Chromium.
  */
-export async function renderPdf(reply: ReplyFields, options: RenderOptions, env: NodeJS.ProcessEnv = process.env): Promise<Uint8Array> {
+export async function renderPdf(reply: Printable, options: RenderOptions, env: NodeJS.ProcessEnv = process.env): Promise<Uint8Array> {
   let pdf: Uint8Array | undefined;
   await renderPdfs([reply], options, (_, bytes) => {
     pdf = bytes;
@@ -31,7 +30,7 @@ export async function renderPdf(reply: ReplyFields, options: RenderOptions, env:
  * in order. With Chromium only, each HTML is printed by a call of its own.
  */
 export async function renderPdfs(
-  replies: readonly ReplyFields[],
+  replies: readonly Printable[],
   options: RenderOptions,
   done: (index: number, pdf: Uint8Array) => void | Promise<void>,
   env: NodeJS.ProcessEnv = process.env,

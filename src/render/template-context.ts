@@ -1,6 +1,6 @@
 import { parseBody, type BodyTree } from '../core/body.js';
-import { replyParts } from '../core/reply-parts.js';
-import { issueDate, type ReplyFields } from '../core/reply.js';
+import { replyParts, type Printing } from '../core/reply-parts.js';
+import { issueDate, PRINT_MARK_TEXT, type ReplyFields } from '../core/reply.js';
 
 export interface BodyText {
   readonly body: string;
@@ -8,9 +8,9 @@ export interface BodyText {
 }
 
 /** What a template sees: the record's fields plus the derived parts of the layout. */
-export function templateContext(reply: ReplyFields, render: (tree: BodyTree) => BodyText) {
+export function templateContext(reply: ReplyFields, render: (tree: BodyTree) => BodyText, printing: Printing) {
   // The parts as the core words them (reply-parts.ts): every template prints these, so that none can disagree.
-  const parts = replyParts(reply);
+  const parts = replyParts(reply, printing);
   const { body, footnotes } = render(parseBody(reply.body));
   return {
     ...reply,
@@ -22,5 +22,7 @@ export function templateContext(reply: ReplyFields, render: (tree: BodyTree) => 
     body,
     footnotes,
     contactLines: parts.contact.map(({ label, value }) => ({ label, value })),
+    /** 草稿 or 作废 across the pages, or null. */
+    mark: printing.mark ? PRINT_MARK_TEXT[printing.mark] : null,
   };
 }

@@ -1,22 +1,28 @@
 import { DEFAULT_FONTS, type Fonts } from '../core/config.js';
-import type { ReplyFields } from '../core/reply.js';
+import type { ReplyFields, Status } from '../core/reply.js';
 import { bodyAsHtml } from './body-html.js';
 import { htmlLayout } from './html-layout.js';
-import { bodyAsText, tidyText as tidy } from '../core/reply-parts.js';
+import { bodyAsText, FINAL, printingOf, tidyText as tidy } from '../core/reply-parts.js';
 import { bodyAsMarkdown } from './body-text.js';
 import { templateContext } from './template-context.js';
 import { loadTemplate } from './templates.js';
+
+/**
+ * A reply to print. A record of the archive carries its status, which decides how the documents
+ * mark it (printingOf): a draft is 草稿 and shows no number; a bare record is printed as it is.
+ */
+export type Printable = ReplyFields & { readonly status?: Status };
 
 /** One exporter per format behind one interface. */
 export interface Exporter {
   readonly name: string;
   readonly ext: string;
-  render(reply: ReplyFields, options: RenderOptions): string | Uint8Array | Promise<Uint8Array>;
+  render(reply: Printable, options: RenderOptions): string | Uint8Array | Promise<Uint8Array>;
   /**
    * Several replies at once where that is much cheaper than one by one (PDF:
    * one LibreOffice call); `done` gets each output, in order, as it is ready.
    */
-  renderMany?(replies: readonly ReplyFields[], options: RenderOptions, done: (index: number, output: Uint8Array) => void | Promise<void>): Promise<void>;
+  renderMany?(replies: readonly Printable[], options: RenderOptions, done: (index: number, output: Uint8Array) => void | Promise<void>): Promise<void>;
 }
 
 export interface RenderOptions {
@@ -24,6 +30,10 @@ export interface RenderOptions {
   readonly workspaceTemplates?: string;
   readonly fonts?: Partial<Fonts>;
   readonly stamped?: boolean;
+  /** Print a draft as the final text: no 草稿 across it, its number (if it has one) in its place. */
+  readonly final?: boolean;
+  /** The office's doc number prefix, which a draft without a number shows where its number will go. */
+  readonly officePrefix?: string;
 }
 
 /** The published plain-text layout: one blank line between the parts, as the published exports show. */
@@ -31,14 +41,14 @@ export const textExporter: Exporter = {
   name: 'txt',
   ext: '.txt',
   render: (reply, options) =>
-    tidy(loadTemplate('txt', reply.kind, options.workspaceTemplates)(templateContext(reply, bodyAsText))),
+    tidy(loadTemplate('txt', reply.kind, options.workspaceTemplates)(templateContext(reply, bodyAsText, FINAL))),
 };
 
 export const markdownExporter: Exporter = {
   name: 'md',
   ext: '.md',
   render: (reply, options) =>
-    tidy(loadTemplate('md', reply.kind, options.workspaceTemplates)(templateContext(reply, bodyAsMarkdown))),
+    tidy(loadTemplate('md', reply.kind, options.workspaceTemplates)(templateContext(reply, bodyAsMarkdown, FINAL))),
 };
 
 /**
@@ -54,7 +64,7 @@ export const htmlExporter: Exporter = {
     const context = templateContext(reply, (tree) => {
       layout = htmlLayout(reply, tree);
       return bodyAsHtml(tree, layout.pages);
-    });
+    }, printingOf(reply.status, options));
     return loadTemplate('html', reply.kind, options.workspaceTemplates)({
       ...context,
       ...layout!.context,

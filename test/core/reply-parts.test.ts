@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DocNumber } from '../../src/core/doc-number.js';
 import type { IsoDate } from '../../src/core/dates.js';
-import { replyParts, replyText } from '../../src/core/reply-parts.js';
-import type { ReplyFields } from '../../src/core/reply.js';
+import { draftDocNumber, FINAL, printingOf, replyParts, replyText } from '../../src/core/reply-parts.js';
+import { printMark, STATUSES, type ReplyFields } from '../../src/core/reply.js';
 import { textExporter } from '../../src/render/text.js';
 import { REPLIES, changed, corpusRecord, type CorpusId } from '../helpers/corpus.js';
 
@@ -52,5 +52,32 @@ describe('replyParts: one wording of each part for every layout', () => {
   it('leaves out what is not known: no number, no date, nobody copied', () => {
     const parts = replyParts({ ...corpusRecord('000'), docNumber: null, signedOn: null, issuedOn: null, cc: [] });
     expect(parts).toMatchObject({ docNumber: '', signature: ['上海市普陀区发展和改革委员会'], cc: null, issued: { date: '' } });
+  });
+});
+
+describe('how a document of a reply is marked: only a signed text goes out unmarked', () => {
+  it('marks a draft or checked reply 草稿, a void one 作废, and a signed, sent or published one not at all', () => {
+    expect(Object.fromEntries(STATUSES.map((s) => [s, printMark(s)]))).toEqual({
+      draft: 'draft', checked: 'draft', signed: null, sent: null, published: null, void: 'void',
+    });
+  });
+
+  it('marks nothing when the final text is asked for, or for a record with no state (a file, not the archive)', () => {
+    expect(printingOf('draft', { final: true }).mark).toBeNull();
+    expect(printingOf(undefined, {}).mark).toBeNull();
+    expect(printingOf('checked', { officePrefix: '普发改委' })).toEqual({ mark: 'draft', officePrefix: '普发改委' });
+  });
+
+  it('prints a draft with the place of its number, even a numbered one: the number is given at signing', () => {
+    const numbered = corpusRecord('000');
+    expect(replyParts(numbered, { mark: 'draft' }).docNumber).toBe('普发改委〔　〕号');
+    expect(replyParts(changed(numbered, { docNumber: null }), { mark: 'draft', officePrefix: '普府' }).docNumber).toBe('普府〔　〕号');
+    expect(replyParts(changed(numbered, { docNumber: null }), { mark: 'draft' }).docNumber).toBe(draftDocNumber(undefined));
+    expect(draftDocNumber(undefined)).toBe('〔　〕号');
+  });
+
+  it('keeps the number of a void reply, and of a final one', () => {
+    expect(replyParts(corpusRecord('000'), { mark: 'void' }).docNumber).toBe('普发改委〔2023〕16号');
+    expect(replyParts(corpusRecord('000'), FINAL).docNumber).toBe('普发改委〔2023〕16号');
   });
 });

@@ -72,3 +72,17 @@ export function requireLatinFont(fontconfig: string): void {
     throw new Error(`Times New Roman is set in ${family || 'no font'}: install Liberation Serif (Debian: fonts-liberation2), as .ci/run does`);
   }
 }
+
+/**
+ * The share of a page's pixels in light grey (230–239 of 255, at 20 dpi): the 草稿 or 作废 mark across a
+ * draft's page. The text's own edges give about 1% there; a marked page 9% (measured on a one-page reply).
+ */
+export function lightGreyShare(file: string, page: number): number {
+  const pgm = spawnSync('pdftoppm', ['-gray', '-r', '20', '-f', String(page), '-l', String(page), file], { maxBuffer: 1 << 26 });
+  if (pgm.status !== 0) throw new Error(`pdftoppm failed: ${pgm.stderr}`);
+  const bytes = pgm.stdout as Buffer;
+  const header = /^P5\s+\d+\s+\d+\s+\d+\s/.exec(bytes.subarray(0, 64).toString('latin1'))![0].length;
+  let grey = 0;
+  for (let i = header; i < bytes.length; i++) if (bytes[i]! >= 230 && bytes[i]! <= 239) grey++;
+  return grey / (bytes.length - header);
+}

@@ -15,6 +15,7 @@ const OPTIONS = {
   out: value,
   force: flag,
   stamped: flag,
+  final: flag,
   all: flag,
   year: value,
   status: value,
@@ -32,11 +33,12 @@ export default command(OPTIONS, async function render(ctx, args, opts) {
     throw new ReplyError('format.unknown', { value: opts.format, formats: Object.keys(exporters).join('、') }, 2);
   }
   const replies = await selected(ctx, args, opts);
-  const fonts = ctx.configIfAny()?.fonts;
+  const config = ctx.configIfAny();
   const renderOptions = {
     workspaceTemplates: ctx.workspaceTemplates,
-    ...(fonts ? { fonts } : {}),
+    ...(config ? { fonts: config.fonts, officePrefix: config.docPrefix } : {}),
     ...(opts.stamped ? { stamped: true } : {}),
+    ...(opts.final ? { final: true } : {}),
   };
   const batch = args.length !== 1;
 
