@@ -153,8 +153,8 @@ export function parseConfig(source: string, file: string): Config {
     cc: c.cc ?? [],
     fonts: { ...DEFAULT_FONTS, ...c.fonts },
     handling: { ...DEFAULT_HANDLING, ...c.handling },
-    // A workspace made before the key existed keeps numbering its drafts, as it did; `reply init` writes "sign".
-    numbering: c.numbering ?? 'draft',
+    // A number is given at signing unless the office says it numbers its drafts: an abandoned draft burns none.
+    numbering: c.numbering ?? 'sign',
     user: c.user?.trim() || null,
   };
 }

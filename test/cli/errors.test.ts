@@ -136,7 +136,7 @@ describe('choosing the archive file', () => {
     fileReply(ws, {}, ['--db', 'archive/其他.db']);
     expect(existsSync(join(ws, 'archive', '其他.db'))).toBe(true);
     expect(existsSync(join(ws, 'data', 'replies.db'))).toBe(false);
-    expect(listJson(ws, ['--db', 'archive/其他.db']).map((r) => r.docNumber.text)).toEqual(['普发改委〔2023〕1号']);
+    expect(listJson(ws, ['--db', 'archive/其他.db']).map((r) => r.title)).toEqual(['对区政协十五届二次会议 第152104号提案的答复']);
     // the default archive does not have it
     expect(listJson(ws)).toEqual([]);
   });
@@ -191,7 +191,7 @@ describe('finding the workspace', () => {
     mkdirSync(deep, { recursive: true });
     const run = runCli(deep, ['new', ...flags()]);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('普发改委〔2023〕1号');
+    expect(run.stdout).toContain('已归档：第 1 号');
     expect(existsSync(join(ws, 'data', 'replies.db'))).toBe(true);
     expect(existsSync(join(deep, 'data'))).toBe(false);
     expect(listJson(ws).map((r) => r.id)).toEqual([1]);
@@ -208,7 +208,9 @@ describe('finding the workspace', () => {
     writeFileSync(join(inner, 'reply.config.json'), config);
     const run = runCli(deeper, ['new', ...flags(), '--json']);
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toMatchObject({ docNumber: { text: '普府〔2023〕1号' }, organ: '上海市普陀区人民政府' });
+    expect(JSON.parse(run.stdout)).toMatchObject({ organ: '上海市普陀区人民政府' });
+    // and its office's numbering: the number given at signing is 普府's
+    expect(runCli(deeper, ['status', '1', 'signed', '--force', '--reason', '试签']).stderr).toContain('已登记文号 普府〔2023〕1号');
     expect(existsSync(join(inner, 'data', 'replies.db'))).toBe(true);
     expect(existsSync(join(outer, 'data'))).toBe(false);
   });

@@ -21,7 +21,8 @@ import { expectError, fileReply, lastingWorkspace, listJson, parseCsv, showJson,
  *   5  普发改委〔2021〕20号  —           no date (corpus 004)                       draft
  */
 function seed(): string {
-  const ws = lastingWorkspace();
+  // An office that numbers its drafts: its signing asks for a number a record lacks, rather than giving one.
+  const ws = lastingWorkspace('draft');
   fileReply(ws, { 'signed-on': '2023-05-18' });
   const db = openDatabase(join(ws, 'data', 'replies.db'));
   const repo = new SqliteReplies(db, { now: () => new Date() });
@@ -266,8 +267,10 @@ describe('reply render of a record without a doc number or a date', () => {
       expect(run.code, run.stderr).toBe(0);
     }
     expect(readdirSync(join(dir, 'docx'))).toHaveLength(3);
+    // Record 4 is a draft: its number line shows where the number goes; printed final, the line is empty.
     const html = readFileSync(join(dir, 'html', '编号4 对区政协十四届四次会议 第145072号提案的答复.html'), 'utf8');
-    expect(html).toContain('<p class="doc-number l"></p>');
+    expect(html).toContain('<p class="doc-number l">普发改委〔　〕号</p>');
+    expect(ok(dir, ['render', '4', '--format', 'html', '--final']).stdout).toContain('<p class="doc-number l"></p>');
     expect(readFileSync(join(dir, 'html', '普发改委〔2021〕20号 对区政协十四届四次会议 第145072号提案的答复.html'), 'utf8')).not.toContain('class="date l"');
   });
 });

@@ -36,7 +36,8 @@ const BODY_5 = [
 ].join('\n\n');
 
 beforeAll(() => {
-  ws = lastingWorkspace();
+  // An office that numbers its drafts, so that every row of the list has a number to show.
+  ws = lastingWorkspace('draft');
   writeFileSync(join(ws, 'body-3.md'), BODY_3);
   writeFileSync(join(ws, 'body-5.md'), BODY_5);
   fileReply(ws, { 'signed-on': '2023-05-18' });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, workspace } from '../helpers/cli.js';
+import { draftNumberingWorkspace, runCli, workspace } from '../helpers/cli.js';
 import {
   BODY_000,
   copyAnswers,
@@ -19,17 +19,17 @@ import {
 const TITLE_000 = '对区政协十五届二次会议 第152104号提案的答复';
 
 describe('reply new with flags', () => {
-  it('files a reply, gives it the next doc number and says so on one line', () => {
+  it('files a reply as a draft without a number (given at signing) and says so on one line', () => {
     const ws = workspace();
     const run = runCli(ws, ['new', ...flags()]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`已归档：第 1 号  普发改委〔2023〕1号  ${TITLE_000}（草稿）\n`);
+    expect(run.stdout).toBe(`已归档：第 1 号  无文号  ${TITLE_000}（草稿）\n`);
 
     const reply = showJson(ws, 1);
     expect(reply).toMatchObject({
       id: 1,
-      docNumber: { text: '普发改委〔2023〕1号', prefix: '普发改委', year: 2023, seq: 1 },
+      docNumber: null,
       kind: '提案答复',
       status: 'draft',
       session: '区政协十五届二次会议',
@@ -49,7 +49,7 @@ describe('reply new with flags', () => {
   });
 
   it('takes repeated --proposer and --cc, 建议答复 and a Chinese date', () => {
-    const ws = workspace();
+    const ws = draftNumberingWorkspace();
     const reply = fileReplyJson(ws, {
       kind: 'suggestion',
       session: '区十七届人大二次会议',
@@ -135,9 +135,16 @@ describe('reply new with an answers file', () => {
   });
 });
 
+// An office that numbers its drafts: each is given the next number as it is filed.
 describe('reply new: doc numbers', () => {
+  it('gives the next doc number as it files the draft, and says so on one line', () => {
+    const ws = draftNumberingWorkspace();
+    expect(runCli(ws, ['new', ...flags()]).stdout).toBe(`已归档：第 1 号  普发改委〔2023〕1号  ${TITLE_000}（草稿）\n`);
+    expect(showJson(ws, 1).docNumber).toEqual({ text: '普发改委〔2023〕1号', prefix: '普发改委', year: 2023, seq: 1 });
+  });
+
   it('numbers 1, 2, 3 … per year, each year on its own', () => {
-    const ws = workspace();
+    const ws = draftNumberingWorkspace();
     const numbers = [
       ['2023-01-05', '普发改委〔2023〕1号'],
       ['2023-02-01', '普发改委〔2023〕2号'],
@@ -151,7 +158,7 @@ describe('reply new: doc numbers', () => {
   it.each(['普发改委〔2023〕16号', '普发改委[2023]16号', '2023-16'])(
     'accepts --doc-number %s and prints it as 普发改委〔2023〕16号; the next one is 17',
     (form) => {
-      const ws = workspace();
+      const ws = draftNumberingWorkspace();
       const run = fileReply(ws, { 'doc-number': form });
       expect(run.stdout).toBe(`已归档：第 1 号  普发改委〔2023〕16号  ${TITLE_000}（草稿）\n`);
       expect(fileReplyJson(ws).docNumber.text).toBe('普发改委〔2023〕17号');
@@ -159,7 +166,7 @@ describe('reply new: doc numbers', () => {
   );
 
   it('refuses a doc number already taken, naming it, and writes nothing', () => {
-    const ws = workspace();
+    const ws = draftNumberingWorkspace();
     fileReply(ws, { 'doc-number': '2023-16' });
     const before = listJson(ws);
     const run = runCli(ws, ['new', ...flags({ 'doc-number': '普发改委[2023]16号', title: '另一件提案' })]);
@@ -168,7 +175,7 @@ describe('reply new: doc numbers', () => {
   });
 
   it('refuses an unreadable doc number', () => {
-    const ws = workspace();
+    const ws = draftNumberingWorkspace();
     expectError(runCli(ws, ['new', ...flags({ 'doc-number': '十六号' })]), 1, 'doc-number', '十六号');
   });
 });
@@ -248,7 +255,7 @@ describe('reply new: invalid input', () => {
 
 describe('reply new --json', () => {
   it('prints the filed reply as JSON and nothing else', () => {
-    const ws = workspace();
+    const ws = draftNumberingWorkspace();
     const run = runCli(ws, ['new', ...flags(), '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -268,7 +275,7 @@ describe('reply new --edit', () => {
     const run = runCli(ws, ['new', ...flags({ body: undefined }), '--edit'], { env: { EDITOR: editor } });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('已归档：第 1 号  普发改委〔2023〕1号');
+    expect(run.stdout).toContain('已归档：第 1 号  无文号');
     // the scaffold names the proposal
     expect(readFileSync(seen, 'utf8')).toContain('《开发长三角一体化智能数据图表研报平台的建议》');
     expect(showJson(ws, 1).body).toBe('经研究，现答复如下：\n\n编辑器里写的正文。\n');
@@ -327,6 +334,6 @@ describe('reply new without a terminal', () => {
     const run = runCli(ws, ['--no-input', 'new', ...flags()]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('普发改委〔2023〕1号');
+    expect(run.stdout).toContain('已归档：第 1 号  无文号');
   });
 });

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, workspace } from '../helpers/cli.js';
+import { draftNumberingWorkspace, runCli, workspace } from '../helpers/cli.js';
 import {
   expectError,
   fileCleanReply,
@@ -14,14 +14,14 @@ import {
   runOk,
 } from './support.js';
 
-/** A workspace with one draft, 普发改委〔2023〕1号. */
+/** A workspace of an office that numbers its drafts, with one draft, 普发改委〔2023〕1号. */
 function withDraft(): string {
-  const ws = workspace();
+  const ws = draftNumberingWorkspace();
   fileReply(ws);
   return ws;
 }
 
-/** A workspace with one draft that passes the format check (corpus 004), 普发改委〔2021〕1号: it may be signed. */
+/** A workspace with one draft that passes the format check (corpus 004): it may be signed, and is then 普发改委〔2021〕1号. */
 function withCleanDraft(): string {
   const ws = workspace();
   fileCleanReply(ws);
@@ -33,7 +33,7 @@ const ok = runOk;
 describe('reply status', () => {
   it('moves a draft to signed, then to sent, saying each step', () => {
     const ws = withCleanDraft();
-    expect(ok(ws, ['status', '1', 'signed']).stdout).toBe('第 1 号 普发改委〔2021〕1号：草稿 → 已签发\n');
+    expect(runCli(ws, ['status', '1', 'signed'])).toEqual({ stdout: '第 1 号 普发改委〔2021〕1号：草稿 → 已签发\n', stderr: '已登记文号 普发改委〔2021〕1号\n', code: 0 });
     expect(ok(ws, ['status', '普发改委〔2021〕1号', 'sent']).stdout).toBe('第 1 号 普发改委〔2021〕1号：已签发 → 已发送\n');
     expect(historyJson(ws, 1).map((r) => [r.change, r.reply.status])).toEqual([
       ['created', 'draft'],

@@ -148,12 +148,22 @@ export function historyJson(cwd: string, id: string | number): RevisionJson[] {
   return JSON.parse(run.stdout) as RevisionJson[];
 }
 
-/** Runs the CLI and expects it to succeed quietly: exit 0, nothing on standard error. */
-export function runOk(cwd: string, args: readonly string[]): Run {
-  const run = runCli(cwd, args);
-  expect(run.stderr, run.stderr).toBe('');
-  expect(run.code).toBe(0);
+/**
+ * Runs the CLI and expects it to succeed quietly: exit 0, nothing on standard error but, when it signs
+ * a reply that has no number yet, the one line naming the number it was given.
+ */
+export function runOk(cwd: string, args: readonly string[], env?: NodeJS.ProcessEnv): Run {
+  const run = runCli(cwd, args, env ? { env } : {});
+  expectQuiet(run, args);
   return run;
+}
+
+/** Exit 0 and a quiet standard error (see runOk). */
+export function expectQuiet(run: Run, args: readonly string[]): void {
+  const signs = args[0] === 'status' && ['signed', '签发', '已签发'].includes(args[2] ?? '');
+  if (signs) expect(run.stderr, run.stderr).toMatch(/^(已登记文号 \S+号\n)?$/u);
+  else expect(run.stderr, run.stderr).toBe('');
+  expect(run.code, run.stderr).toBe(0);
 }
 
 /**
@@ -216,9 +226,14 @@ writeFileSync(file, ${JSON.stringify(text)});
  * A copy of the fixture workspace that outlives single tests (for a suite that
  * seeds its archive once in beforeAll); the caller removes it in afterAll.
  */
-export function lastingWorkspace(): string {
+export function lastingWorkspace(numbering?: 'draft'): string {
   const dir = mkdtempSync(join(tmpdir(), 'reply-test-'));
   cpSync(join(FIXTURES, 'workspace'), dir, { recursive: true });
+  // An office that numbers its drafts as they are filed, where a test needs numbers on drafts.
+  if (numbering) {
+    const file = join(dir, 'reply.config.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\}\s*$/u, `  "numbering": "${numbering}",\n}\n`));
+  }
   return dir;
 }
 

@@ -12,14 +12,14 @@ import { expectError, fileCleanReply, fileReply, historyJson, listJson, showJson
  * recorded together with the errors it overrode.
  */
 
-/** A workspace with one reply that passes the format check: 普发改委〔2021〕1号 (corpus 004). */
+/** A workspace with one draft, without a number until it is signed, that passes the format check (corpus 004). */
 function withClean(): string {
   const ws = workspace();
   fileCleanReply(ws);
   return ws;
 }
 
-/** A workspace with one reply that has 4 format errors: 普发改委〔2023〕1号 (corpus 000's body). */
+/** A workspace with one draft, without a number until it is signed, that has 4 format errors (corpus 000's body). */
 function withErrors(): string {
   const ws = workspace();
   fileReply(ws);
@@ -54,12 +54,12 @@ describe('draft → checked: the format check guards it', () => {
   it('a reply without format errors becomes checked (已核稿), and list --status checked finds it', () => {
     const ws = withClean();
     fileReply(ws, { title: '另一件' }); // a draft that stays a draft
-    expect(ok(ws, ['status', '1', 'checked']).stdout).toBe('第 1 号 普发改委〔2021〕1号：草稿 → 已核稿\n');
+    expect(ok(ws, ['status', '1', 'checked']).stdout).toBe('第 1 号 无文号：草稿 → 已核稿\n');
     expect(runCli(ws, ['show', '1']).stdout).toMatch(/^状态\s+已核稿$/m);
     expect(listJson(ws, ['--status', 'checked']).map((r) => r.id)).toEqual([1]);
     expect(listJson(ws, ['--status', '已核稿']).map((r) => r.id)).toEqual([1]);
     expect(listJson(ws, ['--status', 'draft']).map((r) => r.id)).toEqual([2]);
-    expect(runCli(ws, ['list']).stdout).toMatch(/^1\s+普发改委〔2021〕1号\s+.*\s+已核稿\s+采纳解决$/m);
+    expect(runCli(ws, ['list']).stdout).toMatch(/^1\s+—\s+.*\s+已核稿\s+采纳解决$/m);
   });
 
   it('a reply with format errors is refused, the first errors named on one line, and nothing is written', () => {
@@ -72,7 +72,7 @@ describe('draft → checked: the format check guards it', () => {
     const ws = workspace();
     fileCleanReply(ws, { title: '另一个标题' }); // the opening no longer names the proposal: a warning
     expect(runCli(ws, ['check', '1']).stderr).toContain('错误 0 处，警告 1 处');
-    expect(runCli(ws, ['status', '1', 'checked'])).toEqual({ stdout: '第 1 号 普发改委〔2021〕1号：草稿 → 已核稿\n', stderr: '', code: 0 });
+    expect(runCli(ws, ['status', '1', 'checked'])).toEqual({ stdout: '第 1 号 无文号：草稿 → 已核稿\n', stderr: '', code: 0 });
     expect(runCli(ws, ['status', '1', 'signed']).code).toBe(0);
   });
 });
@@ -95,14 +95,14 @@ describe('checked → signed, or back to draft', () => {
     const ws = withClean();
     ok(ws, ['status', '1', 'checked']);
     expectError(runCli(ws, ['status', '1', 'sent']), 1, '不能从「已核稿」改为「已发送」', '可改为：draft（草稿）、signed（已签发）、void（已作废）');
-    expect(ok(ws, ['status', '1', 'draft']).stdout).toBe('第 1 号 普发改委〔2021〕1号：已核稿 → 草稿\n');
+    expect(ok(ws, ['status', '1', 'draft']).stdout).toBe('第 1 号 无文号：已核稿 → 草稿\n');
   });
 
   it('editing a checked reply returns it to draft, saying so; it must be checked again', () => {
     const ws = withClean();
     ok(ws, ['status', '1', 'checked']);
     const run = ok(ws, ['edit', '1', '--set', 'result=部分采纳']);
-    expect(run.stdout).toBe('已更新第 1 号 普发改委〔2021〕1号（修订 3）\n第 1 号记录已改动，退回草稿；签发前会重新检查\n');
+    expect(run.stdout).toBe('已更新第 1 号 无文号（修订 3）\n第 1 号记录已改动，退回草稿；签发前会重新检查\n');
     expect(showJson(ws, 1)).toMatchObject({ status: 'draft', result: '部分采纳' });
     expect(historyJson(ws, 1).map((r) => [r.change, r.reply.status])).toEqual([
       ['created', 'draft'],
@@ -114,7 +114,7 @@ describe('checked → signed, or back to draft', () => {
 
   it('editing a draft says nothing about the status', () => {
     const ws = withClean();
-    expect(ok(ws, ['edit', '1', '--set', 'result=部分采纳']).stdout).toBe('已更新第 1 号 普发改委〔2021〕1号（修订 2）\n');
+    expect(ok(ws, ['edit', '1', '--set', 'result=部分采纳']).stdout).toBe('已更新第 1 号 无文号（修订 2）\n');
   });
 });
 
@@ -156,7 +156,7 @@ describe('signing a draft with format errors', () => {
     const run = runCli(ws, ['status', '1', 'signed', '--force', '--reason', '领导已审定，按原文印发']);
     expect(run).toEqual({
       stdout: '第 1 号 普发改委〔2023〕1号：草稿 → 已签发\n',
-      stderr: '已越过 4 处格式错误，原因「领导已审定，按原文印发」已记录\n',
+      stderr: '已登记文号 普发改委〔2023〕1号\n已越过 4 处格式错误，原因「领导已审定，按原文印发」已记录\n',
       code: 0,
     });
 
@@ -207,7 +207,7 @@ describe('signing a draft with format errors', () => {
   it('a reason given for a reply without errors is recorded too, with nothing overridden', () => {
     const ws = withClean();
     const run = runCli(ws, ['status', '1', 'signed', '--reason', '主任签批']);
-    expect(run).toEqual({ stdout: '第 1 号 普发改委〔2021〕1号：草稿 → 已签发\n', stderr: '', code: 0 });
+    expect(run).toEqual({ stdout: '第 1 号 普发改委〔2021〕1号：草稿 → 已签发\n', stderr: '已登记文号 普发改委〔2021〕1号\n', code: 0 });
     expect(ok(ws, ['show', '1', '--history']).stdout).toMatch(/状态：已签发\s+主任签批$/m);
     const change = (historyJson(ws, 1) as HistoryJson[])[1]!.statusChange!;
     expect(change).toMatchObject({ from: 'draft', to: 'signed', reason: '主任签批' });
@@ -250,6 +250,6 @@ describe('sent → published, and void from any state', () => {
       expect(showJson(ws, 1).status).toBe('void');
     }
     const ws = withErrors();
-    expect(runCli(ws, ['status', '1', 'void', '--reason', '重复登记'])).toEqual({ stdout: '第 1 号 普发改委〔2023〕1号：草稿 → 已作废\n', stderr: '', code: 0 });
+    expect(runCli(ws, ['status', '1', 'void', '--reason', '重复登记'])).toEqual({ stdout: '第 1 号 无文号：草稿 → 已作废\n', stderr: '', code: 0 });
   });
 });

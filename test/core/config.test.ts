@@ -39,6 +39,11 @@ describe('parseConfig applies defaults', () => {
     expect(c.printingOrgan).toBe('上海市普陀区发展和改革委员会');
   });
 
+  it('numbers a reply when it is signed, unless the office says it numbers its drafts', () => {
+    expect(c.numbering).toBe('sign');
+    expect(parseConfig('{ "organ": "某局", "docPrefix": "某", "numbering": "draft" }', FILE).numbering).toBe('draft');
+  });
+
   it('has no contact and the default contact labels', () => {
     expect(c.contact).toEqual({});
     expect(c.contactLabels).toEqual(DEFAULT_CONTACT_LABELS);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
@@ -102,9 +102,20 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A temporary copy of the fixture workspace (a config for 上海市普陀区发展和改革委员会, no archive yet). */
+/**
+ * A temporary copy of the fixture workspace (a config for 上海市普陀区发展和改革委员会, no archive yet).
+ * Its config names no `numbering`, so its replies are numbered when signed, the default.
+ */
 export function workspace(): string {
   const dir = tempDir();
   cpSync(join(FIXTURES, 'workspace'), dir, { recursive: true });
+  return dir;
+}
+
+/** The fixture workspace of an office that numbers its drafts as they are filed (`"numbering": "draft"`). */
+export function draftNumberingWorkspace(): string {
+  const dir = workspace();
+  const file = join(dir, 'reply.config.json');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/\}\s*$/u, '  "numbering": "draft",\n}\n'));
   return dir;
 }

@@ -34,7 +34,7 @@ describe('reply new on a terminal asks for what is missing', () => {
     expect(prompter.asked.map((q) => q.replace(/（.*$/, ''))).toEqual([
       '类型', '会次', '提案号', '提案标题', '提案人', '办理结果', '公开属性', '成文日期',
     ]);
-    expect(run.stdout).toContain('普发改委〔2023〕1号');
+    expect(run.stdout).toContain('已归档：第 1 号  无文号');
     const shown = await runInteractive(dir, ['show', '1', '--json'], scripted({}));
     const reply = JSON.parse(shown.stdout);
     expect(reply.proposers).toEqual([{ name: '朱莺', role: '委员' }]);

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { BIN, ROOT, tempDir, workspace } from '../helpers/cli.js';
+import { BIN, draftNumberingWorkspace, ROOT, tempDir, workspace } from '../helpers/cli.js';
 import { fileCleanReplyJson, signingWorkspace } from '../cli/support.js';
 
 const PROCESSES = 16;
@@ -176,14 +176,15 @@ function checkOutcomes(ws: string, outcomes: readonly Outcome[]): void {
 describe('concurrent filing through the CLI', () => {
   beforeAll(() => assertBuilt());
 
+  // Filing gives numbers in an office that numbers its drafts.
   it(`gives ${PROCESSES} processes filing at once into a new archive the numbers 1..${PROCESSES}`, async () => {
-    const ws = workspace();
+    const ws = draftNumberingWorkspace();
     expect(existsSync(join(ws, 'data', 'replies.db'))).toBe(false);
     checkOutcomes(ws, await createAtOnce(ws));
   }, 60_000);
 
   it(`gives ${PROCESSES} processes filing at once into an existing archive the numbers 1..${PROCESSES}`, async () => {
-    const ws = workspace();
+    const ws = draftNumberingWorkspace();
     openDatabase(join(ws, 'data', 'replies.db')).close();
     checkOutcomes(ws, await createAtOnce(ws));
   }, 60_000);
