@@ -187,7 +187,7 @@ export class Context {
       ]);
       const inMemory = this.mode === 'read' && !existsSync(this.dbFile);
       if (inMemory) this.refuseMissingNamedArchive();
-      const database = openDatabase(inMemory ? ':memory:' : this.dbFile);
+      const database = openDatabase(inMemory ? ':memory:' : this.dbFile, this.mode === 'write' ? 'write' : 'read');
       // A command that only reads writes no event: it names nobody, and asks nobody's name.
       const operator = this.mode === 'write' ? this.operator() : null;
       return (this.opened = {

@@ -63,6 +63,10 @@ export const zhCN = {
   'reply.numberDropped': '文号 {docNumber} 已不再使用：它曾给第 {id} 号记录，该记录现已没有文号（文号不会重复使用）',
   'db.cannotOpen': '无法打开档案库 {file}（{detail}）',
   'db.notFound': '档案库 {file} 不存在',
+  'db.notRegularFile': '无法打开档案库 {file}：它不是普通文件（是文件夹、设备或管道）',
+  'db.notArchive': '{file} 不是 reply 的档案库（是其他程序的数据库或别的文件），未作任何改动',
+  'db.corrupt': '档案库 {file} 已损坏，未作任何改动；请用备份恢复',
+  'db.needsUpgrade': '档案库 {file} 由旧版本建立，查看类命令不会改动它；请先运行一个修改档案的命令（如 reply reindex）完成升级',
 
   // errors: config, files, templates
   'config.notFound': '当前目录及上级目录中没有 reply.config.json，请先运行 reply init',

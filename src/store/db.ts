@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ReplyError } from '../core/errors.js';
-import { migrate } from './migrations.js';
+import { identify, migrate, SCHEMA_VERSION } from './migrations.js';
 
 /** How long a connection waits for another's lock before it gives up. */
 const BUSY_MS = 30_000;
@@ -30,25 +30,96 @@ function toWal(db: Database.Database): void {
   }
 }
 
-/** Opens (creating when absent) the archive and brings its schema up to date. */
-export function openDatabase(file: string): Database.Database {
-  if (file !== ':memory:') {
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-    } catch (error) {
-      throw new ReplyError('db.cannotOpen', { file, detail: (error as Error).message });
-    }
-  }
-  let db: Database.Database;
+/**
+ * How a command opens the archive. Writing: created when absent, brought up to date. Reading: the
+ * file is never written (not even its journal mode); an archive of an earlier version is read from
+ * an upgraded copy in memory, as far as it is small enough to hold there.
+ */
+export type OpenMode = 'read' | 'write';
+
+/** The largest archive of an earlier version that a reading command upgrades in memory instead of refusing. */
+const MAX_UPGRADE_IN_MEMORY = 256 * 1024 * 1024;
+
+export function openDatabase(file: string, mode: OpenMode = 'write'): Database.Database {
+  if (file === ':memory:') return ready(new Database(file), file);
+  return mode === 'read' ? openForReading(file) : openForWriting(file);
+}
+
+function openForWriting(file: string): Database.Database {
   try {
-    db = new Database(file);
-    db.pragma(`busy_timeout = ${BUSY_MS}`);
-    if (file !== ':memory:') toWal(db);
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    mkdirSync(dirname(file), { recursive: true });
   } catch (error) {
     throw new ReplyError('db.cannotOpen', { file, detail: (error as Error).message });
   }
+  const db = connect(file, () => new Database(file));
+  // Nothing is written before the file is known to be an archive, or nothing at all.
+  const identity = guarded(db, file, () => identify(db));
+  if (identity === 'foreign') refuse(db, 'db.notArchive', file);
+  try {
+    toWal(db);
+    db.pragma('synchronous = NORMAL');
+  } catch (error) {
+    db.close();
+    throw new ReplyError('db.cannotOpen', { file, detail: (error as Error).message });
+  }
+  return ready(db, file);
+}
+
+function openForReading(file: string): Database.Database {
+  if (!statSync(file).isFile()) throw new ReplyError('db.notRegularFile', { file });
+  const db = connect(file, () => new Database(file, { readonly: true, fileMustExist: true }));
+  const identity = guarded(db, file, () => identify(db));
+  if (identity === 'foreign') refuse(db, 'db.notArchive', file);
+  if (identity === 'empty') {
+    db.close();
+    return ready(new Database(':memory:'), ':memory:');
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) refuse(db, 'db.tooNew', file, { version, supported: SCHEMA_VERSION });
+  if (version === SCHEMA_VERSION) {
+    db.pragma('foreign_keys = ON');
+    return db;
+  }
+  if (statSync(file).size > MAX_UPGRADE_IN_MEMORY) refuse(db, 'db.needsUpgrade', file);
+  const image = db.serialize();
+  db.close();
+  // The copy says the file is in WAL mode (header bytes 18–19), which a database in memory cannot be.
+  image[18] = 1;
+  image[19] = 1;
+  return ready(new Database(image), file);
+}
+
+function connect(file: string, open: () => Database.Database): Database.Database {
+  try {
+    const db = open();
+    db.pragma(`busy_timeout = ${BUSY_MS}`);
+    return db;
+  } catch (error) {
+    throw new ReplyError('db.cannotOpen', { file, detail: (error as Error).message });
+  }
+}
+
+/** A first look at the file: one that is not SQLite at all is no archive either. */
+function guarded<T>(db: Database.Database, file: string, look: () => T): T {
+  try {
+    return look();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') refuse(db, 'db.notArchive', file);
+    if (code === 'SQLITE_CORRUPT') refuse(db, 'db.corrupt', file);
+    db.close();
+    throw new ReplyError('db.cannotOpen', { file, detail: (error as Error).message });
+  }
+}
+
+function refuse(db: Database.Database, key: 'db.notArchive' | 'db.corrupt' | 'db.tooNew' | 'db.needsUpgrade', file: string, params: Record<string, string | number> = {}): never {
+  db.close();
+  throw new ReplyError(key, { file, ...params });
+}
+
+/** Foreign keys on, the schema up to date. */
+function ready(db: Database.Database, file: string): Database.Database {
+  db.pragma('foreign_keys = ON');
   try {
     migrate(db, file);
   } catch (error) {

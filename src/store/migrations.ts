@@ -11,6 +11,9 @@ import { sessionKey } from '../core/session.js';
  */
 type Step = string | ((db: Database.Database) => void);
 
+/** PRAGMA application_id of a reply archive ('RPLY'), set by step 9. */
+export const APPLICATION_ID = 0x52504c59;
+
 const STEPS: readonly Step[] = [
   `
   CREATE TABLE replies (
@@ -214,7 +217,27 @@ const STEPS: readonly Step[] = [
   (db) => oneEventLog(db),
   (db) => storedTitles(db),
   (db) => whoAndWhy(db),
+  // Step 9: the archive names itself, so that no other program's database is ever taken for one.
+  `PRAGMA application_id = ${APPLICATION_ID}`,
 ];
+
+/** The step that set it: an archive of an earlier step is known by its tables. */
+const NAMED_AT = 9;
+
+/**
+ * What a database file holds: a reply archive (named, or of a step before it was named: its own
+ * tables), nothing at all (a new file, or one another process is creating), or another program's data.
+ */
+export function identify(db: Database.Database): 'archive' | 'empty' | 'foreign' {
+  const app = db.pragma('application_id', { simple: true }) as number;
+  if (app === APPLICATION_ID) return 'archive';
+  if (app !== 0) return 'foreign';
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  if (version === 0 && tables.length === 0) return 'empty';
+  if (version >= 1 && version < NAMED_AT && tables.includes('replies') && tables.includes('doc_numbers')) return 'archive';
+  return 'foreign';
+}
 
 /**
  * Step 3 adds the statuses checked and published. SQLite cannot change a CHECK

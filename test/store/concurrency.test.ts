@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { BIN, draftNumberingWorkspace, ROOT, tempDir, workspace } from '../helpers/cli.js';
+import { BIN, draftNumberingWorkspace, ROOT, tempDir } from '../helpers/cli.js';
 import { fileCleanReplyJson, signingWorkspace } from '../cli/support.js';
 
 const PROCESSES = 16;

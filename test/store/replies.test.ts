@@ -10,7 +10,7 @@ import { answersProposal } from '../../src/core/proposal.js';
 import { parseSearchQuery } from '../../src/core/search-query.js';
 import { missingOf, type Reply, type ReplyFields, type UnaddressedFields } from '../../src/core/reply.js';
 import { openDatabase } from '../../src/store/db.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { SqliteReplies } from '../../src/store/replies.js';
 import { tempDir } from '../helpers/cli.js';
 import { FakeClock } from '../helpers/clock.js';
@@ -556,7 +556,9 @@ describe('the archive file', () => {
   it('refuses a database made by a newer version of the program', () => {
     const dir = tempDir();
     const file = join(dir, 'replies.db');
+    // A newer archive names itself as every archive since schema step 9 does.
     const raw = rawConnection(file);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
     const error = expectReplyError(() => opened.push(openDatabase(file)), 'db.tooNew');
