@@ -33,13 +33,13 @@ export class DocNumber {
     const short = SHORT.exec(text);
     if (short) {
       if (!defaultPrefix) throw fieldError('doc-number', 'docNumber.noPrefix', { value: input });
-      return DocNumber.of(defaultPrefix, Number(short[1]), Number(short[2]));
+      return DocNumber.of(defaultPrefix, Number(short[1]), typedSeq(short[2]!));
     }
     const full = FULL.exec(text);
     if (!full) throw fieldError('doc-number', 'docNumber.unreadable', { value: input });
     const prefix = full[1] || defaultPrefix;
     if (!prefix) throw fieldError('doc-number', 'docNumber.noPrefix', { value: input });
-    return DocNumber.of(prefix, Number(full[2]), Number(full[3]));
+    return DocNumber.of(prefix, Number(full[2]), typedSeq(full[3]!));
   }
 
   /** True when the text looks like a doc number rather than, say, a numeric id. */
@@ -63,7 +63,19 @@ export class DocNumber {
 
 const MIN_YEAR = 1949;
 const MAX_YEAR = 2999;
-const MAX_SEQ = 99999;
+/** The largest serial an archive holds (and the allocator gives). */
+export const MAX_SEQ = 99999;
+/**
+ * The largest serial read from what a person typed or a file says: no organ gives ten thousand numbers
+ * of one prefix in a year, so 2023-99999 is a slip, and taking it would leave the allocator nowhere to go.
+ */
+export const MAX_TYPED_SEQ = 9999;
+
+function typedSeq(digits: string): number {
+  const seq = Number(digits);
+  if (seq > MAX_TYPED_SEQ) throw fieldError('doc-number', 'docNumber.seqTooLarge', { value: digits, max: MAX_TYPED_SEQ });
+  return seq;
+}
 /** An organ's 代字: Chinese characters, possibly with Latin letters; no brackets, digits or spaces. */
 const PREFIX = /^[\p{Script=Han}A-Za-z·]{1,20}$/u;
 /**

@@ -36,6 +36,8 @@ export const zhCN = {
   'docNumber.badPrefix': '发文机关代字「{value}」无效',
   'docNumber.badYear': '年份「{value}」无效',
   'docNumber.badSeq': '序号「{value}」无效',
+  'docNumber.seqTooLarge': '序号「{value}」过大：一个机关代字一年的文号不超过 {max} 个，请核对',
+  'docNumber.exhausted': '{prefix}〔{year}〕的文号已用尽（1–{max} 都已使用过），无法再编号',
   'docNumber.noPrefix': '「{value}」缺少发文机关代字，且配置中没有 docPrefix',
   'docNumber.unreadable': '无法识别的发文字号「{value}」，应写作 普发改委〔2023〕16号 或 2023-16',
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../core/dates.js';
-import { DocNumber } from '../core/doc-number.js';
+import { DocNumber, MAX_SEQ } from '../core/doc-number.js';
 import { ReplyError } from '../core/errors.js';
 import type { NewReply } from '../core/fields.js';
 import type {
@@ -106,6 +106,14 @@ export class SqliteReplies implements ReplyRepository {
       ),
       lastSeq: db.prepare<[string, number], { seq: number | null }>(
         'SELECT max(seq) AS seq FROM doc_numbers WHERE prefix = ? AND year = ?',
+      ),
+      lowestFreeSeq: db.prepare<{ prefix: string; year: number }, { seq: number }>(
+        `WITH used(seq) AS (
+           SELECT seq FROM doc_numbers WHERE prefix = @prefix AND year = @year
+           UNION SELECT doc_seq FROM replies WHERE doc_prefix = @prefix AND doc_year = @year
+         )
+         SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM used WHERE seq = 1) THEN 1
+                ELSE (SELECT min(u.seq) + 1 FROM used u WHERE NOT EXISTS (SELECT 1 FROM used v WHERE v.seq = u.seq + 1)) END AS seq`,
       ),
       numberHolder: db.prepare<[string, number, number], { reply_id: number }>(
         'SELECT reply_id FROM doc_numbers WHERE prefix = ? AND year = ? AND seq = ?',
@@ -328,9 +336,16 @@ export class SqliteReplies implements ReplyRepository {
   }
 
   /** The next number of the office's (prefix, year), the year that of the signed date (else of today). */
+  /**
+   * The number after the year's last. An archive whose last is the largest serial there is (taken in
+   * by a version that did not bound typed serials) numbers on in the lowest gap, a serial never given.
+   */
   private nextNumber(prefix: string, signedOn: string | null, now: Date): DocNumber {
     const year = signedOn ? Number(signedOn.slice(0, 4)) : now.getFullYear();
-    return DocNumber.of(prefix, year, (this.stmt.lastSeq.get(prefix, year)?.seq ?? 0) + 1);
+    const last = this.stmt.lastSeq.get(prefix, year)?.seq ?? 0;
+    const seq = last < MAX_SEQ ? last + 1 : (this.stmt.lowestFreeSeq.get({ prefix, year })?.seq ?? 1);
+    if (seq > MAX_SEQ) throw new ReplyError('docNumber.exhausted', { prefix, year, max: MAX_SEQ });
+    return DocNumber.of(prefix, year, seq);
   }
 
   /** Refuses a number that any reply holds (another organ's too, which the ledger does not hold) or ever held. */

@@ -215,6 +215,24 @@ describe('reply import of other encodings and formats', () => {
 });
 
 describe('reply import skips what is not a reply, with a reason, and goes on', () => {
+  it('judges every file of a folder on its own: a reply dated 2023年2月30日 first in the folder stops nothing', () => {
+    const ws = workspace();
+    const dir = join(tempDir(), 'in');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a-bad-date.txt'), readFileSync(fileOf('000'), 'utf8').replaceAll('2023年5月18日', '2023年2月30日'));
+    copyFileSync(fileOf('001'), join(dir, 'b-reply.txt'));
+    copyFileSync(fileOf('004'), join(dir, 'c-reply.txt'));
+    const run = importOk(ws, [dir]);
+    const lines = run.stdout.split('\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^已导入  第 1 号  普发改委〔2023〕16号  .*a-bad-date\.txt（注意：待补充：成文日期；成文日期已损坏、无法识别（未猜测））$/u);
+    expect(lines.slice(1)).toEqual([
+      `已导入  第 2 号  普发改委〔2023〕10号  ${join(dir, 'b-reply.txt')}`,
+      `已导入  第 3 号  普发改委〔2021〕9号  ${join(dir, 'c-reply.txt')}`,
+    ]);
+    expect(run.stderr).toContain('共 3 个文件：导入 3（完整 2，待补充 1），跳过 0，冲突 0');
+    expect(showJson(ws, 1).signedOn).toBeNull();
+  });
+
   it('skips an empty file, a binary file, a corrupt .docx, a broken PDF and an unsupported file, and files the rest', () => {
     const ws = workspace();
     const dir = join(tempDir(), 'in');

@@ -155,6 +155,13 @@ describe('reply new: doc numbers', () => {
     expect(numbers).toEqual(['普发改委〔2023〕1号', '普发改委〔2023〕2号', '普发改委〔2024〕1号', '普发改委〔2023〕3号', '普发改委〔2024〕2号']);
   });
 
+  it('refuses a typed serial past 9999, which would leave the numbering nowhere to go, and files nothing', () => {
+    const ws = draftNumberingWorkspace();
+    expectError(runCli(ws, ['new', ...flags({ 'doc-number': '2023-99999' })]), 1, 'doc-number', '序号「99999」过大');
+    expect(listJson(ws)).toEqual([]);
+    expect(fileReplyJson(ws).docNumber.text).toBe('普发改委〔2023〕1号');
+  });
+
   it.each(['普发改委〔2023〕16号', '普发改委[2023]16号', '2023-16'])(
     'accepts --doc-number %s and prints it as 普发改委〔2023〕16号; the next one is 17',
     (form) => {

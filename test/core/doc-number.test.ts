@@ -74,6 +74,11 @@ describe('DocNumber.parse refuses bad input with the right error key', () => {
     expect(issuesOf(() => DocNumber.parse(input, '普发改委'))[0]?.key).toBe('docNumber.badYear');
   });
 
+  it.each(['普发改委〔2023〕99999号', '普发改委[2023]10000号', '2023-99999'])('refuses a serial past 9999, typed or read, in %s (docNumber.seqTooLarge)', (input) => {
+    expect(issuesOf(() => DocNumber.parse(input, '普发改委'))[0]?.key).toBe('docNumber.seqTooLarge');
+    expect(DocNumber.parse('2023-9999', '普发改委').seq).toBe(9999);
+  });
+
   it.each(['普发改委〔2023〕0号', '普发改委〔2023〕第00号', '2023-0'])('refuses serial 0 in %s (docNumber.badSeq)', (input) => {
     expect(issuesOf(() => DocNumber.parse(input, '普发改委'))[0]?.key).toBe('docNumber.badSeq');
   });

@@ -84,6 +84,14 @@ function expectReplyError(fn: () => unknown, key: string): ReplyError {
 }
 
 describe('SqliteReplies.create: doc number allocation', () => {
+  it('numbers on in the lowest gap when the year already holds the largest serial (taken in before serials were bounded)', () => {
+    const { repo } = archive();
+    const at = (seq: number) => draft({ signedOn: signed('2023-03-01'), docNumber: DocNumber.of(PREFIX, 2023, seq) });
+    for (const seq of [1, 2, 4, 99999]) repo.create(at(seq), PREFIX);
+    const next = () => repo.create(draft({ signedOn: signed('2023-05-18') }), PREFIX).docNumber!.seq;
+    expect([next(), next(), next()]).toEqual([3, 5, 6]);
+  });
+
   it('allocates 1, 2, 3 per (prefix, year), the year taken from the signed date', () => {
     const { repo } = archive();
     // The clock says 2026; the year comes from the signed date all the same.
