@@ -2,6 +2,7 @@ import type { ReplyInput } from './input.js';
 import { isPhoneList, isPostcode } from './phone.js';
 import type { Config } from './config.js';
 import { parseDate, type IsoDate } from './dates.js';
+import { characterFault } from './characters.js';
 import { DocNumber } from './doc-number.js';
 import { ValidationError, type FieldIssue } from './errors.js';
 import { isRole, parseProposer } from './proposers.js';
@@ -78,7 +79,7 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
   // Only a 会办意见 answers a lead unit: a reply to proposers given one is refused, not filed with it.
   if (kind && kind !== '会办意见' && !isBlank(input.leadUnit)) issues.push({ field: FIELD_NAMES.leadUnit, key: 'field.leadUnitOfCohandling' });
   if (issues.length > 0) throw new ValidationError(dedupe(issues));
-  return {
+  return withCleanCharacters({
     ...addressingOf(kind!, kind === '会办意见' ? input.leadUnit!.trim() : null),
     docNumber: docNumber ?? null,
     session: input.session!.trim(),
@@ -97,7 +98,7 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
     contact: contact ?? {},
     contactLabels: { ...config.contactLabels, ...input.contactLabels },
     cc: (input.cc ?? config.cc).map((c) => c.trim()).filter(Boolean),
-  };
+  });
 }
 
 /** The fields `reply edit --set` understands, and how each reads its value. */
@@ -133,7 +134,36 @@ export function applyEdits(reply: ReplyFields, edits: readonly FieldEdit[], conf
   const settled = addressed(next);
   if (!settled) issues.push({ field: 'lead-unit', key: 'field.leadUnitOfCohandling' });
   if (issues.length > 0 || !settled) throw new ValidationError(dedupe(issues));
-  return settled;
+  return withCleanCharacters(settled);
+}
+
+/**
+ * The reply, if no field holds a character no document may (characters.ts): a control character, a
+ * direction override, a noncharacter, or a line break in a field of one line. Refused, never dropped
+ * silently: the clerk sees what was pasted and where.
+ */
+function withCleanCharacters(reply: ReplyFields): ReplyFields {
+  const issues: FieldIssue[] = [];
+  for (const [field, get] of FIELD_VALUES) {
+    const texts = stringsOf(get(reply));
+    for (const text of texts) {
+      const fault = characterFault(text, field === 'body' ? 'many' : 'one');
+      if (fault) {
+        issues.push({ field, key: fault.kind === 'forbidden' ? 'field.forbiddenCharacter' : 'field.lineBreak', params: { code: fault.code } });
+        break;
+      }
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return reply;
+}
+
+/** Every string in a field's value: the value itself, the items of a list, the values of a record. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
 }
 
 function applyEdit(r: UnaddressedFields, field: string, raw: string, config: Config): UnaddressedFields {

@@ -17,6 +17,8 @@ export const zhCN = {
   'fields.item': '{field}（{problem}）',
 
   // field problems
+  'field.forbiddenCharacter': '含有不能写进公文的字符 {code}（控制字符、方向控制符或非字符，多为复制时带入）：请删去',
+  'field.lineBreak': '只能写一行，不能含换行或制表符（{code}）',
   'field.missing': '缺少',
   'field.leadUnitOfCohandling': '只有会办意见有牵头单位（答复提案人的，请清空：--set lead-unit=）',
   'field.notAllowed': '「{value}」不在允许的取值中：{allowed}',

@@ -1,3 +1,5 @@
+import { withoutForbidden } from '../characters.js';
+
 /**
  * The lines a reader works on. A format reader may say how a line was set
  * (centred, right-aligned, bold); plain text gives only order and indentation.
@@ -38,7 +40,8 @@ export function toLines(input: string | readonly SourceLine[]): Line[] {
       : input;
   const out: Line[] = [];
   source.forEach((s, i) => {
-    const cut = s.text.slice(0, MAX_LINE);
+    // Control characters, direction overrides and noncharacters of a copied page carry no text.
+    const cut = withoutForbidden(s.text.slice(0, MAX_LINE));
     // Each test and replace reads the whole line, and most lines of a reply need none of them.
     const raw = UNCLEAN.test(cut) ? cut.replace(INVISIBLE, '').replace(/[\u00A0\u3000\t]/gu, ' ') : cut;
     const text = raw.replace(/^\s*#{1,6}\s+/u, '').trim();
