@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type Config } from '../core/config.js';
 import { ReplyError } from '../core/errors.js';
 import { dayOf } from '../core/dates.js';
-import type { ArchiveLog, Clock, HandlingRepository, ReplyRepository } from '../core/ports.js';
+import type { ArchiveCare, ArchiveLog, Clock, HandlingRepository, ReplyRepository } from '../core/ports.js';
 import { Workflow } from '../core/workflow/service.js';
 import type { Exporter } from '../render/text.js';
 import type { Prompter } from './prompts.js';
@@ -138,6 +138,12 @@ export class Context {
     return (await this.open()).log;
   }
 
+  /** Backup and health of the archive; there must be one (a missing file is no archive to keep). */
+  async care(): Promise<ArchiveCare> {
+    if (!existsSync(this.dbFile)) throw new ReplyError('db.notFound', { file: this.dbFile });
+    return (await this.open()).care;
+  }
+
   /** How the archive's replies are checked, against this workspace's config. */
   checker(): Promise<ReplyChecker> {
     return (this.builtChecker ??= import('./reply-check.js').then(({ replyChecker }) =>
@@ -179,11 +185,12 @@ export class Context {
    */
   private open(): Promise<Archive> {
     return (this.archive ??= (async () => {
-      const [{ openDatabase }, { SqliteReplies }, { SqliteHandling }, { SqliteLog }] = await Promise.all([
+      const [{ openDatabase }, { SqliteReplies }, { SqliteHandling }, { SqliteLog }, { SqliteCare }] = await Promise.all([
         import('../store/db.js'),
         import('../store/replies.js'),
         import('../store/handling.js'),
         import('../store/events.js'),
+        import('../store/care.js'),
       ]);
       const inMemory = this.mode === 'read' && !existsSync(this.dbFile);
       if (inMemory) this.refuseMissingNamedArchive();
@@ -194,6 +201,7 @@ export class Context {
         replies: new SqliteReplies(database, this.clock, operator),
         handling: new SqliteHandling(database, this.clock, operator),
         log: new SqliteLog(database),
+        care: new SqliteCare(database, inMemory ? ':memory:' : this.dbFile),
         close: () => database.close(),
       });
     })());
@@ -204,6 +212,7 @@ interface Archive {
   readonly replies: ReplyRepository;
   readonly handling: HandlingRepository;
   readonly log: ArchiveLog;
+  readonly care: ArchiveCare;
   close(): void;
 }
 

@@ -4,6 +4,7 @@ import { ReplyError, ValidationError } from '../core/errors.js';
 import type { CommandHandler } from './command.js';
 import { Context, type GlobalOptions, type Streams } from './context.js';
 import { t } from './messages.js';
+import type { MessageKey } from '../messages/zh-CN.js';
 import { PromptCancelled, type Prompter } from './prompts.js';
 import type { Clock } from '../core/ports.js';
 
@@ -34,6 +35,8 @@ const HANDLERS: Record<string, () => Promise<{ default: CommandHandler }>> = {
   search: () => import('./commands/search.js'),
   similar: () => import('./commands/similar.js'),
   reindex: () => import('./commands/reindex.js'),
+  backup: () => import('./commands/backup.js'),
+  doctor: () => import('./commands/doctor.js'),
   import: () => import('./commands/import.js'),
   check: () => import('./commands/check.js'),
   'proposal-add': () => import('./commands/proposal-add.js'),
@@ -189,6 +192,13 @@ function program(
 
   command('reindex', t('cmd.reindex'));
 
+  command('backup', t('cmd.backup'))
+    .argument('<file>', t('arg.backupFile'))
+    .option('--force', t('opt.backupForce'))
+    .option('--json', t('opt.json'));
+
+  command('doctor', t('cmd.doctor')).option('--json', t('opt.json'));
+
   const proposal = root
     .command('proposal')
     .description(t('cmd.proposal'))
@@ -306,6 +316,15 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
   }
 }
 
+/** SQLite's codes for what is wrong with the archive's file or its disk rather than with the program. */
+const ARCHIVE_FAULTS: Readonly<Record<string, MessageKey>> = {
+  SQLITE_CORRUPT: 'db.corruptFound',
+  SQLITE_NOTADB: 'db.corruptFound',
+  SQLITE_READONLY: 'db.readOnly',
+  SQLITE_FULL: 'db.diskFull',
+  SQLITE_IOERR: 'db.ioError',
+};
+
 function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean): number {
   // Whatever a message carries (a file's text, a library's sentence), it is said on one line.
   const say = (line: string) => stderr.write(line.replace(/\s*\n\s*/g, ' ') + '\n');
@@ -332,6 +351,15 @@ function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean): 
     return error.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  // Extended codes name the primary one first: SQLITE_IOERR_WRITE, SQLITE_CORRUPT_INDEX.
+  const archiveFault = typeof code === 'string' ? ARCHIVE_FAULTS[/^SQLITE_[A-Z]+/.exec(code)?.[0] ?? ''] : undefined;
+  if (archiveFault) {
+    // The archive's file, not the program: said as what it is and what to do.
+    say(t('error.prefix') + t(archiveFault, { detail }));
+    if (debug && error instanceof Error) sayStack(error.stack);
+    return 1;
+  }
   say(t('error.prefix') + t('error.bug', { detail }));
   if (debug && error instanceof Error) sayStack(error.stack);
   return 1;

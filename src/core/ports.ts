@@ -258,3 +258,23 @@ export interface LogEntry {
 export interface ArchiveLog {
   entries(filter: LogFilter): LogEntry[];
 }
+
+/** What an archive says of its own health (reply doctor). */
+export interface ArchiveHealth {
+  /** SQLite's integrity_check: 'ok', or what it found (the first ten). */
+  readonly integrity: readonly string[];
+  /** Rows that point to a row that is not there (foreign_key_check), as table → count. */
+  readonly orphans: Readonly<Record<string, number>>;
+  /** Serials of a prefix and year that were never given, below the year's last: numbers typed past the next one. */
+  readonly gaps: readonly { readonly prefix: string; readonly year: number; readonly missing: number; readonly first: number }[];
+  /** null when the file is too damaged to count them. */
+  readonly replies: number | null;
+  readonly bytes: number;
+}
+
+/** Keeping the archive: a copy while others write, and a look at its health. Neither changes it. */
+export interface ArchiveCare {
+  /** Copies the archive to a new file with SQLite's online backup, and checks the copy whole. */
+  backup(target: string): Promise<{ readonly replies: number; readonly bytes: number; readonly integrity: readonly string[] }>;
+  health(): ArchiveHealth;
+}

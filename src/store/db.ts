@@ -37,6 +37,13 @@ function toWal(db: Database.Database): void {
  */
 export type OpenMode = 'read' | 'write';
 
+/**
+ * A write starts on an archive known to be whole: quick_check reads every page, about 4 ms a MB
+ * (measured: 457 ms for 110 MB, 3,000 replies), so it runs before every write up to 64 MB, some
+ * 1,700 replies or decades of an office's answers. A larger archive is checked by reply doctor.
+ */
+const QUICK_CHECK_UP_TO = 64 * 1024 * 1024;
+
 /** The largest archive of an earlier version that a reading command upgrades in memory instead of refusing. */
 const MAX_UPGRADE_IN_MEMORY = 256 * 1024 * 1024;
 
@@ -55,6 +62,10 @@ function openForWriting(file: string): Database.Database {
   // Nothing is written before the file is known to be an archive, or nothing at all.
   const identity = guarded(db, file, () => identify(db));
   if (identity === 'foreign') refuse(db, 'db.notArchive', file);
+  if (identity === 'archive' && statSync(file).size <= QUICK_CHECK_UP_TO) {
+    const verdict = guarded(db, file, () => db.pragma('quick_check(1)', { simple: true }));
+    if (verdict !== 'ok') refuse(db, 'db.corrupt', file);
+  }
   try {
     toWal(db);
     db.pragma('synchronous = NORMAL');

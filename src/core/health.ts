@@ -1,0 +1,9 @@
+import type { ArchiveHealth } from './ports.js';
+
+/**
+ * Whether the archive is whole: SQLite finds nothing wrong in its pages, and no row points to one
+ * that is not there. Gaps in the numbering are told but are no fault: a clerk may type a number ahead.
+ */
+export function isWhole(health: ArchiveHealth): boolean {
+  return health.integrity.length === 1 && health.integrity[0] === 'ok' && Object.keys(health.orphans).length === 0;
+}
