@@ -31,6 +31,19 @@ describe('replyFileName names a rendered reply by doc number and title', () => {
     );
   });
 
+  it('stays within 200 bytes of UTF-8, cut between characters, however long the session', () => {
+    const name = replyFileName(reply({ session: '区政协十五届二次会议'.repeat(30) + '𠀀'.repeat(40) }), '.docx');
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(200);
+    expect(name.endsWith('.docx')).toBe(true);
+    expect(name).not.toMatch(/[\uD800-\uDFFF](?![\uDC00-\uDFFF])(?<![\uD800-\uDBFF][\uDC00-\uDFFF])/u);
+    const astral = replyFileName(reply({ docNumber: null, session: '𠀀'.repeat(80) }), '.md');
+    expect([...astral.slice(0, -3)].every((ch) => ch === '𠀀' || /[对 ]/u.test(ch))).toBe(true);
+  });
+
+  it('drops DEL, the direction overrides and the other characters no document may hold', () => {
+    expect(replyFileName(reply({ session: '区政协\u202E十五届\u007F二次会议' }), '.md')).toBe('普发改委〔2023〕16号 对区政协十五届二次会议 第152104号提案的答复.md');
+  });
+
   it('collapses runs of blanks', () => {
     expect(replyFileName(reply({ session: '区政协  十五届   二次会议' }), '.md')).toContain('对区政协 十五届 二次会议 第');
   });
@@ -40,9 +53,10 @@ describe('replyFileName names a rendered reply by doc number and title', () => {
     expect(replyFileName(reply({ docNumber: null, session: null, proposalNo: null }), '.txt')).toBe('对提案的答复.txt');
   });
 
-  it('keeps names to 120 characters before the extension', () => {
+  it('cuts a long name to at most 200 bytes, its extension included', () => {
     const name = replyFileName(reply({ session: '会'.repeat(200) }), '.docx');
     expect(name.endsWith('.docx')).toBe(true);
-    expect(name.length).toBe(120 + '.docx'.length);
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(200);
+    expect(Buffer.byteLength(name)).toBeGreaterThan(195);
   });
 });
