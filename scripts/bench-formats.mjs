@@ -160,7 +160,7 @@ try {
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   const count = readdirSync(mixed).length;
   const t0 = performance.now();
-  const code = await main(['--db', join(dir, 'mixed.db'), 'import', mixed], { cwd: ROOT, streams: { stdout: sink, stderr: sink, stdinIsTTY: false, stdoutIsTTY: false } });
+  const code = await main(['--db', join(dir, 'mixed.db'), '--create', 'import', mixed], { cwd: ROOT, streams: { stdout: sink, stderr: sink, stdinIsTTY: false, stdoutIsTTY: false } });
   const seconds = (performance.now() - t0) / 1000;
   rows.push([`reply import of a mixed folder: ${count} files of ${formats.length} formats (in process)`, `${Math.round(count / seconds)} files/s (${seconds.toFixed(1)} s, exit ${code})`]);
 

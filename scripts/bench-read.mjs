@@ -52,7 +52,7 @@ try {
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   const dbFile = join(dir, 'replies.db');
   const t0 = performance.now();
-  const code = await main(['--db', dbFile, 'import', texts], { cwd: ROOT, streams: { stdout: sink, stderr: sink, stdinIsTTY: false, stdoutIsTTY: false } });
+  const code = await main(['--db', dbFile, '--create', 'import', texts], { cwd: ROOT, streams: { stdout: sink, stderr: sink, stdinIsTTY: false, stdoutIsTTY: false } });
   const seconds = (performance.now() - t0) / 1000;
   const db = new Database(dbFile, { readonly: true });
   const { n } = db.prepare('SELECT count(*) AS n FROM replies').get();

@@ -86,7 +86,7 @@ async function importAll(dbFile, texts, count) {
   const { main } = await import('../dist/cli/index.js');
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   const t0 = performance.now();
-  const code = await main(['--db', dbFile, 'import', texts], {
+  const code = await main(['--db', dbFile, '--create', 'import', texts], {
     cwd: ROOT,
     streams: { stdout: sink, stderr: sink, stdinIsTTY: false, stdoutIsTTY: false },
   });

@@ -12,6 +12,8 @@ import type { ReplyChecker } from './reply-check.js';
 
 export interface GlobalOptions {
   readonly db?: string;
+  /** An archive named by --db or REPLY_DB that is not there yet may be made (--create). */
+  readonly create?: boolean;
   /** Who makes the changes (--by). */
   readonly by?: string;
   /** commander's negation of --no-input */
@@ -109,7 +111,12 @@ export class Context {
 
   /** An archive the user named (--db, REPLY_DB) must be there to be looked in: "not found" or an empty list would hide a typo. */
   private refuseMissingNamedArchive(): void {
-    if (this.options.db || this.env.REPLY_DB) throw new ReplyError('db.notFound', { file: this.dbFile });
+    if (this.namesArchive()) throw new ReplyError('db.notFound', { file: this.dbFile });
+  }
+
+  /** Whether the user named the archive (--db, REPLY_DB) rather than taking the workspace's. */
+  private namesArchive(): boolean {
+    return Boolean(this.options.db || this.env.REPLY_DB);
   }
 
   /**
@@ -192,8 +199,11 @@ export class Context {
         import('../store/events.js'),
         import('../store/care.js'),
       ]);
-      const inMemory = this.mode === 'read' && !existsSync(this.dbFile);
+      const missing = !existsSync(this.dbFile);
+      const inMemory = this.mode === 'read' && missing;
       if (inMemory) this.refuseMissingNamedArchive();
+      // A mistyped --db would start a second archive that gives 〔2023〕1号 again: a named one is made only when asked.
+      if (missing && this.mode === 'write' && this.namesArchive() && !this.options.create) throw new ReplyError('db.namedMissing', { file: this.dbFile });
       const database = openDatabase(inMemory ? ':memory:' : this.dbFile, this.mode === 'write' ? 'write' : 'read');
       // A command that only reads writes no event: it names nobody, and asks nobody's name.
       const operator = this.mode === 'write' ? this.operator() : null;

@@ -59,6 +59,7 @@ function program(
   const root = new Command('reply')
     .description(t('cmd.program'))
     .option('--db <path>', t('opt.db'))
+    .option('--create', t('opt.create'))
     .option('--by <name>', t('opt.by'))
     .option('--no-input', t('opt.noInput'))
     .option('--debug', t('opt.debug'))

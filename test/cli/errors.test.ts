@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir, workspace } from '../helpers/cli.js';
+import { FIXTURES, runCli, tempDir, workspace } from '../helpers/cli.js';
 import { expectError, fileReply, flags, lastingWorkspace, listJson } from './support.js';
 
 /** A workspace whose config is `source`. */
@@ -131,9 +131,9 @@ describe('every error is one line starting with 错误：, without stack frames'
 });
 
 describe('choosing the archive file', () => {
-  it('--db PATH puts the archive there (relative to the current folder), and only there', () => {
+  it('--db PATH --create puts a new archive there (relative to the current folder), and only there', () => {
     const ws = workspace();
-    fileReply(ws, {}, ['--db', 'archive/其他.db']);
+    fileReply(ws, {}, ['--db', 'archive/其他.db', '--create']);
     expect(existsSync(join(ws, 'archive', '其他.db'))).toBe(true);
     expect(existsSync(join(ws, 'data', 'replies.db'))).toBe(false);
     expect(listJson(ws, ['--db', 'archive/其他.db']).map((r) => r.title)).toEqual(['对区政协十五届二次会议 第152104号提案的答复']);
@@ -144,12 +144,12 @@ describe('choosing the archive file', () => {
   it('$REPLY_DB chooses the archive, and --db wins over it', () => {
     const ws = workspace();
     const envDb = join(tempDir(), 'env.db');
-    fileReply(ws, {}, [], { REPLY_DB: envDb });
+    fileReply(ws, {}, ['--create'], { REPLY_DB: envDb });
     expect(existsSync(envDb)).toBe(true);
     expect(existsSync(join(ws, 'data', 'replies.db'))).toBe(false);
     expect(listJson(ws, [], { REPLY_DB: envDb })).toHaveLength(1);
 
-    fileReply(ws, { title: '第二件' }, ['--db', 'flag.db'], { REPLY_DB: envDb });
+    fileReply(ws, { title: '第二件' }, ['--db', 'flag.db', '--create'], { REPLY_DB: envDb });
     expect(existsSync(join(ws, 'flag.db'))).toBe(true);
     expect(listJson(ws, [], { REPLY_DB: envDb })).toHaveLength(1);
     expect(listJson(ws, ['--db', 'flag.db'])).toHaveLength(1);
@@ -161,6 +161,16 @@ describe('choosing the archive file', () => {
       expectError(runCli(ws, ['--db', 'missing.db', ...args]), 1, 'missing.db');
       expect(existsSync(join(ws, 'missing.db')), args.join(' ')).toBe(false);
     }
+  });
+
+  it('a mistyped --db never starts a second archive: a writing command is refused unless told --create', () => {
+    const ws = workspace();
+    fileReply(ws);
+    for (const args of [['new', ...flags({ title: '第二件' })], ['reindex'], ['import', join(FIXTURES, 'corpus')]]) {
+      expectError(runCli(ws, ['--db', 'data/replise.db', ...args]), 1, 'data/replise.db 不存在', '--create');
+      expectError(runCli(ws, args, { env: { REPLY_DB: join(ws, 'data', 'replise.db') } }), 1, '--create');
+    }
+    expect(existsSync(join(ws, 'data', 'replise.db'))).toBe(false);
   });
 
   it('a writing command refused before it writes makes no archive', () => {
