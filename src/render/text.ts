@@ -3,7 +3,7 @@ import type { ReplyFields, Status } from '../core/reply.js';
 import { bodyAsHtml } from './body-html.js';
 import { htmlLayout } from './html-layout.js';
 import { bodyAsText, FINAL, printingOf, tidyText as tidy } from '../core/reply-parts.js';
-import { bodyAsMarkdown } from './body-text.js';
+import { bodyAsMarkdown, markdownContext } from './body-text.js';
 import { templateContext } from './template-context.js';
 import { loadTemplate } from './templates.js';
 
@@ -48,7 +48,7 @@ export const markdownExporter: Exporter = {
   name: 'md',
   ext: '.md',
   render: (reply, options) =>
-    tidy(loadTemplate('md', reply.kind, options.workspaceTemplates)(templateContext(reply, bodyAsMarkdown, FINAL))),
+    tidy(loadTemplate('md', reply.kind, options.workspaceTemplates)(markdownContext(templateContext(reply, bodyAsMarkdown, FINAL)))),
 };
 
 /**

@@ -80,3 +80,25 @@ describe('text render of the corpus replies', () => {
     });
   }
 });
+
+describe('the Markdown of a hostile record', () => {
+  it('prints every text of the record as it reads: no raw HTML and no Markdown of its own, in any part', async () => {
+    const script = '<script>alert(1)</script>';
+    const record = {
+      ...corpusRecord('000'),
+      header: `${script}文件`,
+      proposalTitle: `**粗体**${script}`,
+      session: `区政协${script}`,
+      salutation: `${script}：`,
+      organ: `${script}发改委`,
+      printingOrgan: `${script}办公室`,
+      contact: { name: script, phone: '52564588', address: `[链接](http://x)${script}`, postcode: '200333' },
+      cc: [script, `_斜体_${script}`],
+      body: `**${script}**一是加强协同。\n\n正文${script}。\n`,
+    };
+    const md = (await markdownExporter.render(record, {})) as string;
+    expect(md).not.toMatch(/(?<!\\)<script>/u);
+    expect(md.match(/\\<script>/g)?.length).toBeGreaterThanOrEqual(10);
+    expect(md).not.toMatch(/(?<!\\)\*\*粗体|(?<!\\)\[链接\]|(?<!\\)_斜体/u);
+  });
+});
