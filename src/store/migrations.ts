@@ -229,6 +229,12 @@ const NAMED_AT = 9;
  * tables), nothing at all (a new file, or one another process is creating), or another program's data.
  */
 export function identify(db: Database.Database): 'archive' | 'empty' | 'foreign' {
+  // One read transaction: another process creating the archive commits a step between two separate
+  // reads (seen with 16 imports into a new archive: no id yet, then step 9's version, taken as foreign).
+  return db.transaction(() => identityOf(db))();
+}
+
+function identityOf(db: Database.Database): 'archive' | 'empty' | 'foreign' {
   const app = db.pragma('application_id', { simple: true }) as number;
   if (app === APPLICATION_ID) return 'archive';
   if (app !== 0) return 'foreign';

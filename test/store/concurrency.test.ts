@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
@@ -8,6 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { BIN, draftNumberingWorkspace, ROOT, tempDir } from '../helpers/cli.js';
 import { fileCleanReplyJson, signingWorkspace } from '../cli/support.js';
+import { isoDay } from '../../src/core/dates.js';
+import { DocNumber } from '../../src/core/doc-number.js';
+import { buildNewReply } from '../../src/core/fields.js';
+import { textExporter } from '../../src/render/text.js';
+import { workspaceConfig } from '../helpers/corpus.js';
+// @ts-expect-error: a plain JavaScript module of the benchmark
+import { syntheticAnswers } from '../../scripts/synthetic.mjs';
 
 const PROCESSES = 16;
 
@@ -203,6 +210,30 @@ describe('concurrent filing through the CLI', () => {
       db.close();
     }
   }, 60_000);
+});
+
+describe('concurrent imports of one folder', () => {
+  it(`files each reply once when ${PROCESSES} processes import the same folder at once, and says the others were imported already`, async () => {
+    const ws = draftNumberingWorkspace();
+    const dir = join(ws, 'in');
+    mkdirSync(dir);
+    const FILES = 30;
+    for (let i = 0; i < FILES; i++) {
+      const reply = buildNewReply(syntheticAnswers(i), workspaceConfig('workspace'), isoDay(2026, 1, 1));
+      writeFileSync(join(dir, `${String(i).padStart(3, '0')}.txt`), textExporter.render({ ...reply, docNumber: DocNumber.of('普发改委', 2023, i + 1) }, {}) as string);
+    }
+    const outcomes = await atOnce(ws, 'import', () => ['import', 'in', '--json']);
+    const reports = outcomes.flatMap((o) => {
+      expect(o.code, o.stderr).toBe(0);
+      return JSON.parse(o.stdout) as { file: string; outcome: string; reason?: string }[];
+    });
+    expect(reports.filter((r) => r.outcome === 'conflict')).toEqual([]);
+    const filed = reports.filter((r) => r.outcome === 'filed').map((r) => r.file).sort();
+    expect(filed).toEqual(Array.from({ length: FILES }, (_, i) => join('in', `${String(i).padStart(3, '0')}.txt`)));
+    const skipped = reports.filter((r) => r.outcome === 'skipped');
+    expect(skipped).toHaveLength(FILES * (PROCESSES - 1));
+    for (const r of skipped) expect(r.reason).toMatch(/^已导入过（第 \d+ 号）$/u);
+  }, 120_000);
 });
 
 describe('opening a new archive while another process has it locked', () => {

@@ -105,7 +105,7 @@ function importFile(repo: ReplyRepository, file: string, { source, parsed }: Imp
   };
   const holder = reply.docNumber ? repo.findByDocNumber(reply.docNumber) : undefined;
   const copy = copyOf(repo, reply, holder);
-  if (copy) return { ...report, outcome: 'skipped', reason: 'import.duplicate', id: copy.id };
+  if (copy) return alreadyOrCopy(repo, source.sha256, report, copy.id);
   if (holder) return { ...report, outcome: 'conflict', reason: 'import.conflict', id: holder.id };
   if (dryRun) return { ...report, outcome: 'wouldFile' };
   try {
@@ -120,12 +120,27 @@ function importFile(repo: ReplyRepository, file: string, { source, parsed }: Imp
     });
     return { ...report, outcome: 'filed', id: filed.id };
   } catch (error) {
-    // A number given out before (and since moved) is a conflict too: numbers are never reused.
     if (error instanceof ReplyError && error.key.startsWith('docNumber.')) {
+      // Another import of the same file (or of a copy) may have filed it since this one looked: say so.
+      const holderNow = reply.docNumber ? repo.findByDocNumber(reply.docNumber) : undefined;
+      const copyNow = copyOf(repo, reply, holderNow);
+      if (copyNow) return alreadyOrCopy(repo, source.sha256, report, copyNow.id);
+      if (holderNow) return { ...report, outcome: 'conflict', reason: 'import.conflict', id: holderNow.id };
+      // A number given out before (and since moved) is a conflict too: numbers are never reused.
       return { ...report, outcome: 'conflict', reason: 'import.usedBefore' };
     }
     throw error;
   }
+}
+
+/**
+ * A file whose reply is filed already: this very file (another import of the folder, running at the
+ * same time, filed it after this one first looked), or a copy of it.
+ */
+function alreadyOrCopy(repo: ReplyRepository, sha256: string, report: Omit<FileReport, 'outcome'>, copyId: number): FileReport {
+  const same = repo.importedFrom(sha256);
+  if (same) return { ...report, outcome: 'skipped', reason: 'import.already', id: same.replyId };
+  return { ...report, outcome: 'skipped', reason: 'import.duplicate', id: copyId };
 }
 
 /**
