@@ -1,18 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReplyError } from '../core/errors.js';
 import { bodyOfDocument } from '../core/published.js';
+import { readRegularFile, readUpTo } from '../read/file.js';
 import { readerFor } from '../read/index.js';
 import { readSource } from './sources.js';
 
 /** Reads a UTF-8 text file (a BOM is dropped), a relative path from `base`; "-" reads standard input. */
 export function readText(file: string, base: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = file === '-' ? readFileSync(0) : readFileSync(resolve(base, file));
-  } catch {
-    throw new ReplyError('file.unreadable', { file });
-  }
+  const read = file === '-' ? readUpTo(0) : readRegularFile(resolve(base, file));
+  if (!read.ok) throw new ReplyError(read.reason === 'tooLarge' ? 'file.tooLarge' : read.reason === 'unreadable' ? 'file.unreadable' : 'file.notRegular', { file });
+  const bytes = read.bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { convertToDocx, type Converted } from '../read/convert.js';
 import { docxReader } from '../read/docx.js';
+import { readRegularFile, type FileBytes } from '../read/file.js';
 import { readerFor, type FormatRead } from '../read/index.js';
 
 /**
@@ -34,11 +35,15 @@ export function collectFiles(
   const walk = (dir: string) => {
     for (const entry of readdirSync(resolve(base, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
+      // A link is named, never passed over: one to a file is read as the file; one to a folder is reported, not followed (it may loop).
+      // A link is never passed over: one to a file is read as the file; one to a folder is reported, not followed (it may loop).
+      const linkedFolder = entry.isSymbolicLink() && isFolder(resolve(base, path));
+      const file = entry.isFile() || (entry.isSymbolicLink() && !linkedFolder);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path);
-      } else if (entry.isFile() && readerFor(entry.name) !== undefined) {
+      } else if (linkedFolder || (file && readerFor(entry.name) !== undefined)) {
         files.push({ file: path, path: resolve(base, path), named: false });
-      } else if (entry.isFile() && !entry.name.startsWith('.')) {
+      } else if (file && !entry.name.startsWith('.')) {
         const ext = extname(entry.name).toLowerCase() || entry.name;
         others.set(ext, (others.get(ext) ?? 0) + 1);
       }
@@ -57,6 +62,21 @@ export function collectFiles(
   return { files, others };
 }
 
+const FILE_REASONS = {
+  unreadable: 'import.unreadable',
+  folder: 'import.linkedFolder',
+  notRegular: 'import.notRegular',
+  tooLarge: 'import.tooLarge',
+} as const satisfies Record<Exclude<FileBytes, { ok: true }>['reason'], MessageKey>;
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads one file through the reader of its format. A file its reader leaves
  * to LibreOffice is read from the .docx LibreOffice makes of it: made before
@@ -64,13 +84,10 @@ export function collectFiles(
  */
 export async function readSource(file: string, converted?: Converted): Promise<SourceText> {
   const reader = readerFor(file);
-  if (!reader) return { ok: false, reason: 'import.unsupported' };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return { ok: false, reason: 'import.unreadable' };
-  }
+  if (!reader) return { ok: false, reason: isFolder(file) ? 'import.linkedFolder' : 'import.unsupported' };
+  const read0 = readRegularFile(file);
+  if (!read0.ok) return { ok: false, reason: FILE_REASONS[read0.reason] };
+  const bytes = read0.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let read = await reader.read(bytes);
   if (!read.ok && read.convert) {
