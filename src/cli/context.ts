@@ -79,11 +79,19 @@ export class Context {
   config(): Config {
     if (this.loadedConfig) return this.loadedConfig;
     if (!this.configFile) throw new ReplyError('config.notFound');
-    let source: string;
+    let bytes: Buffer;
     try {
-      source = readFileSync(this.configFile, 'utf8');
+      bytes = readFileSync(this.configFile);
     } catch {
       throw new ReplyError('file.unreadable', { file: this.configFile });
+    }
+    if (bytes.length > MAX_CONFIG) throw new ReplyError('config.tooLarge', { file: this.configFile });
+    let source: string;
+    try {
+      source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      // Notepad on a Chinese Windows saves "ANSI", that is GBK: said so, not blamed on a key.
+      throw new ReplyError('config.notUtf8', { file: this.configFile });
     }
     this.loadedConfig = parseConfig(source, this.configFile);
     return this.loadedConfig;
@@ -225,6 +233,9 @@ interface Archive {
   readonly care: ArchiveCare;
   close(): void;
 }
+
+/** A config is a page of settings; a larger file is no config. */
+const MAX_CONFIG = 1_000_000;
 
 /** The longest operator name kept: a name, not a text. */
 const MAX_OPERATOR = 40;

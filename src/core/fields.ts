@@ -187,7 +187,8 @@ function applyEdit(r: UnaddressedFields, field: string, raw: string, config: Con
     // The number is optional: an empty value files the reply without one.
     case 'doc-number': return { ...r, docNumber: value ? DocNumber.parse(value, r.docNumber?.prefix ?? config.docPrefix) : null };
     case 'organ': return { ...r, organ: required() };
-    case 'header': return { ...r, header: value || null };
+    // As in the config and an answers file, false says the organ prints no header; it is no header's text.
+    case 'header': return { ...r, header: value && value !== 'false' ? value : null };
     case 'printing-organ': return { ...r, printingOrgan: required() };
     case 'cc': return { ...r, cc: splitList(value) };
     case 'contact.name':

@@ -79,6 +79,9 @@ export const zhCN = {
 
   // errors: config, files, templates
   'config.notFound': '当前目录及上级目录中没有 reply.config.json，请先运行 reply init',
+  'config.tooDeep': '配置文件 {file} 嵌套超过 {max} 层，不是 reply 的配置',
+  'config.tooLarge': '配置文件 {file} 太大（超过 1 MB），不是 reply 的配置',
+  'config.notUtf8': '配置文件 {file} 不是 UTF-8 编码（多半是 GBK）：请用记事本「另存为」并选 UTF-8 编码',
   'config.syntax': '配置文件 {file} 第 {line} 行格式错误（{reasonKey}）',
   'jsonc.InvalidSymbol': '无效的符号',
   'jsonc.InvalidNumberFormat': '数字格式无效',

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir, workspace } from '../helpers/cli.js';
@@ -191,6 +192,25 @@ describe('choosing the archive file', () => {
     const ws = workspace();
     writeFileSync(join(ws, 'notes.db'), '这不是数据库'.repeat(200));
     expectError(runCli(ws, ['--db', 'notes.db', 'list']), 1, 'notes.db');
+  });
+});
+
+describe('a config saved by another editor', () => {
+  it('GBK (Notepad’s “ANSI” on a Chinese Windows) is named as an encoding, not blamed on a key; one with a BOM is read', () => {
+    const ws = workspace();
+    const file = join(ws, 'reply.config.json');
+    const utf8 = readFileSync(file, 'utf8');
+    writeFileSync(file, iconv.encode(utf8, 'gbk'));
+    expectError(runCli(ws, ['list']), 1, '不是 UTF-8 编码', '另存为');
+    writeFileSync(file, '\uFEFF' + utf8);
+    expect(runCli(ws, ['list']).code).toBe(0);
+  });
+
+  it('one nested thousands deep is refused in one line, not with a stack overflow', () => {
+    const ws = workspace();
+    const file = join(ws, 'reply.config.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\}\s*$/u, `, "x": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`));
+    expectError(runCli(ws, ['list']), 1, '嵌套超过 32 层');
   });
 });
 

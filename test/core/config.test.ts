@@ -177,3 +177,19 @@ describe('configTemplate writes a config that parseConfig reads back', () => {
     expect(source).toContain('普府〔2023〕16号');
   });
 });
+
+describe('parseConfig reads what Windows Notepad saves, and refuses what is no config in one line', () => {
+  it('reads a UTF-8 config that starts with a byte order mark', () => {
+    expect(parseConfig('\uFEFF{ "organ": "某局", "docPrefix": "某" }', FILE).organ).toBe('某局');
+  });
+
+  it('refuses a config nested thousands deep, without overflowing the stack', () => {
+    const deep = `{ "organ": "某局", "docPrefix": "某", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`;
+    expect(replyErrorOf(() => parseConfig(deep, FILE)).key).toBe('config.tooDeep');
+  });
+
+  it('counts no bracket inside a string or a comment', () => {
+    const source = `{ "organ": "某局${'['.repeat(50)}", "docPrefix": "某" /* ${'{'.repeat(50)} */ }\n// ${'['.repeat(50)}\n`;
+    expect(parseConfig(source, FILE).organ).toBe(`某局${'['.repeat(50)}`);
+  });
+});

@@ -545,6 +545,10 @@ describe('applyEdits clears optional fields with an empty value', () => {
     expect(read(edit(field, '  ', before))).toEqual(cleared);
   });
 
+  it('takes header=false as no header, as the config and an answers file do, not as the header’s text', () => {
+    expect(edit('header', 'false').header).toBeNull();
+  });
+
   it('keeps the other contact fields when one is cleared', () => {
     expect(edit('contact.phone', '').contact).toEqual({ name: '宋佩颖', address: '大渡河路1668号1号楼B区313室', postcode: '200333' });
   });
