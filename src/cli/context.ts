@@ -153,9 +153,12 @@ export class Context {
     return (await this.open()).log;
   }
 
-  /** Backup and health of the archive; there must be one (a missing file is no archive to keep). */
-  async care(): Promise<ArchiveCare> {
-    if (!existsSync(this.dbFile)) throw new ReplyError('db.notFound', { file: this.dbFile });
+  /**
+   * Backup, health, export and restore of the archive. There must be one (a missing file is no archive
+   * to keep), but for a restore, which makes it.
+   */
+  async care(options: { readonly create?: boolean } = {}): Promise<ArchiveCare> {
+    if (!options.create && !existsSync(this.dbFile)) throw new ReplyError('db.notFound', { file: this.dbFile });
     return (await this.open()).care;
   }
 

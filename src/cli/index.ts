@@ -36,6 +36,7 @@ const HANDLERS: Record<string, () => Promise<{ default: CommandHandler }>> = {
   similar: () => import('./commands/similar.js'),
   reindex: () => import('./commands/reindex.js'),
   backup: () => import('./commands/backup.js'),
+  export: () => import('./commands/export.js'),
   doctor: () => import('./commands/doctor.js'),
   import: () => import('./commands/import.js'),
   check: () => import('./commands/check.js'),
@@ -178,7 +179,8 @@ function program(
   command('import', t('cmd.import'))
     .argument('<path...>', t('arg.importPath'))
     .option('--dry-run', t('opt.import.dryRun'))
-    .option('--json', t('opt.import.json'));
+    .option('--json', t('opt.import.json'))
+    .option('--format <format>', t('opt.import.format'));
 
   command('check', t('cmd.check'))
     .argument('<target...>', t('arg.checkTarget'))
@@ -199,6 +201,11 @@ function program(
     .option('--json', t('opt.json'));
 
   command('doctor', t('cmd.doctor')).option('--json', t('opt.json'));
+
+  command('export', t('cmd.export'))
+    .option('--format <format>', t('opt.export.format'), 'jsonl')
+    .option('--out <file>', t('opt.export.out'))
+    .option('--force', t('opt.render.force'));
 
   const proposal = root
     .command('proposal')

@@ -277,4 +277,8 @@ export interface ArchiveCare {
   /** Copies the archive to a new file with SQLite's online backup, and checks the copy whole. */
   backup(target: string): Promise<{ readonly replies: number; readonly bytes: number; readonly integrity: readonly string[] }>;
   health(): ArchiveHealth;
+  /** Every row of the record as lines of JSON (reply export). */
+  dump(): Iterable<string>;
+  /** Files a dump into this archive, which must hold nothing yet: one transaction, every row as it was. */
+  restore(lines: AsyncIterable<string>, where: string): Promise<{ readonly rows: number; readonly replies: number }>;
 }

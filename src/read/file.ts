@@ -57,3 +57,19 @@ export function readUpTo(fd: number, max = MAX_FILE): FileBytes {
   }
   return { ok: true, bytes: Buffer.concat(chunks, total) };
 }
+
+/** What a path is, looked at without blocking (see readRegularFile). */
+export function fileKind(path: string): 'regular' | 'unreadable' | 'folder' | 'notRegular' {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return 'unreadable';
+  }
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() ? 'regular' : stat.isDirectory() ? 'folder' : 'notRegular';
+  } finally {
+    closeSync(fd);
+  }
+}

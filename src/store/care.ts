@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { ArchiveCare, ArchiveHealth } from '../core/ports.js';
+import { dumpLines, restoreLines } from './dump.js';
 
 /** How many of integrity_check's findings are kept: the first few say enough. */
 const FINDINGS = 10;
@@ -25,6 +26,14 @@ export class SqliteCare implements ArchiveCare {
     } finally {
       copy.close();
     }
+  }
+
+  dump(): Iterable<string> {
+    return dumpLines(this.db);
+  }
+
+  restore(lines: AsyncIterable<string>, where: string) {
+    return restoreLines(this.db, lines, where);
   }
 
   health(): ArchiveHealth {

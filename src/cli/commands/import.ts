@@ -11,11 +11,13 @@ import { progressBar } from '../progress.js';
 import { readAll } from '../import-pool.js';
 import type { ImportRead } from '../import-read.js';
 import { collectFiles } from '../sources.js';
-import { command, flag } from '../command.js';
+import { command, flag, value } from '../command.js';
+import { restoreArchive } from './restore.js';
 
 const OPTIONS = {
   dryRun: flag,
   json: flag,
+  format: value,
 };
 
 /** What happened to one file. */
@@ -33,6 +35,8 @@ interface FileReport {
 }
 
 export default command(OPTIONS, async function importReplies(ctx, args, opts) {
+  // A whole archive, as reply export wrote it, is filed as it was; published replies are read one by one.
+  if (opts.format !== undefined) return restoreArchive(ctx, args, opts.format, opts.dryRun ?? false);
   const { files, others } = collectFiles(args, ctx.cwd);
   const repo = await ctx.replies();
   const config = ctx.configIfAny();
