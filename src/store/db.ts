@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ReplyError } from '../core/errors.js';
@@ -59,13 +59,19 @@ function openForWriting(file: string): Database.Database {
     throw new ReplyError('db.cannotOpen', { file, detail: (error as Error).message });
   }
   const db = connect(file, () => new Database(file));
-  // Nothing is written before the file is known to be an archive, or nothing at all.
-  const identity = guarded(db, file, () => identify(db));
-  if (identity === 'foreign') refuse(db, 'db.notArchive', file);
-  if (identity === 'archive' && statSync(file).size <= QUICK_CHECK_UP_TO) {
-    const verdict = guarded(db, file, () => db.pragma('quick_check(1)', { simple: true }));
-    if (verdict !== 'ok') refuse(db, 'db.corrupt', file);
-  }
+  // Nothing is written before the file is known to be an archive, or nothing at all; and an archive
+  // is known whole first. Both in one read transaction: another process creating the archive commits
+  // its steps meanwhile, and a check across two of them failed (vtable constructor failed: replies_fts).
+  const small = existsSync(file) && statSync(file).size <= QUICK_CHECK_UP_TO;
+  const look = guarded(db, file, () =>
+    db.transaction(() => {
+      const identity = identify(db);
+      const whole = identity !== 'archive' || !small || db.pragma('quick_check(1)', { simple: true }) === 'ok';
+      return { identity, whole };
+    })(),
+  );
+  if (look.identity === 'foreign') refuse(db, 'db.notArchive', file);
+  if (!look.whole) refuse(db, 'db.corrupt', file);
   try {
     toWal(db);
     db.pragma('synchronous = NORMAL');
