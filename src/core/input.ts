@@ -10,6 +10,11 @@ import { CONTACT_KEYS } from './reply.js';
 
 /** A typed value: text, or a number in JSON (a number loses leading zeros: proposal numbers are quoted to keep them). */
 const text = z.union([z.string(), z.number().transform(String)]);
+/**
+ * Words: a title, a session, a name. A number there is a slip in the file (title: 123), not a value to
+ * turn into text; only what may be written as a number (a proposal number, a date, a phone) takes one.
+ */
+const words = z.string();
 /** One value or a list of them. */
 const oneOrMany = <T extends z.ZodTypeAny>(item: T) => z.union([z.array(item), item.transform((v: z.output<T>) => [v])]);
 const proposer = z.union([z.string(), z.object({ name: z.string(), role: z.string().optional() }).strict()]);
@@ -17,15 +22,15 @@ const contact = z.object(Object.fromEntries(CONTACT_KEYS.map((k) => [k, text.opt
 
 export const REPLY_INPUT = z
   .object({
-    kind: text,
-    session: text,
+    kind: words,
+    session: words,
     proposalNo: text,
-    title: text,
+    title: words,
     proposers: oneOrMany(proposer),
-    leadUnit: text,
-    salutation: text,
-    result: text,
-    disclosure: text,
+    leadUnit: words,
+    salutation: words,
+    result: words,
+    disclosure: words,
     signedOn: text,
     issuedOn: text,
     docNumber: text,
@@ -42,14 +47,14 @@ export const REPLY_INPUT = z
 
 export const PROPOSAL_INPUT = z
   .object({
-    kind: text,
-    session: text,
+    kind: words,
+    session: words,
     number: text,
-    title: text,
+    title: words,
     proposers: oneOrMany(proposer),
     assignedOn: text,
-    role: text,
-    leadUnit: text,
+    role: words,
+    leadUnit: words,
     dueOn: text,
   })
   .partial()

@@ -46,6 +46,11 @@ describe('one input schema for a reply, whichever way it comes', () => {
     expect(refusal(() => readAnswers(unknown.file, unknown.dir))).toMatchObject({ key: 'answers.unknownKeys', params: { keys: 'colour' } });
     const list = answersFile({ 'signed-on': ['2023-05-18'] });
     expect(refusal(() => readAnswers(list.file, list.dir))).toMatchObject({ key: 'answers.badValue', params: { key: 'signed-on' } });
+    // A number where words go is a slip in the file, not a title: title: 123 is not filed as 「123」.
+    for (const key of ['title', 'session', 'kind', 'result', 'salutation']) {
+      const words = answersFile({ [key]: 123 });
+      expect(refusal(() => readAnswers(words.file, words.dir)), key).toMatchObject({ key: 'answers.badValue', params: { key } });
+    }
     const contact = answersFile({ contact: { fax: '123' } });
     expect(refusal(() => readAnswers(contact.file, contact.dir))).toMatchObject({ key: 'answers.badValue', params: { key: 'contact' } });
   });
