@@ -17,6 +17,8 @@ export function parseDate(input: string, field: string): IsoDate {
   const m = ISO.exec(text) ?? CHINESE.exec(text) ?? COMPACT.exec(text);
   if (!m) throw fieldError(field, 'date.unreadable', { value: input });
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // 9999-01-01 is a day, but no reply's: said as a year out of range, not as a day that does not exist.
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw fieldError(field, 'date.yearOutOfRange', { value: input, first: FIRST_YEAR, last: LAST_YEAR });
   if (!realDay(year, month, day)) throw fieldError(field, 'date.noSuchDay', { value: input });
   return isoDay(year, month, day);
 }
@@ -41,9 +43,13 @@ export function chineseDate(date: IsoDate): string {
   return `${year}年${month}月${day}日`;
 }
 
+/** The years a reply can bear. */
+const FIRST_YEAR = 1949;
+const LAST_YEAR = 2999;
+
 /** The day, when it exists (no 2月30日) and falls in the years a reply can bear (1949–2999). */
 export function realDay(year: number, month: number, day: number): IsoDate | undefined {
-  if (year < 1949 || year > 2999 || month < 1 || month > 12 || day < 1) return undefined;
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1) return undefined;
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? isoDay(year, month, day) : undefined;
 }

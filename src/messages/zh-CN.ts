@@ -32,6 +32,7 @@ export const zhCN = {
   'proposalNo.bad': '提案号「{value}」应为数字（可带前导零）',
   'date.unreadable': '无法识别的日期「{value}」，应写作 2023-05-18 或 2023年5月18日',
   'date.noSuchDay': '日期「{value}」不存在',
+  'date.yearOutOfRange': '日期「{value}」的年份不在 {first}–{last} 年之间：请核对年份',
   'date.issuedBeforeSigned': '印发日期早于成文日期',
   'contact.badPostcode': '邮政编码「{value}」应为六位数字',
   'contact.badPhone': '联系电话「{value}」格式不对（应如 52564588-2321、021-52564588、13812345678）',

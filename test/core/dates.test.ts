@@ -34,12 +34,20 @@ describe('parseDate refuses days that do not exist (date.noSuchDay)', () => {
     ]);
   });
 
-  it.each(['2023-02-29', '2023年2月30日', '2023-04-31', '2023-13-01', '2023-00-10', '2023-05-00', '20230532', '1900-01-01'])(
+  it.each(['2023-02-29', '2023年2月30日', '2023-04-31', '2023-13-01', '2023-00-10', '2023-05-00', '20230532'])(
     'refuses %s',
     (input) => {
       expect(issuesOf(() => parseDate(input, 'signed-on'))[0]?.key).toBe('date.noSuchDay');
     },
   );
+});
+
+describe('parseDate refuses a year no reply bears as such (date.yearOutOfRange), not as a day that does not exist', () => {
+  it.each(['1900-01-01', '9999-01-01', '9999年12月31日'])('refuses %s', (input) => {
+    expect(issuesOf(() => parseDate(input, 'signed-on'))).toEqual([
+      { field: 'signed-on', key: 'date.yearOutOfRange', params: { value: input, first: 1949, last: 2999 } },
+    ]);
+  });
 });
 
 describe('parseDate refuses what is not a date (date.unreadable)', () => {
