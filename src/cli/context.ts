@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type Config } from '../core/config.js';
@@ -6,6 +6,7 @@ import { ReplyError } from '../core/errors.js';
 import { dayOf } from '../core/dates.js';
 import type { ArchiveCare, ArchiveLog, Clock, HandlingRepository, ReplyRepository } from '../core/ports.js';
 import { Workflow } from '../core/workflow/service.js';
+import { FILE_ERRORS, readRegularFile } from '../read/file.js';
 import type { Exporter } from '../render/text.js';
 import type { Prompter } from './prompts.js';
 import type { ReplyChecker } from './reply-check.js';
@@ -79,16 +80,12 @@ export class Context {
   config(): Config {
     if (this.loadedConfig) return this.loadedConfig;
     if (!this.configFile) throw new ReplyError('config.notFound');
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(this.configFile);
-    } catch {
-      throw new ReplyError('file.unreadable', { file: this.configFile });
-    }
-    if (bytes.length > MAX_CONFIG) throw new ReplyError('config.tooLarge', { file: this.configFile });
+    // Bounded before it is read: a config of a GB is refused, not read whole first.
+    const read = readRegularFile(this.configFile, MAX_CONFIG);
+    if (!read.ok) throw new ReplyError(read.reason === 'tooLarge' ? 'config.tooLarge' : FILE_ERRORS[read.reason], { file: this.configFile });
     let source: string;
     try {
-      source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      source = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
     } catch {
       // Notepad on a Chinese Windows saves "ANSI", that is GBK: said so, not blamed on a key.
       throw new ReplyError('config.notUtf8', { file: this.configFile });

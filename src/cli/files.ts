@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
 import { ReplyError } from '../core/errors.js';
 import { bodyOfDocument } from '../core/published.js';
-import { readRegularFile, readUpTo } from '../read/file.js';
+import { FILE_ERRORS, readRegularFile, readUpTo } from '../read/file.js';
 import { readerFor } from '../read/index.js';
 import { readSource } from './sources.js';
 
 /** Reads a UTF-8 text file (a BOM is dropped), a relative path from `base`; "-" reads standard input. */
 export function readText(file: string, base: string): string {
   const read = file === '-' ? readUpTo(0) : readRegularFile(resolve(base, file));
-  if (!read.ok) throw new ReplyError(read.reason === 'tooLarge' ? 'file.tooLarge' : read.reason === 'unreadable' ? 'file.unreadable' : 'file.notRegular', { file });
+  if (!read.ok) throw new ReplyError(FILE_ERRORS[read.reason], { file });
   const bytes = read.bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');

@@ -87,6 +87,11 @@ export function replyJson(reply: Reply): Record<string, unknown> {
 }
 
 /** 2023年5月18日; '' for a date not known. */
+/** A file's size as the clerk reads it: 104.8 (MB). */
+export function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
 export function dateText(date: string | null): string {
   return date ? chineseDate(date as Parameters<typeof chineseDate>[0]) : '';
 }

@@ -35,7 +35,6 @@ export function collectFiles(
   const walk = (dir: string) => {
     for (const entry of readdirSync(resolve(base, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
-      // A link is named, never passed over: one to a file is read as the file; one to a folder is reported, not followed (it may loop).
       // A link is never passed over: one to a file is read as the file; one to a folder is reported, not followed (it may loop).
       const linkedFolder = entry.isSymbolicLink() && isFolder(resolve(base, path));
       const file = entry.isFile() || (entry.isSymbolicLink() && !linkedFolder);

@@ -5,5 +5,10 @@ import type { ArchiveHealth } from './ports.js';
  * that is not there. Gaps in the numbering are told but are no fault: a clerk may type a number ahead.
  */
 export function isWhole(health: ArchiveHealth): boolean {
-  return health.integrity.length === 1 && health.integrity[0] === 'ok' && Object.keys(health.orphans).length === 0;
+  return isIntact(health.integrity) && Object.keys(health.orphans).length === 0;
+}
+
+/** Whether integrity_check found nothing: its one finding is then 'ok'. */
+export function isIntact(integrity: readonly string[]): boolean {
+  return integrity.length === 1 && integrity[0] === 'ok';
 }

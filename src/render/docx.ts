@@ -27,7 +27,7 @@ import { ReplyError } from '../core/errors.js';
 import { replyTitle, salutationOf } from '../core/proposers.js';
 import { PRINT_MARK_TEXT, type PrintMark, type ReplyFields } from '../core/reply.js';
 import { printingOf, replyParts } from '../core/reply-parts.js';
-import type { Printable } from './text.js';
+import type { Printable, RenderOptions } from './text.js';
 import { contactLines, emWidth, headerSize, issuedLine, layoutPages, titleLines } from './layout.js';
 import { loadDocxStyles } from './templates.js';
 
@@ -83,16 +83,8 @@ export const STYLE = {
   pageNumber: 'ReplyPageNumber',
 } as const;
 
-export interface DocxOptions {
-  readonly fonts?: Partial<Fonts>;
-  /** Stamped documents place the date 4 characters from the right and the signature over it. */
-  readonly stamped?: boolean;
-  /** The workspace's `templates/` folder: its `docx/styles.xml` replaces the built-in styles. */
-  readonly workspaceTemplates?: string;
-  /** A draft printed as the final text (RenderOptions.final). */
-  readonly final?: boolean;
-  readonly officePrefix?: string;
-}
+/** The Word file takes what every layout does; the workspace's `templates/docx/styles.xml` replaces the built-in styles. */
+export type DocxOptions = RenderOptions;
 
 export async function renderDocx(reply: Printable, options: DocxOptions = {}): Promise<Uint8Array> {
   return Packer.toBuffer(docxDocument(reply, options));

@@ -29,6 +29,7 @@ export interface RenderOptions {
   /** The workspace's `templates/` folder, whose files override the built-in ones. */
   readonly workspaceTemplates?: string;
   readonly fonts?: Partial<Fonts>;
+  /** Stamped documents place the date 4 characters from the right and the signature over it. */
   readonly stamped?: boolean;
   /** Print a draft as the final text: no 草稿 across it, its number (if it has one) in its place. */
   readonly final?: boolean;

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { isIntact } from '../core/health.js';
 import type { ArchiveCare, ArchiveHealth } from '../core/ports.js';
 import { dumpLines, restoreLines } from './dump.js';
 
@@ -40,7 +41,7 @@ export class SqliteCare implements ArchiveCare {
     const found = integrity(this.db);
     const bytes = this.file === ':memory:' ? 0 : statSync(this.file).size;
     // A damaged file is not read further: what integrity_check says is the report.
-    if (found.join() !== 'ok') return { integrity: found, orphans: {}, gaps: [], replies: null, bytes };
+    if (!isIntact(found)) return { integrity: found, orphans: {}, gaps: [], replies: null, bytes };
     const orphans: Record<string, number> = {};
     for (const row of this.db.pragma('foreign_key_check') as { table: string }[]) orphans[row.table] = (orphans[row.table] ?? 0) + 1;
     const gaps = this.db

@@ -12,19 +12,16 @@ interface DumpHead {
  * The tables that hold the record, in the order they were made: every table but SQLite's own and the
  * full-text index (a virtual table and its shadow tables), which is made again from the replies.
  */
-function recordTables(db: Database.Database): string[] {
+function recordTables(db: Database.Database): { readonly name: string; readonly sql: string }[] {
   const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY rowid").all() as { name: string; sql: string }[];
   const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql)).map((r) => r.name);
-  return rows
-    .map((r) => r.name)
-    .filter((name) => !name.startsWith('sqlite_') && !virtual.includes(name) && !virtual.some((v) => name.startsWith(`${v}_`)));
+  return rows.filter(({ name }) => !name.startsWith('sqlite_') && !virtual.includes(name) && !virtual.some((v) => name.startsWith(`${v}_`)));
 }
 
 /** A table's rows in the order they were written: by rowid, or by the key of a table without one. */
-function orderOf(db: Database.Database, table: string): string {
-  const columns = db.pragma(`table_info("${table}")`) as { name: string; pk: number }[];
-  const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").get(table) as { sql: string }).sql;
-  if (!/WITHOUT\s+ROWID/i.test(sql)) return 'rowid';
+function orderOf(db: Database.Database, table: { readonly name: string; readonly sql: string }): string {
+  if (!/WITHOUT\s+ROWID/i.test(table.sql)) return 'rowid';
+  const columns = db.pragma(`table_info("${table.name}")`) as { name: string; pk: number }[];
   return columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`).join(', ');
 }
 
@@ -33,8 +30,8 @@ export function* dumpLines(db: Database.Database): Generator<string> {
   const head: DumpHead = { reply: 'archive', schema: db.pragma('user_version', { simple: true }) as number };
   yield JSON.stringify(head);
   for (const table of recordTables(db)) {
-    for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY ${orderOf(db, table)}`).iterate() as Iterable<Record<string, unknown>>) {
-      yield JSON.stringify({ table, row });
+    for (const row of db.prepare(`SELECT * FROM "${table.name}" ORDER BY ${orderOf(db, table)}`).iterate() as Iterable<Record<string, unknown>>) {
+      yield JSON.stringify({ table: table.name, row });
     }
   }
 }
@@ -48,7 +45,7 @@ export const MAX_DUMP_LINE = 50_000_000;
  * full-text index is made as the replies go in. References are checked once, at the end.
  */
 export async function restoreLines(db: Database.Database, lines: AsyncIterable<string>, where: string): Promise<{ rows: number; replies: number }> {
-  const tables = new Set(recordTables(db));
+  const tables = new Set(recordTables(db).map((t) => t.name));
   const holds = (db.prepare('SELECT (SELECT count(*) FROM replies) + (SELECT count(*) FROM proposals) + (SELECT count(*) FROM events) AS n').get() as { n: number }).n;
   if (holds > 0) throw new ReplyError('restore.notEmpty', { file: where });
   const inserts = new Map<string, Database.Statement>();

@@ -335,9 +335,9 @@ export class SqliteReplies implements ReplyRepository {
     this.db.close();
   }
 
-  /** The next number of the office's (prefix, year), the year that of the signed date (else of today). */
   /**
-   * The number after the year's last. An archive whose last is the largest serial there is (taken in
+   * The next number of the office's (prefix, year), the year that of the signed date (else of today):
+   * the number after the year's last. An archive whose last is the largest serial there is (taken in
    * by a version that did not bound typed serials) numbers on in the lowest gap, a serial never given.
    */
   private nextNumber(prefix: string, signedOn: string | null, now: Date): DocNumber {

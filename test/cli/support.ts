@@ -7,7 +7,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { FIXTURES, runCli, workspace, type Run } from '../helpers/cli.js';
+import { FIXTURES, runCli, withNumbering, workspace, type Run } from '../helpers/cli.js';
 
 export const CORPUS = join(FIXTURES, 'corpus');
 /** The body of the real reply 普发改委〔2023〕16号. */
@@ -230,11 +230,7 @@ export function lastingWorkspace(numbering?: 'draft'): string {
   const dir = mkdtempSync(join(tmpdir(), 'reply-test-'));
   cpSync(join(FIXTURES, 'workspace'), dir, { recursive: true });
   // An office that numbers its drafts as they are filed, where a test needs numbers on drafts.
-  if (numbering) {
-    const file = join(dir, 'reply.config.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/\}\s*$/u, `  "numbering": "${numbering}",\n}\n`));
-  }
-  return dir;
+  return numbering ? withNumbering(dir, numbering) : dir;
 }
 
 /** A tiny RFC 4180 reader: quoted cells, doubled quotes, CRLF or LF rows. */
@@ -261,9 +257,5 @@ export function parseCsv(text: string): string[][] {
 
 /** A workspace whose office numbers its replies as they are signed (numbering "sign", as `reply init` writes it). */
 export function signingWorkspace(): string {
-  const ws = workspace();
-  const file = join(ws, 'reply.config.json');
-  const source = readFileSync(file, 'utf8');
-  writeFileSync(file, source.replace(/\}\s*$/u, '  "numbering": "sign",\n}\n'));
-  return ws;
+  return withNumbering(workspace(), 'sign');
 }

@@ -114,8 +114,12 @@ export function workspace(): string {
 
 /** The fixture workspace of an office that numbers its drafts as they are filed (`"numbering": "draft"`). */
 export function draftNumberingWorkspace(): string {
-  const dir = workspace();
+  return withNumbering(workspace(), 'draft');
+}
+
+/** The workspace's config told when its office numbers its replies. */
+export function withNumbering(dir: string, numbering: 'draft' | 'sign'): string {
   const file = join(dir, 'reply.config.json');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/\}\s*$/u, '  "numbering": "draft",\n}\n'));
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/\}\s*$/u, `  "numbering": "${numbering}",\n}\n`));
   return dir;
 }

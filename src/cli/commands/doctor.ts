@@ -1,4 +1,5 @@
-import { isWhole } from '../../core/health.js';
+import { isIntact, isWhole } from '../../core/health.js';
+import { megabytes } from '../present.js';
 import { t } from '../messages.js';
 import { command, flag } from '../command.js';
 
@@ -13,8 +14,8 @@ export default command(OPTIONS, async function doctor(ctx, _args, opts) {
     return whole ? 0 : 1;
   }
   const say = (line: string) => ctx.streams.stdout.write(line + '\n');
-  say(t('doctor.file', { file: ctx.dbFile, replies: health.replies ?? '—', size: (health.bytes / 1024 / 1024).toFixed(1) }));
-  say(health.integrity.join() === 'ok' ? t('doctor.integrityOk') : t('doctor.integrityBad', { found: health.integrity.join('；') }));
+  say(t('doctor.file', { file: ctx.dbFile, replies: health.replies ?? '—', size: megabytes(health.bytes) }));
+  say(isIntact(health.integrity) ? t('doctor.integrityOk') : t('doctor.integrityBad', { found: health.integrity.join('；') }));
   if (health.replies === null) {
     say(t('doctor.notRead'));
   } else {

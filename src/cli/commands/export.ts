@@ -1,7 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ReplyError } from '../../core/errors.js';
 import { t } from '../messages.js';
+import { writeWhole } from '../whole-file.js';
 import { command, flag, value } from '../command.js';
 
 const OPTIONS = { format: value, out: value, force: flag };
@@ -18,25 +19,20 @@ export default command(OPTIONS, async function exportArchive(ctx, _args, opts) {
   const target = resolve(ctx.cwd, opts.out);
   if (existsSync(target) && !opts.force) throw new ReplyError('file.exists', { file: target });
   // Written beside its name and named when whole: an export cut short leaves no file that looks whole.
-  const partial = `${target}.partial`;
-  let rows = -1;
-  try {
-    mkdirSync(dirname(target), { recursive: true });
+  const rows = await writeWhole(target, (partial) => {
+    // The first line names the schema: it is no row.
+    let written = -1;
     const fd = openSync(partial, 'w');
     try {
       for (const line of care.dump()) {
         writeSync(fd, line + '\n');
-        rows++;
+        written++;
       }
     } finally {
       closeSync(fd);
     }
-    renameSync(partial, target);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    if (error instanceof ReplyError) throw error;
-    throw new ReplyError('file.cannotWrite', { file: target });
-  }
+    return written;
+  });
   ctx.streams.stderr.write(t('export.done', { rows, file: target }) + '\n');
   return 0;
 }, 'read');

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ReplyError } from '../../core/errors.js';
-import { fileKind } from '../../read/file.js';
+import { FILE_ERRORS, fileKind } from '../../read/file.js';
 import type { Context } from '../context.js';
 import { t } from '../messages.js';
 
@@ -13,7 +13,7 @@ export async function restoreArchive(ctx: Context, args: readonly string[], form
   const file = resolve(ctx.cwd, args[0]!);
   // Only a regular file is read: a FIFO or a device is refused by what it is, before any stream opens.
   const kind = fileKind(file);
-  if (kind !== 'regular') throw new ReplyError(kind === 'unreadable' ? 'file.unreadable' : 'file.notRegular', { file });
+  if (kind !== 'regular') throw new ReplyError(FILE_ERRORS[kind], { file });
   const care = await ctx.care({ create: true });
   // Made only now: readline starts reading at once, and lines read before the loop takes them are lost.
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
