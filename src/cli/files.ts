@@ -3,6 +3,7 @@ import { ReplyError } from '../core/errors.js';
 import { bodyOfDocument } from '../core/published.js';
 import { FILE_ERRORS, readRegularFile, readUpTo } from '../read/file.js';
 import { readerFor } from '../read/index.js';
+import { badUtf8Place } from '../read/text.js';
 import { readSource } from './sources.js';
 
 /** Reads a UTF-8 text file (a BOM is dropped), a relative path from `base`; "-" reads standard input. */
@@ -13,7 +14,7 @@ export function readText(file: string, base: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new ReplyError('file.notUtf8', { file });
+    throw new ReplyError('file.notUtf8', { ...badUtf8Place(bytes), file });
   }
 }
 
@@ -31,6 +32,6 @@ export async function readBodyFile(file: string, base: string): Promise<string> 
   if (!source.ok && source.reason === 'import.unreadable') throw new ReplyError('file.unreadable', { file });
   // An empty text is an empty body, refused as such by the command.
   if (!source.ok && asWritten && source.reason === 'import.empty') return '';
-  if (!source.ok) throw new ReplyError('file.notText', { file, reasonKey: source.reason });
+  if (!source.ok) throw new ReplyError('file.notText', { ...source.params, file, reasonKey: source.reason });
   return asWritten ? source.text : bodyOfDocument(source.lines ?? source.text);
 }

@@ -15,7 +15,7 @@ import { readerFor, type FormatRead } from '../read/index.js';
  */
 export type SourceText =
   | (Omit<Extract<FormatRead, { ok: true }>, 'ocr'> & { readonly format: string; readonly sha256: string })
-  | { readonly ok: false; readonly reason: MessageKey; readonly sha256?: string };
+  | { readonly ok: false; readonly reason: MessageKey; readonly params?: Readonly<Record<string, string | number>>; readonly sha256?: string };
 
 
 /**
@@ -96,7 +96,7 @@ export async function readSource(file: string, converted?: Converted): Promise<S
     if (made.missing) return { ok: false, reason: made.missing, sha256 };
     if (docx) read = await docxReader.read(docx);
   }
-  if (!read.ok) return { ok: false, reason: read.reason, sha256 };
+  if (!read.ok) return { ok: false, reason: read.reason, ...(read.params ? { params: read.params } : {}), sha256 };
   // A reading by OCR is marked so in the record of its source, to be reviewed.
   const format = read.ocr ? `${reader.format}+ocr` : reader.format;
   return { ok: true, text: read.text, ...(read.lines ? { lines: read.lines } : {}), format, encoding: read.encoding, sha256 };

@@ -19,6 +19,8 @@ export type FormatRead =
   | {
       readonly ok: false;
       readonly reason: MessageKey;
+      /** What the reason names: where in the file it went wrong. */
+      readonly params?: Readonly<Record<string, string | number>>;
       /** LibreOffice may read what this reader cannot (an .rtf, a .wps of WPS's own, an old Word file): the reason stands if it cannot either. */
       readonly convert?: true;
     };

@@ -9,7 +9,7 @@ import type { FormatRead, FormatReader } from './format.js';
  */
 export async function decodeText(
   bytes: Uint8Array,
-): Promise<{ ok: true; text: string; encoding: string } | { ok: false; reason: MessageKey }> {
+): Promise<{ ok: true; text: string; encoding: string } | { ok: false; reason: MessageKey; params?: TextPlace }> {
   if (bytes.includes(0)) return { ok: false, reason: 'import.binary' };
   let text: string;
   let encoding = 'utf-8';
@@ -21,9 +21,16 @@ export async function decodeText(
     const iconv = (await import('iconv-lite')).default;
     text = iconv.decode(Buffer.from(bytes), 'gb18030');
     encoding = 'gb18030';
+    if (text.includes('\uFFFD')) return { ok: false, reason: 'import.notEncoded', params: badPlace(bytes, text, (t) => iconv.encode(t, 'gb18030').length) };
   }
   text = text.replace(/^\uFEFF/, '');
-  if (/[\uFFFD\u0000-\u0008\u000E-\u001F]/u.test(text)) return { ok: false, reason: 'import.binary' };
+  const control = /[\u0001-\u0008\u000E-\u001F]/u.exec(text);
+  if (control) {
+    const at = place(text, control.index);
+    // The byte is counted in the file, whose BOM the text no longer has.
+    const bom = encoding === 'utf-8' && bytes[0] === 0xef ? 3 : 0;
+    return { ok: false, reason: 'import.controlAt', params: { ...at, byte: at.byte + bom, code: hex(text.charCodeAt(control.index)) } };
+  }
   if (!text.trim()) return { ok: false, reason: 'import.empty' };
   return { ok: true, text, encoding };
 }
@@ -32,3 +39,38 @@ export async function decodeText(
 export function textReader(format: 'txt' | 'md'): FormatReader {
   return { format, extensions: EXTENSIONS[format], read: (bytes): Promise<FormatRead> => decodeText(bytes) };
 }
+
+/** Where in a text file a reader stopped: its line and character, counted from 1, and the byte. */
+export interface TextPlace {
+  readonly [name: string]: number | string;
+  readonly line: number;
+  readonly column: number;
+  readonly byte: number;
+}
+
+/**
+ * Where bytes that are neither UTF-8 nor GB18030 first go wrong. A file with UTF-8 Chinese before
+ * its first bad byte was written as UTF-8 and damaged there; one without was meant as GB18030, and
+ * goes wrong where that decoding does.
+ */
+function badPlace(bytes: Uint8Array, asGb: string, gbLength: (text: string) => number): TextPlace {
+  const asUtf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const bad = asUtf8.indexOf('\uFFFD');
+  const before = asUtf8.slice(0, bad);
+  return /[^\u0000-\u007F]/u.test(before) ? place(asUtf8, bad) : place(asGb, asGb.indexOf('\uFFFD'), gbLength);
+}
+
+/** Where bytes that should be UTF-8 first are not. */
+export function badUtf8Place(bytes: Uint8Array): TextPlace {
+  const asUtf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return place(asUtf8, Math.max(0, asUtf8.indexOf('\uFFFD')));
+}
+
+/** The line and character of a text's index, and the byte it starts at in the file. */
+function place(text: string, index: number, byteLength = (t: string) => Buffer.byteLength(t, 'utf8')): TextPlace {
+  const before = text.slice(0, index);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: [...before.slice(lineStart)].length + 1, byte: byteLength(before) + 1 };
+}
+
+const hex = (code: number) => code.toString(16).toUpperCase().padStart(4, '0');

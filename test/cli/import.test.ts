@@ -257,6 +257,21 @@ describe('reply import skips what is not a reply, with a reason, and goes on', (
     expect(listJson(ws)).toHaveLength(1);
   });
 
+  it('says where a damaged copy of a reply stops being text, by line, character and byte', () => {
+    const ws = workspace();
+    const dir = join(tempDir(), 'in');
+    mkdirSync(dir);
+    const text = readFileSync(fileOf('001'));
+    // the copy opens with two empty lines: line 3 is 办理结果：…, and the byte goes before its third character
+    expect(text.subarray(0, 2).toString()).toBe('\n\n');
+    const cut = 2 + 6;
+    writeFileSync(join(dir, 'damaged.txt'), Buffer.concat([text.subarray(0, cut), Buffer.from([0xff]), text.subarray(cut)]));
+    const run = runCli(ws, ['import', '--json', join(dir, 'damaged.txt')]);
+    expect(run.code).toBe(1);
+    const [report] = JSON.parse(run.stdout) as { outcome: string; reason: string }[];
+    expect(report).toMatchObject({ outcome: 'skipped', reason: `第 3 行第 3 字（文件第 ${cut + 1} 字节）起既不是 UTF-8 也不是 GB18030 编码的文字，文件可能已损坏` });
+  });
+
   it('names the other files of a folder once, by type and count, and reads no line for each', () => {
     const ws = workspace();
     const dir = join(tempDir(), 'in');

@@ -253,10 +253,11 @@ describe('reply new: invalid input', () => {
     expectError(runCli(ws, ['new', ...flags({ body: 'nowhere/body.md' })]), 1, '无法读取文件 nowhere/body.md');
   });
 
-  it('refuses a body file that is neither UTF-8 nor GB18030 text (GBK is taken, as import takes it)', () => {
+  it('refuses a body file that is neither UTF-8 nor GB18030 text (GBK is taken, as import takes it), naming where', () => {
     const ws = workspace();
+    // 正文 in GBK, then two bytes no encoding has
     writeFileSync(join(ws, 'gbk.txt'), Buffer.from([0xd5, 0xfd, 0xce, 0xc4, 0xff, 0xfe]));
-    expectError(runCli(ws, ['new', ...flags({ body: 'gbk.txt' })]), 1, '无法从文件 gbk.txt 读出正文：不是文本文件');
+    expectError(runCli(ws, ['new', ...flags({ body: 'gbk.txt' })]), 1, '无法从文件 gbk.txt 读出正文：第 1 行第 3 字（文件第 5 字节）起既不是 UTF-8 也不是 GB18030');
   });
 });
 

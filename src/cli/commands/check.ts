@@ -84,7 +84,7 @@ async function targetsOf(ctx: Context, arg: string): Promise<Target[]> {
 async function subjectOf(target: Target, render: (reply: ReplyFields) => string, cwd: string) {
   if (target.kind === 'reply') return subjectOrThrow(renderedSubject(render(target.reply), target.reply), target);
   const source = await readSource(resolve(cwd, target.file));
-  if (!source.ok) throw new ReplyError('check.unreadable', { file: target.file, reasonKey: source.reason });
+  if (!source.ok) throw new ReplyError('check.unreadable', { ...source.params, file: target.file, reasonKey: source.reason });
   return subjectOrThrow(fileSubject(source.lines ?? source.text), target);
 }
 

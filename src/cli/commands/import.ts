@@ -25,6 +25,8 @@ interface FileReport {
   file: string;
   outcome: 'filed' | 'wouldFile' | 'skipped' | 'conflict';
   reason?: MessageKey;
+  /** What the reason names (where in the file). */
+  reasonParams?: Readonly<Record<string, string | number>>;
   id?: number;
   docNumber?: string;
   warnings: MessageKey[];
@@ -62,7 +64,7 @@ export default command(OPTIONS, async function importReplies(ctx, args, opts) {
       outcome: r.outcome,
       ...(r.id !== undefined ? { id: r.id } : {}),
       ...(r.docNumber !== undefined ? { docNumber: r.docNumber } : {}),
-      reason: r.reason && t(r.reason, { id: r.id ?? '', docNumber: r.docNumber ?? '' }),
+      reason: r.reason && t(r.reason, { ...r.reasonParams, id: r.id ?? '', docNumber: r.docNumber ?? '' }),
       ...(r.found ? { found: r.found, missing: r.missing ?? [], inferred: r.inferred ?? [] } : {}),
       warnings: r.warnings.map((w) => t(w)),
     }));
@@ -93,7 +95,7 @@ export default command(OPTIONS, async function importReplies(ctx, args, opts) {
 }, (opts) => (opts.dryRun ? 'read' : 'write'));
 
 function importFile(repo: ReplyRepository, file: string, { source, parsed }: ImportRead, dryRun: boolean, config: Config | undefined): FileReport {
-  if (!source.ok) return { file, outcome: 'skipped', reason: source.reason, warnings: [] };
+  if (!source.ok) return { file, outcome: 'skipped', reason: source.reason, ...(source.params ? { reasonParams: source.params } : {}), warnings: [] };
   const already = repo.importedFrom(source.sha256);
   if (already) return { file, outcome: 'skipped', reason: 'import.already', id: already.replyId, warnings: [] };
   if (!parsed?.ok) return { file, outcome: 'skipped', reason: parsed?.reason ?? 'import.notReply', warnings: [] };
@@ -169,7 +171,7 @@ function copyOf(repo: ReplyRepository, reply: NewReply, holder: Reply | undefine
 }
 
 function line(r: FileReport): string {
-  const params = { file: r.file, id: r.id ?? '', docNumber: r.docNumber ?? t('label.noDocNumber') };
+  const params = { ...r.reasonParams, file: r.file, id: r.id ?? '', docNumber: r.docNumber ?? t('label.noDocNumber') };
   const notes = [
     ...(r.missing?.length ? [t('import.missing', { fields: r.missing.map((f) => fieldLabel(f)).join('、') })] : []),
     ...(r.inferred?.length ? [t('import.inferred', { fields: r.inferred.map((f) => fieldLabel(f)).join('、') })] : []),
