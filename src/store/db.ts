@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ReplyError } from '../core/errors.js';
@@ -53,11 +53,16 @@ export function openDatabase(file: string, mode: OpenMode = 'write'): Database.D
 }
 
 function openForWriting(file: string): Database.Database {
+  const dir = dirname(file);
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new ReplyError('db.cannotOpen', { file, detail: (error as Error).message });
+    throw cannotWrite(file, (error as { code?: string }).code, (error as Error).message);
   }
+  // SQLite would open a file it cannot write read-only, and fail at the first write; a WAL archive
+  // also needs its folder, where the -wal and -shm files are made. Both are asked first.
+  const fault = writeFault(file);
+  if (fault) throw cannotWrite(file, fault);
   const db = connect(file, () => new Database(file));
   // Nothing is written before the file is known to be an archive, or nothing at all; and an archive
   // is known whole first. Both in one read transaction: another process creating the archive commits
@@ -84,7 +89,8 @@ function openForWriting(file: string): Database.Database {
 
 function openForReading(file: string): Database.Database {
   if (!statSync(file).isFile()) throw new ReplyError('db.notRegularFile', { file });
-  const db = connect(file, () => new Database(file, { readonly: true, fileMustExist: true }));
+  let db = connect(file, () => new Database(file, { readonly: true, fileMustExist: true }));
+  if (!readable(db)) db = fromReadOnlyFolder(db, file);
   const identity = guarded(db, file, () => identify(db));
   if (identity === 'foreign') refuse(db, 'db.notArchive', file);
   if (identity === 'empty') {
@@ -104,6 +110,70 @@ function openForReading(file: string): Database.Database {
   image[18] = 1;
   image[19] = 1;
   return ready(new Database(image), file);
+}
+
+/**
+ * Whether a read-only connection can read. Reading a WAL archive takes its -shm file, which SQLite
+ * makes beside it: in a folder nobody may write (a shared drive, a disc) it cannot, and says
+ * SQLITE_READONLY_DIRECTORY at the first statement.
+ */
+function readable(db: Database.Database): boolean {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return true;
+  } catch (error) {
+    // Any other fault (a file that is not SQLite, a damaged one) is the first look's to report.
+    return !/^SQLITE_(READONLY|CANTOPEN)/.test((error as { code?: string }).code ?? '');
+  }
+}
+
+/**
+ * An archive in a folder nobody may write is read from a copy in memory: nobody changes it there.
+ * A -wal file left beside it holds writes the file alone lacks, so such an archive is not read so.
+ */
+function fromReadOnlyFolder(db: Database.Database, file: string): Database.Database {
+  db.close();
+  const wal = `${file}-wal`;
+  if (statSync(file).size > MAX_UPGRADE_IN_MEMORY || (existsSync(wal) && statSync(wal).size > 0)) {
+    throw new ReplyError('db.readOnlyFolder', { file, dir: dirname(file) });
+  }
+  const image = readFileSync(file);
+  // The copy says the file is in WAL mode (header bytes 18–19), which a database in memory cannot be.
+  image[18] = 1;
+  image[19] = 1;
+  return new Database(image, { readonly: true });
+}
+
+/** What keeps the archive's file or folder from being written, as a reason of the catalogue; none when nothing does. */
+function writeFault(file: string): string | undefined {
+  for (const path of [file, dirname(file)]) {
+    if (path === file && !existsSync(file)) continue;
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      return code === 'EROFS' ? code : path === file ? 'FILE' : 'FOLDER';
+    }
+  }
+  return undefined;
+}
+
+/** Why the archive cannot be written, by the system's code: said in the clerk's words. */
+const WRITE_FAULTS = {
+  FILE: 'db.why.fileReadOnly',
+  FOLDER: 'db.why.folderReadOnly',
+  EROFS: 'db.why.readOnlyDisk',
+  EACCES: 'db.why.noPermission',
+  EPERM: 'db.why.noPermission',
+  ENOTDIR: 'db.why.notFolder',
+  EEXIST: 'db.why.notFolder',
+  ENOSPC: 'db.why.diskFull',
+} as const;
+
+function cannotWrite(file: string, code: string | undefined, detail = code ?? ''): ReplyError {
+  const reasonKey = WRITE_FAULTS[(code ?? '') as keyof typeof WRITE_FAULTS];
+  if (!reasonKey) return new ReplyError('db.cannotOpen', { file, detail });
+  return new ReplyError('db.cannotWrite', { file, dir: dirname(file), reasonKey });
 }
 
 function connect(file: string, open: () => Database.Database): Database.Database {
