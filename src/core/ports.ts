@@ -267,6 +267,8 @@ export interface ArchiveHealth {
   readonly orphans: Readonly<Record<string, number>>;
   /** Serials of a prefix and year that were never given, below the year's last: numbers typed past the next one. */
   readonly gaps: readonly { readonly prefix: string; readonly year: number; readonly missing: number; readonly first: number }[];
+  /** Replies whose entry in the search index does not match their text (or entries of no reply): how many, and the first ids. */
+  readonly searchIndex: { readonly unmatched: number; readonly first: readonly number[] };
   /** null when the file is too damaged to count them. */
   readonly replies: number | null;
   readonly bytes: number;

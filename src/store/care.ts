@@ -41,7 +41,7 @@ export class SqliteCare implements ArchiveCare {
     const found = integrity(this.db);
     const bytes = this.file === ':memory:' ? 0 : statSync(this.file).size;
     // A damaged file is not read further: what integrity_check says is the report.
-    if (!isIntact(found)) return { integrity: found, orphans: {}, gaps: [], replies: null, bytes };
+    if (!isIntact(found)) return { integrity: found, orphans: {}, gaps: [], searchIndex: { unmatched: 0, first: [] }, replies: null, bytes };
     const orphans: Record<string, number> = {};
     for (const row of this.db.pragma('foreign_key_check') as { table: string }[]) orphans[row.table] = (orphans[row.table] ?? 0) + 1;
     const gaps = this.db
@@ -57,10 +57,54 @@ export class SqliteCare implements ArchiveCare {
       integrity: found,
       orphans,
       gaps: gaps.map((g) => ({ prefix: g.prefix, year: g.year, missing: g.missing, first: g.lowest > 1 ? 1 : g.after })),
+      searchIndex: unmatchedInIndex(this.db),
       replies: (this.db.prepare('SELECT count(*) AS n FROM replies').get() as { n: number }).n,
       bytes,
     };
   }
+}
+
+/**
+ * The replies the search index does not hold as their text is now. FTS5's own 'integrity-check'
+ * compares the index with its content but is an INSERT, which a reading command's read-only
+ * connection may not run. Its docsize table is read instead: one row per indexed reply with the
+ * number of tokens of each column, and the trigram tokenizer makes one token per character of a
+ * column's text but its last two. A reply the index lacks, an entry of no reply, and a reply whose
+ * text changed behind the index's back (at any length but its own) show there. Measured: 321
+ * replies in 40 ms.
+ */
+function unmatchedInIndex(db: Database.Database): { unmatched: number; first: number[] } {
+  const rows = db
+    .prepare(
+      `SELECT c.id, length(c.title) AS title, length(c.proposal_title) AS proposal_title, length(c.proposers) AS proposers,
+              length(c.body) AS body, s.sz
+       FROM search_content c LEFT JOIN replies_fts_docsize s ON s.id = c.id
+       UNION ALL
+       SELECT s.id, NULL, NULL, NULL, NULL, s.sz FROM replies_fts_docsize s WHERE s.id NOT IN (SELECT id FROM replies)
+       ORDER BY 1`,
+    )
+    .all() as { id: number; title: number | null; proposal_title: number; proposers: number; body: number; sz: Buffer | null }[];
+  const wrong: number[] = [];
+  for (const r of rows) {
+    const expected = r.title === null ? null : [r.title, r.proposal_title, r.proposers, r.body].map((n) => n - 2).join(',');
+    if (r.sz === null || expected !== varints(r.sz).join(',')) wrong.push(r.id);
+  }
+  return { unmatched: wrong.length, first: wrong.slice(0, FINDINGS) };
+}
+
+/** SQLite's varints, as FTS5 writes them: big-endian groups of 7 bits, the high bit saying another follows. */
+function varints(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    let value = 0;
+    let byte: number;
+    do {
+      byte = bytes[i++]!;
+      value = value * 128 + (byte & 0x7f);
+    } while (byte & 0x80 && i < bytes.length);
+    out.push(value);
+  }
+  return out;
 }
 
 /** integrity_check's findings; a file too damaged for it to walk is that one finding. */

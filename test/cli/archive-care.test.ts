@@ -2,11 +2,13 @@
  * Keeping the archive: a write never starts on a damaged archive; reply backup makes a copy checked
  * whole; reply doctor tells what is wrong, changing nothing.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { draftNumberingWorkspace, FIXTURES, runCli, workspace } from '../helpers/cli.js';
+import { BIN, CLERK, draftNumberingWorkspace, FIXTURES, runCli, tempDir, workspace } from '../helpers/cli.js';
 import { expectError, fileReply, flags, listJson } from './support.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -74,6 +76,53 @@ describe('reply doctor on a whole archive', () => {
   });
 });
 
+describe('reply doctor and the search index', () => {
+  /** The index put out of step with the replies behind the program's back: 2 missing, 3 indexed under other words. */
+  function unsettle(file: string): void {
+    const raw = new Database(file);
+    raw.exec(`
+      INSERT INTO replies_fts (replies_fts, rowid, title, proposal_title, proposers, body)
+        SELECT 'delete', id, title, proposal_title, proposers, body FROM search_content WHERE id IN (2, 3);
+      INSERT INTO replies_fts (rowid, title, proposal_title, proposers, body) VALUES (3, '别的标题', '别的提案', '别人', '别的正文');
+    `);
+    raw.close();
+  }
+
+  it('finds the replies the index does not hold as they are, and says reindex mends it', () => {
+    const { ws, file } = archive();
+    unsettle(file);
+    const before = sha(file);
+    const run = runCli(ws, ['doctor']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('全文索引：2 份答复的索引与其文字不符（如第 2、3 号）');
+    expect(run.stdout).toContain('结论：记录完整，只是全文索引与之不符：运行 reply reindex');
+    expect(JSON.parse(runCli(ws, ['doctor', '--json']).stdout)).toMatchObject({ whole: false, searchIndex: { unmatched: 2, first: [2, 3] } });
+    expect(sha(file)).toBe(before);
+    expect(runCli(ws, ['reindex']).code).toBe(0);
+    const mended = runCli(ws, ['doctor']);
+    expect(mended.code, mended.stdout).toBe(0);
+    expect(mended.stdout).toContain('全文索引：与答复的文字一致');
+  });
+
+  it('agrees with FTS5’s own check of the index against its content', () => {
+    const { ws, file } = archive();
+    const fts5Check = () => {
+      const raw = new Database(file);
+      try {
+        raw.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)");
+        return true;
+      } catch {
+        return false;
+      } finally {
+        raw.close();
+      }
+    };
+    expect([fts5Check(), runCli(ws, ['doctor']).code]).toEqual([true, 0]);
+    unsettle(file);
+    expect([fts5Check(), runCli(ws, ['doctor']).code]).toEqual([false, 1]);
+  });
+});
+
 describe('reply backup', () => {
   it('copies the archive into a file that opens as the same archive, checked whole', () => {
     const { ws } = archive();
@@ -90,6 +139,41 @@ describe('reply backup', () => {
     expectError(runCli(ws, ['backup', 'b.db']), 1, 'b.db');
     expect(runCli(ws, ['backup', 'b.db', '--force']).code).toBe(0);
     expectError(runCli(ws, ['backup', file]), 2, '就是档案库本身');
+  });
+
+  it('is safe while another process writes: each copy is whole and holds what was committed when it was made', async () => {
+    const { ws, file } = archive();
+    // 150 replies to file: corpus reply 000 under other proposal and doc numbers
+    const dir = join(tempDir(), 'in');
+    mkdirSync(dir);
+    const text = readFileSync(join(FIXTURES, 'corpus', '000_4fb67617f60c5557.txt'), 'utf8');
+    for (let i = 1; i <= 150; i++) {
+      writeFileSync(join(dir, `${i}.txt`), text.replaceAll('152104', String(160000 + i)).replaceAll('〔2023〕16号', `〔2024〕${i}号`));
+    }
+    const env = { PATH: process.env.PATH, HOME: ws, NO_COLOR: '1', TZ: 'Asia/Shanghai', REPLY_USER: CLERK };
+    const writer = spawn(process.execPath, [BIN, 'import', dir], { cwd: ws, env, stdio: 'ignore' });
+    const done = new Promise<number | null>((resolve) => writer.on('exit', resolve));
+    const counts: number[] = [];
+    let during = 0;
+    for (let n = 0; writer.exitCode === null || n < 1; n++) {
+      const running = writer.exitCode === null;
+      const copy = join(ws, `b${n}.db`);
+      const run = runCli(ws, ['backup', copy]);
+      expect(run.code, run.stderr).toBe(0);
+      if (running && writer.exitCode === null) during++;
+      const db = new Database(copy, { readonly: true });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      counts.push((db.prepare('SELECT count(*) AS n FROM replies').get() as { n: number }).n);
+      db.close();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await done).toBe(0);
+    expect(during, 'backups made while the import ran').toBeGreaterThanOrEqual(2);
+    // never fewer than before, never going back, and the last holds everything
+    expect(counts.every((n, i) => n >= 4 && (i === 0 || n >= counts[i - 1]!))).toBe(true);
+    expect(counts.at(-1)).toBe(154);
+    expect(runCli(ws, ['doctor']).code).toBe(0);
+    expect(statSync(file).size).toBeGreaterThan(0);
   });
 
   it('refuses a damaged archive and leaves no copy behind', () => {

@@ -1,4 +1,4 @@
-import { isIntact, isWhole } from '../../core/health.js';
+import { hasWholeRecords, isIntact, isWhole } from '../../core/health.js';
 import { megabytes } from '../present.js';
 import { t } from '../messages.js';
 import { command, flag } from '../command.js';
@@ -23,7 +23,9 @@ export default command(OPTIONS, async function doctor(ctx, _args, opts) {
     say(orphans.length === 0 ? t('doctor.orphansNone') : t('doctor.orphans', { list: orphans.map(([table, n]) => `${table} ${n}`).join('、') }));
     if (health.gaps.length === 0) say(t('doctor.gapsNone'));
     for (const gap of health.gaps) say(t('doctor.gap', { prefix: gap.prefix, year: gap.year, missing: gap.missing, first: gap.first }));
+    const index = health.searchIndex;
+    say(index.unmatched === 0 ? t('doctor.indexOk') : t('doctor.indexBad', { n: index.unmatched, ids: index.first.join('、') }));
   }
-  say(whole ? t('doctor.whole') : t('doctor.notWhole'));
+  say(whole ? t('doctor.whole') : hasWholeRecords(health) ? t('doctor.indexOnly') : t('doctor.notWhole'));
   return whole ? 0 : 1;
 }, 'read');
