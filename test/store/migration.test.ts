@@ -9,7 +9,9 @@ import type { Kind } from '../../src/core/reply.js';
 import { sessionKey } from '../../src/core/session.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SqliteHandling } from '../../src/store/handling.js';
-import { migrate, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { isWhole } from '../../src/core/health.js';
+import { SqliteCare } from '../../src/store/care.js';
+import { APPLICATION_ID, migrate, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { ANSWERING_BY_KEY, ANSWERING_BY_TEXT, SqliteReplies } from '../../src/store/replies.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
 import { FakeClock } from '../helpers/clock.js';
@@ -659,5 +661,78 @@ describe('opening an archive of schema step 7', () => {
     const { db } = open();
     expect(() => db.exec('DELETE FROM events')).toThrow(/never deleted/);
     expect(() => db.exec("UPDATE events SET operator = 'x'")).toThrow(/never changed/);
+  });
+});
+
+/**
+ * An archive of schema step 1, the first version's: replies, their revisions and doc numbers, and no
+ * sources or search yet. Its rows are the fixture's, as step 1's tables hold them (no proposers'
+ * names column); opened with the current code, every later step runs on it.
+ */
+describe('opening an archive of schema step 1', () => {
+  beforeEach(() => {
+    const step2 = file;
+    file = join(tempDir(), 'replies.db');
+    const raw = track(new Database(file));
+    migrate(raw, file, 1);
+    raw.exec(`ATTACH '${step2}' AS old`);
+    const columns = (table: string) => (raw.prepare(`PRAGMA main.table_info(${table})`).all() as { name: string }[]).map((c) => c.name).join(', ');
+    for (const table of ['replies', 'doc_numbers', 'revisions']) raw.exec(`INSERT INTO main.${table} SELECT ${columns(table)} FROM old.${table}`);
+    raw.exec('DETACH old');
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    raw.close();
+  });
+
+  it('keeps every reply, revision and doc number, and gains the proposers’ names and the search index', () => {
+    const { db, repo } = open();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const after = snapshot(db);
+    // the names are made from the proposers by step 2, as the fixture's version made them
+    expect(asBefore(after).replies).toEqual(before.replies);
+    expect(after.revisions).toEqual(before.revisions);
+    expect(after.docNumbers).toEqual(before.docNumbers);
+    expect(after.sources).toEqual([]);
+    expect(db.prepare('SELECT proposer_names FROM replies WHERE id = 1').get()).toEqual({ proposer_names: '朱莺' });
+    for (const phrase of ['长三角', '朱莺']) {
+      expect(repo.fullText().search(parseSearchQuery(phrase), { limit: 100 }).map((h) => h.reply.id).sort(), phrase).toEqual(containing(db, phrase));
+    }
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+  });
+});
+
+/** An archive of schema step 8, the last before archives named themselves: no application_id. */
+describe('opening an archive of schema step 8', () => {
+  let before8: Snapshot & { extra: Row[][] };
+  beforeEach(() => {
+    const raw = fixtureAt(8);
+    expect(raw.pragma('application_id', { simple: true })).toBe(0);
+    before8 = { ...snapshot(raw), extra: handlingRows(raw) };
+    raw.close();
+  });
+
+  it('is known for an archive by its tables, and names itself without changing a row', () => {
+    const { db } = open();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect({ ...snapshot(db), extra: handlingRows(db) }).toEqual(before8);
+  });
+
+  it('is read unchanged by a reading open, from an upgraded copy', () => {
+    const db = track(openDatabase(file, 'read'));
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
+    const raw = track(new Database(file, { readonly: true }));
+    expect([raw.pragma('user_version', { simple: true }), raw.pragma('application_id', { simple: true })]).toEqual([8, 0]);
+  });
+});
+
+describe('an archive of every earlier schema step', () => {
+  it.each(Array.from({ length: SCHEMA_VERSION - 2 }, (_, i) => i + 2))('step %i opens whole: pages, references and search index', (step) => {
+    fixtureAt(step).close();
+    const { db } = open();
+    const health = new SqliteCare(db, file).health();
+    expect(health).toMatchObject({ integrity: ['ok'], orphans: {}, searchIndex: { unmatched: 0 }, replies: 5 });
+    expect(isWhole(health)).toBe(true);
+    expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
   });
 });

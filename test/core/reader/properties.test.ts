@@ -8,7 +8,10 @@ import { toChineseNumeral } from '../../../src/core/numerals.js';
 import { parsePublished } from '../../../src/core/published.js';
 import { readReply } from '../../../src/core/reader/read.js';
 import { addressingOf, DEFAULT_CONTACT_LABELS, type Kind, type Proposer } from '../../../src/core/reply.js';
-import { textExporter } from '../../../src/render/text.js';
+import { docxReader } from '../../../src/read/docx.js';
+import { htmlReader } from '../../../src/read/html.js';
+import { renderDocx } from '../../../src/render/docx.js';
+import { htmlExporter, textExporter } from '../../../src/render/text.js';
 
 /** Pieces of replies and of their pages, to make texts that look like replies more often than random strings do. */
 const PIECES = [
@@ -148,6 +151,25 @@ describe('every reply the text render prints reads back to the record it was pri
         expect(read.inferred).toEqual([]);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('every reply the Word and HTML renders print reads back to the record it was printed from', () => {
+  it.each([
+    ['DOCX', docxReader, (reply: NewReply) => renderDocx({ ...reply }, {})],
+    ['HTML', htmlReader, async (reply: NewReply) => Buffer.from((await htmlExporter.render({ ...reply }, {})) as string)],
+  ] as const)('%s, for records of every kind', async (_format, reader, render) => {
+    await fc.assert(
+      fc.asyncProperty(record, async (reply) => {
+        const read = await reader.read(Buffer.from(await render(reply)));
+        if (!read.ok) throw new Error(`not read: ${read.reason}`);
+        const parsed = parsePublished(read.lines ?? read.text);
+        if (!parsed.ok) throw new Error(`not a reply: ${parsed.reason}`);
+        expect(parsed.reply).toEqual(reply);
+        expect(parsed.missing).toEqual([]);
+      }),
+      { numRuns: 40 },
     );
   });
 });
