@@ -104,6 +104,7 @@ function program(
     .option('--answers <file>', t('opt.new.answers'))
     .option('--edit', t('opt.new.edit'))
     .option('--proposal <no>', t('opt.newProposal'))
+    .option('--from <id>', t('opt.new.from'))
     .option('--force', t('opt.new.force'))
     .option('--json', t('opt.json'));
 
@@ -127,6 +128,7 @@ function program(
     .option('--history', t('opt.show.history'))
     .option('--revision <n>', t('opt.show.revision'))
     .option('--source', t('opt.show.source'))
+    .option('--body', t('opt.show.body'))
     .option('--json', t('opt.json'));
 
   command('edit', t('cmd.edit'))
@@ -189,9 +191,22 @@ function program(
     .option('--reason <text>', t('opt.reason'))
     .option('--json', t('opt.checkJson'));
 
-  selectionFlags(command('search', t('cmd.search')).argument('[query...]', t('arg.query')).option('--like <id>', t('opt.like')), t('opt.searchLimit'));
+  selectionFlags(
+    command('search', t('cmd.search'))
+      .argument('[query...]', t('arg.query'))
+      .option('--like <id>', t('opt.like'))
+      .option('--paragraphs', t('opt.paragraphs'))
+      .option('-C, --context <n>', t('opt.context')),
+    t('opt.searchLimit'),
+  );
 
-  selectionFlags(command('similar', t('cmd.similar')).argument('<id>', t('arg.id')), t('opt.searchLimit'));
+  selectionFlags(
+    command('similar', t('cmd.similar'))
+      .argument('[id]', t('arg.id'))
+      .option('--text <text>', t('opt.similarText'))
+      .option('--proposal <no>', t('opt.similarProposal')),
+    t('opt.searchLimit'),
+  );
 
   command('reindex', t('cmd.reindex'));
 

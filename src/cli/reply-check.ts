@@ -16,8 +16,8 @@ export interface ReplyChecker {
   readonly context: CheckContext;
   /** The lines a finding names: those of `reply render ID --format txt` with the built-in templates. */
   render(reply: ReplyFields): string;
-  /** Every finding of a reply, in the order of its lines. */
-  findings(reply: Reply): Finding[];
+  /** Every finding of a reply, in the order of its lines; of one started from a past reply, also of what it carried over. */
+  findings(reply: Reply, basis?: { readonly id: number; readonly body: string }): Finding[];
 }
 
 /** The checker of a workspace's replies (Context.checker builds it). */
@@ -27,10 +27,10 @@ export async function replyChecker(config: Config | undefined, today: IsoDate): 
   return {
     context,
     render,
-    findings: (reply) => {
+    findings: (reply, basis) => {
       const subject = renderedSubject(render(reply), reply);
       if (!subject.ok) throw new ReplyError('check.badRender', { id: reply.id, reasonKey: subject.reason });
-      return checkSubject(subject.subject, context);
+      return checkSubject(subject.subject, basis ? { ...context, basis } : context);
     },
   };
 }

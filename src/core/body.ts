@@ -68,6 +68,35 @@ const MARKDOWN_HEADING = /^#{1,6}\s+/u;
 const SENTENCE_END = /[。！？]/u;
 
 export function parseBody(text: string): BodyTree {
+  const { rawBlocks, rawNotes } = walk(text);
+  const numbers = footnoteNumbers(rawBlocks.map((b) => b.text), rawNotes.map((n) => n.label));
+  const blocks = rawBlocks.map((b) => toBlock(b.text, b.line, numbers));
+  const footnotes = rawNotes
+    .map((n) => ({ label: n.label, number: numbers.get(n.label)!, inlines: parseInlines(n.text, numbers), line: n.line }))
+    .sort((a, b) => a.number - b.number);
+  return { blocks, footnotes };
+}
+
+/** A block of the body as written: its lines joined as the tree joins them, ** marks and footnote markers kept. */
+export interface WrittenBlock {
+  readonly text: string;
+  /** 1-based line in the body text where the block starts. */
+  readonly line: number;
+  readonly heading: boolean;
+}
+
+/** The body's blocks (headings and paragraphs, in order, footnotes left out) as written: what a clerk copies. */
+export function writtenBlocks(text: string): WrittenBlock[] {
+  return walk(text).rawBlocks.map((b) => ({ ...b, heading: markerOf(b.text) !== undefined }));
+}
+
+/** The body's footnote definitions as written: [^1]: … */
+export function writtenNotes(text: string): string[] {
+  return walk(text).rawNotes.map((n) => `[^${n.label}]: ${n.text}`);
+}
+
+/** The body's lines gathered into blocks and footnote definitions. */
+function walk(text: string) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const rawBlocks: { text: string; line: number }[] = [];
   const rawNotes: { label: string; text: string; line: number }[] = [];
@@ -95,13 +124,7 @@ export function parseBody(text: string): BodyTree {
     else current.text = joinLines(current.text, content);
   });
   flush();
-
-  const numbers = footnoteNumbers(rawBlocks.map((b) => b.text), rawNotes.map((n) => n.label));
-  const blocks = rawBlocks.map((b) => toBlock(b.text, b.line, numbers));
-  const footnotes = rawNotes
-    .map((n) => ({ label: n.label, number: numbers.get(n.label)!, inlines: parseInlines(n.text, numbers), line: n.line }))
-    .sort((a, b) => a.number - b.number);
-  return { blocks, footnotes };
+  return { rawBlocks, rawNotes };
 }
 
 /** The heading marker that opens a line, if any. */

@@ -1,3 +1,4 @@
+import type { SimilarProbe } from './similar.js';
 import type { DocNumber } from './doc-number.js';
 import type { NewReply } from './fields.js';
 import type { IsoDate } from './dates.js';
@@ -64,6 +65,8 @@ export interface CreateOptions {
   readonly foreignNumber?: boolean;
   /** The fields whose value the reader inferred rather than read printed (Reply.inferred). */
   readonly inferred?: readonly RecordField[];
+  /** The past reply the draft was started from (reply new --from). */
+  readonly basedOn?: number;
 }
 
 export interface UpdateOptions {
@@ -89,6 +92,8 @@ export interface ReplyRepository {
   importedFrom(sha256: string): { readonly replyId: number; readonly path: string } | undefined;
   /** The file a reply was imported from, with its text as read. */
   sourceOf(replyId: number): (Source & { readonly importedAt: string }) | undefined;
+  /** The past reply a reply was started from, if it was (reply new --from). */
+  basisOf(replyId: number): number | undefined;
   get(id: number): Reply | undefined;
   findByDocNumber(docNumber: DocNumber): Reply | undefined;
   /** The reply a number of the office's ledger was given to, though it may carry another now (renumbered). */
@@ -141,8 +146,8 @@ export interface SimilarResult {
 export interface ReplySearch {
   /** Replies that hold every positive term and no negated one; at most filter.limit (default 20). */
   search(terms: readonly SearchTerm[], filter: SearchFilter): SearchHit[];
-  /** The replies closest to reply `id` (never itself), optionally also holding `terms`. */
-  similar(id: number, filter: SearchFilter, terms?: readonly SearchTerm[]): SimilarResult;
+  /** The replies closest to reply `id` (never itself), or to a proposal's title and text; optionally also holding `terms`. */
+  similar(of: number | SimilarProbe, filter: SearchFilter, terms?: readonly SearchTerm[]): SimilarResult;
   /** Rebuilds the index from the replies; returns how many replies it holds. */
   reindex(): number;
 }

@@ -59,9 +59,12 @@ function proposersPhrase(proposers: readonly Proposer[]): string {
   return proposers.length > 1 ? `${first.name}等${suffix || '单位'}` : first.name + suffix;
 }
 
-/** 《标题》, unless the clerk already wrote the brackets or a 关于… phrase. */
+/**
+ * 《标题》, unless the clerk already wrote the brackets, or a 关于… phrase that the formula's 的提案
+ * ends (关于支持…生态 的提案收悉); 关于…的建议 is quoted, or the formula would say 的建议的提案.
+ */
 function quoteTitle(title: string): string {
   const t = title.trim();
-  if (t.startsWith('《') || t.startsWith('关于')) return t;
+  if (t.startsWith('《') || (t.startsWith('关于') && !/(?:提案|建议|议案)$/u.test(t))) return t;
   return `《${t}》`;
 }

@@ -3,7 +3,7 @@ import { ReplyError } from '../core/errors.js';
 import type { ReplySearch, SearchFilter, SearchHit, SimilarResult } from '../core/ports.js';
 import type { Reply } from '../core/reply.js';
 import { charLength, foldText, type SearchTerm } from '../core/search-query.js';
-import { distinctiveTrigrams, trigramWeights } from '../core/similar.js';
+import { closest, distinctiveTrigrams, trigramWeights, type SimilarProbe } from '../core/similar.js';
 import { afterSql, dateOrder, incompleteSql, signedKey, upToSql, yearSql } from './columns.js';
 
 /**
@@ -88,6 +88,10 @@ const PROBE = 1000;
 const SIMILAR_CANDIDATES = 200;
 /** `similar` scores at most this many replies that share its trigrams (the latest filed). */
 const SIMILAR_TIER = 2000;
+/** How many distinctive trigrams `similar` looks candidates up by. */
+const SIMILAR_TERMS = 48;
+/** The best of them by bm25 that `similar` ranks by their topic words (~0.1 ms a reply). */
+const SIMILAR_POOL = 200;
 /** Above every trigram that starts with a given 1–2 characters. */
 const TOP = '\u{10FFFF}'.repeat(3);
 
@@ -308,20 +312,24 @@ export class SqliteSearch implements ReplySearch {
     return [...first, ...rest];
   }
 
-  similar(id: number, filter: SearchFilter, terms: readonly SearchTerm[] = []): SimilarResult {
-    const reply = this.get(id);
-    if (!reply) throw new ReplyError('reply.notFound', { id: String(id) });
+  similar(of: number | SimilarProbe, filter: SearchFilter, terms: readonly SearchTerm[] = []): SimilarResult {
+    const reply = typeof of === 'number' ? this.get(of) : of;
+    if (!reply) throw new ReplyError('reply.notFound', { id: String(of) });
+    // A filed reply is never its own match; a proposal not yet answered has no row to leave out.
+    const id = typeof of === 'number' ? of : 0;
     const total = this.stmt.total.get()!.n;
     // "Common" grows with the archive: 5% of it, at least 20 replies, at most 1,000.
     const common = Math.min(1000, Math.max(20, Math.ceil(total / 20)));
-    const candidates = trigramWeights(reply.proposalTitle, reply.body, SIMILAR_CANDIDATES);
+    const candidates = trigramWeights(reply, SIMILAR_CANDIDATES);
     const df = new Map<string, number>();
     for (const c of candidates) {
       df.set(c.term, this.stmt.cappedCount.get(ftsString(c.term), common)!.n);
     }
-    let chosen = distinctiveTrigrams(candidates, df, total, common);
+    // A filed reply counts itself among those that hold its trigrams; a proposal's text is in no reply.
+    const shared = id ? 2 : 1;
+    let chosen = distinctiveTrigrams(candidates, df, total, common, SIMILAR_TERMS, shared);
     // Nothing rare to go by (a reply made of stock phrases): its heaviest shared trigrams, few of them.
-    if (chosen.length === 0) chosen = candidates.filter((c) => (df.get(c.term) ?? 0) >= 2).slice(0, 8).map((c) => c.term);
+    if (chosen.length === 0) chosen = candidates.filter((c) => (df.get(c.term) ?? 0) >= shared).slice(0, 8).map((c) => c.term);
     const plan = this.plan(terms);
     if (chosen.length === 0 || plan.impossible) return { hits: [], terms: chosen };
 
@@ -337,10 +345,15 @@ export class SqliteSearch implements ReplySearch {
         FROM replies_fts JOIN replies r ON r.id = replies_fts.rowid ${join}
         WHERE replies_fts MATCH @query AND replies_fts.rowid <> @self ${where}
         ORDER BY replies_fts.rowid DESC LIMIT @tier)
-      ORDER BY score, id DESC LIMIT @limit`;
+      ORDER BY score, id DESC LIMIT @pool`;
     const limit = filter.limit ?? DEFAULT_LIMIT;
-    const ids = this.ids(sql, { ...params, query, self: id, tier: Math.max(SIMILAR_TIER, limit), limit });
-    return { hits: ids.map((hitId) => this.hit(hitId, 'similar')), terms: chosen };
+    const pool = this.ids(sql, { ...params, query, self: id, tier: Math.max(SIMILAR_TIER, limit), pool: Math.max(SIMILAR_POOL, limit) });
+    const found = new Map(pool.map((hitId) => [hitId, this.hit(hitId, 'similar')]));
+    const ranked = closest(
+      reply,
+      [...found.values()].map(({ reply: r }) => ({ id: r.id, probe: r })),
+    );
+    return { hits: ranked.slice(0, limit).map((hitId) => found.get(hitId)!), terms: chosen };
   }
 
   reindex(): number {

@@ -219,6 +219,18 @@ const STEPS: readonly Step[] = [
   (db) => whoAndWhy(db),
   // Step 9: the archive names itself, so that no other program's database is ever taken for one.
   `PRAGMA application_id = ${APPLICATION_ID}`,
+  // Step 10: the past reply a draft was started from (reply new --from), for the check of what it
+  // carried over. Written with the draft, never changed: a fact of how the reply was made.
+  `
+  CREATE TABLE reply_bases (
+    reply_id INTEGER PRIMARY KEY REFERENCES replies (id),
+    based_on INTEGER NOT NULL REFERENCES replies (id)
+  );
+  CREATE TRIGGER reply_bases_keep BEFORE DELETE ON reply_bases
+    BEGIN SELECT RAISE(ABORT, 'bases are never deleted'); END;
+  CREATE TRIGGER reply_bases_frozen BEFORE UPDATE ON reply_bases
+    BEGIN SELECT RAISE(ABORT, 'bases are never changed'); END;
+  `,
 ];
 
 /** The step that set it: an archive of an earlier step is known by its tables. */

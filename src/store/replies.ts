@@ -132,6 +132,8 @@ export class SqliteReplies implements ReplyRepository {
       sourceOf: db.prepare<[number], { path: string; sha256: string; format: string; encoding: string; text: string; imported_at: string }>(
         'SELECT path, sha256, format, encoding, text, imported_at FROM sources WHERE reply_id = ? ORDER BY imported_at LIMIT 1',
       ),
+      basis: db.prepare<[number, number]>('INSERT INTO reply_bases (reply_id, based_on) VALUES (?, ?)'),
+      basisOf: db.prepare<[number], { based_on: number }>('SELECT based_on FROM reply_bases WHERE reply_id = ?'),
       sourceBySha: db.prepare<[string], { reply_id: number; path: string }>(
         'SELECT reply_id, path FROM sources WHERE sha256 = ?',
       ),
@@ -192,6 +194,7 @@ export class SqliteReplies implements ReplyRepository {
         this.stmt.ledger.run(docNumber.prefix, docNumber.year, docNumber.seq, id, params.now);
       }
       if (options.source) this.stmt.source.run({ ...options.source, replyId: id, now: params.now });
+      if (options.basedOn !== undefined) this.stmt.basis.run(id, options.basedOn);
       // The row as filed, but the body is the text just written: decoding it again (~50 µs for 3,000
       // characters) is a tenth of what an import adds to the bare index load. Only a body with surrogates,
       // which the UTF-8 round trip may change (a lone one becomes U+FFFD), is read back.
@@ -204,6 +207,10 @@ export class SqliteReplies implements ReplyRepository {
   importedFrom(sha256: string): { replyId: number; path: string } | undefined {
     const row = this.stmt.sourceBySha.get(sha256);
     return row && { replyId: row.reply_id, path: row.path };
+  }
+
+  basisOf(replyId: number): number | undefined {
+    return this.stmt.basisOf.get(replyId)?.based_on;
   }
 
   sourceOf(replyId: number): (Source & { importedAt: string }) | undefined {

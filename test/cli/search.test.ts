@@ -295,7 +295,8 @@ describe('help and colour', () => {
     for (const option of ['--year', '--kind', '--result', '--organ', '--proposer', '--status', '--limit', '--like', '--json']) {
       expect(search.stdout).toContain(option);
     }
-    expect(runCli(ws, ['similar', '--help']).stdout).toContain('<id>');
+    // the reply is optional: a proposal not yet answered is given by --text or --proposal
+    for (const text of ['[id]', '--text', '--proposal']) expect(runCli(ws, ['similar', '--help']).stdout).toContain(text);
   });
 
   it('paints the matches on a colour terminal, and not when NO_COLOR is set', async () => {

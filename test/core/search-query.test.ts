@@ -127,8 +127,8 @@ describe('snippets', () => {
 
 describe('distinctive trigrams', () => {
   it('weighs title trigrams above body ones and skips those with punctuation or spaces', () => {
-    const weights = trigramWeights('研报平台', '研报平台，研报平台。数据 平台');
-    expect(weights[0]).toEqual({ term: '研报平', weight: 5 });
+    const weights = trigramWeights({ proposalTitle: '研报平台', body: '研报平台，研报平台。数据 平台' });
+    expect(weights[0]).toEqual({ term: '研报平', weight: 4 });
     expect(weights.map((w) => w.term)).not.toContain('台，研');
     expect(weights.map((w) => w.term)).not.toContain('据 平');
   });

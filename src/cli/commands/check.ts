@@ -55,7 +55,8 @@ export default command(OPTIONS, async function check(ctx, args, opts) {
     if (opts.fix && target.kind === 'reply') {
       reports.push(await fixAndCheck(ctx, target.reply, checker, { force: opts.force ?? false, reason: opts.reason }, opts.json ?? false));
     } else {
-      reports.push({ target, findings: checkSubject(subject, context) });
+      const basis = target.kind === 'reply' ? await ctx.workflow().basisOf(target.reply) : undefined;
+      reports.push({ target, findings: checkSubject(subject, basis ? { ...context, basis } : context) });
     }
   }
 
@@ -106,13 +107,13 @@ async function fixAndCheck(
   const fixed = await ctx.workflow().fix(reply, how.force, how.reason);
   if (!fixed) {
     ctx.streams.stderr.write(t('check.nothingToFix', { id: reply.id, docNumber: numberText(reply) }) + '\n');
-    return { target: { kind: 'reply', reply }, findings: checker.findings(reply) };
+    return { target: { kind: 'reply', reply }, findings: checker.findings(reply, await ctx.workflow().basisOf(reply)) };
   }
   const { reply: updated, revision } = fixed;
   const diff = fixDiff(reply, updated);
   if (!json) ctx.streams.stdout.write(diff + '\n');
   ctx.streams.stderr.write(t('check.fixed', { id: reply.id, docNumber: numberText(reply), revision }) + '\n');
-  return { target: { kind: 'reply', reply: updated }, findings: checker.findings(updated), fix: { revision, diff } };
+  return { target: { kind: 'reply', reply: updated }, findings: checker.findings(updated, await ctx.workflow().basisOf(updated)), fix: { revision, diff } };
 }
 
 function fixDiff(before: ReplyFields, after: ReplyFields): string {

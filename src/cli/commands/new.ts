@@ -14,6 +14,7 @@ import { replyInputFrom } from '../../core/proposal.js';
 import { KINDS, kindOf, type Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { scaffoldBody } from '../../core/scaffold.js';
+import { staleMentions, startFrom, type StaleMention } from '../../core/reuse.js';
 import { flagsInput, readAnswers } from '../answers.js';
 import { editText } from '../editor.js';
 import { readBodyFile } from '../files.js';
@@ -40,6 +41,7 @@ const OPTIONS = {
   answers: value,
   edit: flag,
   proposal: value,
+  from: value,
   force: flag,
   json: flag,
 };
@@ -51,6 +53,9 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   // A filed proposal gives the fields a reply shares with it; an answers file and flags still win.
   const fromProposal = opts.proposal ? replyInputFrom(await ctx.workflow().proposal(opts.proposal, opts.session)) : {};
   let input: ReplyInput = { ...fromProposal, ...(opts.answers ? readAnswers(opts.answers, ctx.cwd) : {}), ...fromFlags };
+  // A past reply to start from: its body, once the new reply's kind and addressee are known.
+  if (opts.from !== undefined && input.body !== undefined) throw new ReplyError('new.fromAndBody', {}, 2);
+  const past = opts.from === undefined ? undefined : await ctx.workflow().reply(opts.from);
 
   // Flags, an answers file or --json mean a script is talking: it is never asked anything.
   const scripted = Boolean(opts.answers || opts.json || Object.keys(fromFlags).length > 0);
@@ -59,6 +64,8 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
     const [last] = ctx.hasArchive() ? (await ctx.replies()).list({ limit: 1 }) : [];
     input = await askMissing(input, await ctx.prompter(), config, { today, session: last?.session ?? undefined });
   }
+
+  if (past) input = { ...input, body: startFrom(past.body, buildNewReply({ ...input, body: '-' }, config, today)) };
 
   if (opts.edit || (interactive && !input.body)) {
     // Check everything else first, so a body written in the editor is never lost to a bad field.
@@ -74,7 +81,10 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   const draft = buildNewReply(input, config, today);
   if (!opts.force) await refuseSecondDraft(ctx, draft);
   // An office that numbers at signing files the draft without a number, unless one was given.
-  const reply = (await ctx.replies()).create(draft, config.docPrefix, { numbering: config.numbering === 'sign' ? 'none' : 'allocate' });
+  const reply = (await ctx.replies()).create(draft, config.docPrefix, {
+    numbering: config.numbering === 'sign' ? 'none' : 'allocate',
+    ...(past ? { basedOn: past.id } : {}),
+  });
   if (opts.json) {
     ctx.streams.stdout.write(JSON.stringify(replyJson(reply), null, 2) + '\n');
   } else {
@@ -82,8 +92,20 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
       t('new.done', { id: reply.id, docNumber: numberText(reply), title: titleOf(reply), status: statusLabel(reply.status) }) + '\n',
     );
   }
+  if (past) sayStale(ctx, staleMentions(reply.body, past.body, reply.signedOn ?? today), past);
   return 0;
 }, 'write');
+
+/** What the new draft carried over from the past reply that speaks of the past reply's time: for the clerk to review. */
+function sayStale(ctx: Context, stale: readonly StaleMention[], past: Reply): void {
+  const err = ctx.streams.stderr;
+  if (stale.length === 0) {
+    err.write(t('new.fromClean', { id: past.id, docNumber: numberText(past) }) + '\n');
+    return;
+  }
+  err.write(t('new.fromStale', { id: past.id, docNumber: numberText(past), count: stale.length }) + '\n');
+  for (const m of stale) err.write(t('new.fromStaleItem', { line: m.line, mention: m.text, sentence: m.sentence.length > 40 ? `${m.sentence.slice(0, 40)}…` : m.sentence }) + '\n');
+}
 
 
 /** A registered proposal that has a draft open gets a second one only with --force: the clerk is told which. */

@@ -2,6 +2,8 @@ import { ReplyError } from '../../core/errors.js';
 import { parseSearchQuery } from '../../core/search-query.js';
 import { FILTER_OPTIONS, readFilter } from '../filters.js';
 import { printHits } from '../hits.js';
+import { printParagraphs } from '../paragraph-hits.js';
+import { MAX_CONTEXT } from '../../core/paragraphs.js';
 import { t } from '../messages.js';
 import { numberText } from '../present.js';
 import { command, flag, value } from '../command.js';
@@ -9,6 +11,8 @@ import { command, flag, value } from '../command.js';
 const OPTIONS = {
   ...FILTER_OPTIONS,
   like: value,
+  paragraphs: flag,
+  context: value,
   json: flag,
 };
 
@@ -24,7 +28,17 @@ export default command(OPTIONS, async function search(ctx, args, opts) {
     return 0;
   }
   if (terms.length === 0) throw new ReplyError('search.emptyQuery', {}, 2);
+  const context = contextOf(opts.context, Boolean(opts.paragraphs));
   const hits = (await ctx.replies()).fullText().search(terms, filter);
-  await printHits(ctx, hits, positive, Boolean(opts.json), t('search.empty'));
+  if (opts.paragraphs) await printParagraphs(ctx, hits, positive, context, Boolean(opts.json), t('search.emptyParagraphs'));
+  else await printHits(ctx, hits, positive, Boolean(opts.json), t('search.empty'));
   return 0;
 });
+
+/** How many paragraphs around each match -C asks for: a count up to MAX_CONTEXT, and only with --paragraphs. */
+function contextOf(value: string | undefined, paragraphs: boolean): number {
+  if (value === undefined) return 0;
+  if (!paragraphs) throw new ReplyError('search.contextWithoutParagraphs', {}, 2);
+  if (!/^\d+$/.test(value) || Number(value) > MAX_CONTEXT) throw new ReplyError('option.badValue', { option: '-C', value }, 2);
+  return Number(value);
+}

@@ -17,6 +17,7 @@ const OPTIONS = {
   history: flag,
   revision: value,
   source: flag,
+  body: flag,
   json: flag,
 };
 
@@ -48,6 +49,11 @@ export default command(OPTIONS, async function show(ctx, args, opts) {
     } else {
       out.write(historyTable(revisions, changes));
     }
+    return 0;
+  }
+  if (opts.body) {
+    // The body as filed, for a pipe: nothing around it, one line end at its end.
+    out.write(reply.body.endsWith('\n') ? reply.body : `${reply.body}\n`);
     return 0;
   }
   const source = (await ctx.replies()).sourceOf(reply.id);

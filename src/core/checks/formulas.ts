@@ -62,7 +62,8 @@ function closings(kind: Kind, to: Addressee): { expected: RegExp; wrong: RegExp;
   const other = n === '提案' ? '建议' : '提案';
   switch (to) {
     case 'member':
-      return { expected: new RegExp(`感谢您的${n}`, 'u'), wrong: new RegExp(`感谢(贵单位|你单位)|感谢您的${other}`, 'u'), example: `非常感谢您的${n}` };
+      // 您 to one member, 你们 to several (the scaffold's closing to a joint proposal).
+      return { expected: new RegExp(`感谢(?:您|你们)的${n}`, 'u'), wrong: new RegExp(`感谢(贵单位|你单位)|感谢(?:您|你们)的${other}`, 'u'), example: `非常感谢您的${n}` };
     case 'group':
       return { expected: new RegExp(`感谢(贵单位|你单位)的${n}`, 'u'), wrong: new RegExp(`感谢您|感谢(贵单位|你单位)的${other}`, 'u'), example: `非常感谢贵单位的${n}` };
     case 'leadUnit':

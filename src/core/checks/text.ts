@@ -1,5 +1,6 @@
 import { bodyTexts, excerpt, FULL_WIDTH, halfWidthMarks } from './text-runs.js';
 import { PLACEHOLDER } from '../scaffold.js';
+import { staleMentions } from '../reuse.js';
 import { finding, type Finding, type Rule } from './types.js';
 
 /**
@@ -100,4 +101,17 @@ export const stopContinues: Rule = (subject) => {
   return out;
 };
 
-export const textRules: readonly Rule[] = [placeholder, halfWidthPunctuation, duplicatedWord, latinWord, stopContinues];
+/**
+ * A reply started from a past one (reply new --from) still says, in a sentence carried over as it
+ * was, a year or date older than itself, or 今年 meaning the old year: its figures may be the old
+ * ones. A warning: a history (自2018年以来) may stand, but each is for the clerk to look at.
+ */
+export const staleDate: Rule = (subject, context) => {
+  if (!context.basis) return [];
+  const asOf = subject.reply.signedOn ?? context.today;
+  return staleMentions(subject.reply.body, context.basis.body, asOf).map((m) =>
+    finding('text/stale-date', subject.body.lineOf(m.line), { mention: m.text, basis: context.basis!.id, sentence: m.sentence.length > 40 ? `${m.sentence.slice(0, 40)}…` : m.sentence }),
+  );
+};
+
+export const textRules: readonly Rule[] = [placeholder, halfWidthPunctuation, duplicatedWord, latinWord, stopContinues, staleDate];

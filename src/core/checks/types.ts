@@ -46,6 +46,7 @@ export const RULES = {
   'text/latin-word': { severity: 'error', fix: false },
   'text/placeholder': { severity: 'error', fix: false },
   'text/stop-continues': { severity: 'error', fix: false },
+  'text/stale-date': { severity: 'warning', fix: false },
   'date/missing': { severity: 'error', fix: false },
   'date/unreadable': { severity: 'error', fix: false },
   'date/form': { severity: 'error', fix: false },
@@ -111,6 +112,8 @@ export interface CheckContext {
   readonly config?: Config;
   /** The core has no clock: the caller says what day it is. */
   readonly today: IsoDate;
+  /** The past reply the checked one was started from (reply new --from): what it carried over is checked. */
+  readonly basis?: { readonly id: number; readonly body: string };
 }
 
 export type Rule = (subject: CheckSubject, context: CheckContext) => Finding[];

@@ -12,12 +12,15 @@ import { decideExtension, type ExtensionDecision, type ExtensionRequest } from '
 import { decideFeedback, type FeedbackDecision } from './feedback.js';
 import { decideStatusChange, type ParsedRequest, type StatusDecision } from './status.js';
 
+/** The past reply a reply was started from, as the check reads it. */
+export type Basis = { readonly id: number; readonly body: string };
+
 /** What the workflow is run over: the archive, the checker and the clock, each made when first asked for. */
 export interface WorkflowPorts {
   replies(): Promise<ReplyRepository>;
   handling(): Promise<HandlingRepository>;
   log(): Promise<ArchiveLog>;
-  checker(): Promise<{ findings(reply: Reply): Finding[] }>;
+  checker(): Promise<{ findings(reply: Reply, basis?: Basis): Finding[] }>;
   /** Whether there is an archive yet: a lookup in none finds nothing, and creates none. */
   exists(): boolean;
   readonly clock: Clock;
@@ -131,6 +134,15 @@ export class Workflow {
     return found[0]!;
   }
 
+  /** The past reply a reply was started from (reply new --from): its id and its body as it stands. */
+  async basisOf(reply: Pick<Reply, 'id'>): Promise<Basis | undefined> {
+    if (!this.ports.exists()) return undefined;
+    const repo = await this.ports.replies();
+    const id = repo.basisOf(reply.id);
+    const past = id === undefined ? undefined : repo.get(id);
+    return past && { id: past.id, body: past.body };
+  }
+
   /** The registered proposal a reply answers; none for one naming no session or number, or where none is registered. */
   async proposalOf(reply: Pick<Reply, 'session' | 'proposalNo'>): Promise<Proposal | undefined> {
     if (reply.session === null || reply.proposalNo === null || !this.ports.exists()) return undefined;
@@ -171,7 +183,8 @@ export class Workflow {
     if (numbering.docNumber && (!signs || reply.docNumber !== null)) return { ok: false, refusal: 'numberNotNeeded' };
     const numbers = signs && reply.docNumber === null && numbering.prefix !== undefined && (numbering.atSigning === true || numbering.docNumber !== undefined);
     const checker = isGuardedStep(request.to) ? await this.ports.checker() : undefined;
-    const decision = decideStatusChange(reply, request, () => checker!.findings(reply), numbers);
+    const basis = checker ? await this.basisOf(reply) : undefined;
+    const decision = decideStatusChange(reply, request, () => checker!.findings(reply, basis), numbers);
     if (!decision.ok) return decision;
     const overridden: OverriddenFinding[] | undefined = decision.overridden?.map((f) => ({ code: f.code, line: f.line, key: f.key, params: f.params }));
     const note: StatusNote = { ...(decision.reason ? { reason: decision.reason } : {}), ...(overridden ? { overridden } : {}) };
