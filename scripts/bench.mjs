@@ -121,9 +121,22 @@ async function searchFigures(dbFile) {
   };
   // The first query of a process reads the index from disk; the figures are of a warm process.
   time(QUERIES);
+  // reply similar: of a filed reply (ids spread over the archive), and of a proposal's title alone.
+  const total = repo.list({ limit: 1 })[0]?.id ?? 1;
+  const similarTimes = (probe) => {
+    const times = [];
+    for (let i = 1; i <= 20; i++) {
+      const t0 = performance.now();
+      search.similar(probe(i), { limit: 20 });
+      times.push(performance.now() - t0);
+    }
+    return `p50 ${ms(median(times))}, p95 ${ms(p95(times))}`;
+  };
   const rows = [
     ['search, 3–6 characters and two terms (in process)', time(QUERIES)],
     ['search, 1–2 characters (in process)', time(SHORT_QUERIES)],
+    ['similar, of a filed reply (in process)', similarTimes((i) => Math.max(1, Math.floor((total * i) / 21)))],
+    ['similar, of a proposal title (--text, in process)', similarTimes((i) => ({ proposalTitle: `关于推进${QUERIES[i % QUERIES.length]}的建议`, body: '', organ: config.organ }))],
   ];
   repo.close();
   return rows;

@@ -1,4 +1,4 @@
-import { confirm, input, select } from '@inquirer/prompts';
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { PromptCancelled, type Prompter } from './prompts.js';
 
 /** The Prompter on a real terminal, through @inquirer/prompts. */
@@ -28,6 +28,7 @@ export function inquirerPrompter(): Prompter {
           ...(q.default !== undefined ? { default: q.default } : {}),
         }),
       ),
+    checkbox: (q) => guard(() => checkbox({ message: q.message, choices: q.choices.map((c) => ({ name: c.name, value: c.value })) })),
     confirm: (q) => guard(() => confirm({ message: q.message, default: q.default ?? true })),
   };
 }

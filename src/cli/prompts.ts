@@ -14,6 +14,8 @@ export interface Prompter {
   /** Free text; `validate` returns an error sentence or true. */
   text(question: { message: string; default?: string; validate?: (value: string) => string | true }): Promise<string>;
   select(question: { message: string; choices: readonly Choice[]; default?: string }): Promise<string>;
+  /** Several of the choices, ticked: their values, in the order of the choices. */
+  checkbox(question: { message: string; choices: readonly Choice[] }): Promise<string[]>;
   /** Waits for Enter (used before opening the editor). */
   confirm(question: { message: string; default?: boolean }): Promise<boolean>;
 }

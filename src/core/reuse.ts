@@ -85,3 +85,39 @@ function numberOf(text: string, year: boolean): number | undefined {
   }
   return fromChineseNumeral(text);
 }
+
+/** A paragraph a clerk may take from a past reply: its text, and the heading it stood under there. */
+export interface TakenParagraph {
+  /** 1-based, among the past reply's blocks. */
+  readonly index: number;
+  readonly text: string;
+  readonly heading: string | null;
+}
+
+/** The paragraphs of a past body worth taking: not its headings, opening or closing. */
+export function paragraphsToTake(pastBody: string): TakenParagraph[] {
+  const blocks = writtenBlocks(pastBody);
+  const out: TakenParagraph[] = [];
+  let heading: string | null = null;
+  blocks.forEach((b, i) => {
+    if (b.heading) {
+      heading = b.text;
+      return;
+    }
+    const formula = (i === 0 && OPENING.test(b.text)) || (i === blocks.length - 1 && CLOSING.test(b.text));
+    if (!formula) out.push({ index: i + 1, text: b.text, heading });
+  });
+  return out;
+}
+
+/** A body made of taken paragraphs, each under the heading it stood under (written once), between the new opening and closing. */
+export function bodyOfTaken(taken: readonly TakenParagraph[], target: ScaffoldInput): string {
+  const blocks: string[] = [openingFormula(target)];
+  let last: string | null = null;
+  for (const p of taken) {
+    if (p.heading !== null && p.heading !== last) blocks.push(p.heading);
+    last = p.heading ?? last;
+    blocks.push(p.text);
+  }
+  return [...blocks, closingFormula(target)].join('\n\n') + '\n';
+}

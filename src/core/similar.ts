@@ -118,8 +118,8 @@ export interface Candidate {
   readonly probe: SimilarProbe;
 }
 
-/** Two characters that are letters or digits: the words of Chinese are mostly two characters long. */
-const WORDY_PAIR = /^[\p{L}\p{N}]{2}$/u;
+/** A run of letters and digits: its pairs of characters are the words of Chinese, mostly two characters long. */
+const WORDY_RUN = /[\p{L}\p{N}]{2,}/gu;
 
 /**
  * The words of a reply's topic as weights: its character pairs (学校, 搬迁, 硬化), the title's
@@ -127,11 +127,16 @@ const WORDY_PAIR = /^[\p{L}\p{N}]{2}$/u;
  */
 export function topicWords(probe: SimilarProbe): Map<string, number> {
   const counts = new Map<string, number>();
+  const add = (pair: string, weight: number) => counts.set(pair, (counts.get(pair) ?? 0) + weight);
   const count = (text: string, weight: number) => {
-    const chars = [...topical(text, probe.organ)];
-    for (let i = 0; i + 2 <= chars.length; i++) {
-      const pair = chars[i]! + chars[i + 1]!;
-      if (WORDY_PAIR.test(pair)) counts.set(pair, (counts.get(pair) ?? 0) + weight);
+    // Runs of word characters, each slid over a pair at a time (by code unit where the run has no surrogate: ~4× faster).
+    for (const [run] of topical(text, probe.organ).matchAll(WORDY_RUN)) {
+      if (!/[\uD800-\uDFFF]/.test(run)) {
+        for (let i = 0; i + 2 <= run.length; i++) add(run.slice(i, i + 2), weight);
+      } else {
+        const chars = [...run];
+        for (let i = 0; i + 2 <= chars.length; i++) add(chars[i]! + chars[i + 1]!, weight);
+      }
     }
   };
   count(probe.proposalTitle, TITLE_WEIGHT);

@@ -6,16 +6,18 @@ import { Writable } from 'node:stream';
 import { main } from '../../src/cli/index.js';
 import type { Prompter } from '../../src/cli/prompts.js';
 
-/** A prompter that answers from a script and records what it was asked. */
-export function scripted(answers: Record<string, string | Error>): Prompter & { asked: string[]; defaults: Map<string, unknown> } {
+/** A prompter that answers from a script and records what it was asked; a list answers a question asked again in turn. */
+export function scripted(answers: Record<string, string | readonly string[] | Error>): Prompter & { asked: string[]; defaults: Map<string, unknown> } {
   const asked: string[] = [];
   const defaults = new Map<string, unknown>();
   const answer = (message: string, validate?: (v: string) => string | true) => {
     asked.push(message);
     const key = Object.keys(answers).find((k) => message.startsWith(k));
     if (!key) throw new Error(`unexpected question: ${message}`);
-    const value = answers[key]!;
-    if (value instanceof Error) throw value;
+    const given = answers[key]!;
+    if (given instanceof Error) throw given;
+    const times = asked.filter((m) => m.startsWith(key)).length;
+    const value = typeof given === 'string' ? given : given[Math.min(times - 1, given.length - 1)]!;
     if (validate) {
       const verdict = validate(value);
       if (verdict !== true) throw new Error(`answer "${value}" to "${message}" refused: ${verdict}`);
@@ -36,6 +38,13 @@ export function scripted(answers: Record<string, string | Error>): Prompter & { 
         return v;
       });
     },
+    // A checkbox is answered by the values to tick, joined by commas ('' for none).
+    checkbox: (q) =>
+      answer(q.message).then((v) => {
+        const ticked = v === '' ? [] : v.split(',');
+        for (const t of ticked) if (!q.choices.some((c) => c.value === t)) throw new Error(`"${t}" is not a choice of "${q.message}"`);
+        return ticked;
+      }),
     confirm: (q) => answer(q.message).then((v) => v === 'yes'),
   };
 }

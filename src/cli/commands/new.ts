@@ -15,6 +15,7 @@ import { KINDS, kindOf, type Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { scaffoldBody } from '../../core/scaffold.js';
 import { staleMentions, startFrom, type StaleMention } from '../../core/reuse.js';
+import { chooseStart } from '../start-from.js';
 import { flagsInput, readAnswers } from '../answers.js';
 import { editText } from '../editor.js';
 import { readBodyFile } from '../files.js';
@@ -66,15 +67,23 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   }
 
   if (past) input = { ...input, body: startFrom(past.body, buildNewReply({ ...input, body: '-' }, config, today)) };
+  // Drafting a registered proposal at the terminal: the clerk may start from what was said before.
+  let basedOn = past?.id;
+  let start: string | undefined;
 
   if (opts.edit || (interactive && !input.body)) {
     // Check everything else first, so a body written in the editor is never lost to a bad field.
     const checked = buildNewReply({ ...input, body: input.body ?? '-' }, config, today);
     if (!opts.force) await refuseSecondDraft(ctx, checked);
-    const scaffold = input.body ?? scaffoldBody(checked);
+    if (interactive && opts.proposal && !input.body) {
+      const chosen = await chooseStart(ctx, await ctx.prompter(), checked);
+      start = chosen?.body;
+      basedOn = chosen?.basedOn;
+    }
+    const scaffold = input.body ?? start ?? scaffoldBody(checked);
     const written = editText(scaffold, ctx.env);
     if (!written.trim()) throw new ReplyError('body.empty');
-    if (normaliseBody(written) === normaliseBody(scaffold) && input.body === undefined) throw new ReplyError('body.unchanged');
+    if (normaliseBody(written) === normaliseBody(scaffold) && input.body === undefined && start === undefined) throw new ReplyError('body.unchanged');
     input = { ...input, body: written };
   }
 
@@ -83,7 +92,7 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
   // An office that numbers at signing files the draft without a number, unless one was given.
   const reply = (await ctx.replies()).create(draft, config.docPrefix, {
     numbering: config.numbering === 'sign' ? 'none' : 'allocate',
-    ...(past ? { basedOn: past.id } : {}),
+    ...(basedOn !== undefined ? { basedOn } : {}),
   });
   if (opts.json) {
     ctx.streams.stdout.write(JSON.stringify(replyJson(reply), null, 2) + '\n');
@@ -92,7 +101,8 @@ export default command(OPTIONS, async function newReply(ctx, _args, opts) {
       t('new.done', { id: reply.id, docNumber: numberText(reply), title: titleOf(reply), status: statusLabel(reply.status) }) + '\n',
     );
   }
-  if (past) sayStale(ctx, staleMentions(reply.body, past.body, reply.signedOn ?? today), past);
+  const basis = past ?? (basedOn !== undefined ? await ctx.workflow().reply(String(basedOn)) : undefined);
+  if (basis) sayStale(ctx, staleMentions(reply.body, basis.body, reply.signedOn ?? today), basis);
   return 0;
 }, 'write');
 
