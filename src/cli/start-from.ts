@@ -1,6 +1,7 @@
 import { writtenBlocks } from '../core/body.js';
 import { matchingParagraphs } from '../core/paragraphs.js';
 import type { SearchHit } from '../core/ports.js';
+import { makeSnippet } from '../core/snippet.js';
 import { bodyOfTaken, paragraphsToTake, startFrom, type TakenParagraph } from '../core/reuse.js';
 import type { ScaffoldInput } from '../core/scaffold.js';
 import type { Context } from './context.js';
@@ -77,7 +78,5 @@ function preview({ reply: r }: SearchHit): string {
   return [t('start.previewHead', { id: r.id, title: r.proposalTitle }), ...shown, ...(blocks.length > PREVIEW_PARAGRAPHS ? ['  …'] : [])].join('\n');
 }
 
-function short(text: string, n: number): string {
-  const chars = [...text];
-  return chars.length > n ? `${chars.slice(0, n).join('')}…` : text;
-}
+/** The first n characters of a text, with … where it was cut. */
+const short = (text: string, n: number) => makeSnippet(text, [], n).text;

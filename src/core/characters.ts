@@ -26,6 +26,7 @@ export function withoutForbidden(text: string): string {
   return FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, '') : text;
 }
 
-function codeOf(ch: string): string {
+/** A character as U+XXXX. */
+export function codeOf(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }

@@ -1,4 +1,4 @@
-import { writtenBlocks, writtenNotes } from './body.js';
+import { writtenBlocks, writtenNotes, type WrittenBlock } from './body.js';
 import type { IsoDate } from './dates.js';
 import { fromChineseNumeral } from './numerals.js';
 import { closingFormula, openingFormula, type ScaffoldInput } from './scaffold.js';
@@ -14,13 +14,17 @@ const OPENING = /收悉|答复如下|函告如下|现答复|已交由?[^，。]{
 /** The closing: thanks, wishes, or the 会办 formula. */
 const CLOSING = /感谢|谢谢|供你单位|供贵单位|参考|此复|特此/u;
 
+/** Whether block `i` is the body's opening (its first paragraph) or its closing (its last, when that is another). */
+function isFormula(blocks: readonly WrittenBlock[], i: number): boolean {
+  const b = blocks[i]!;
+  if (b.heading) return false;
+  return (i === 0 && OPENING.test(b.text)) || (i > 0 && i === blocks.length - 1 && CLOSING.test(b.text));
+}
+
 /** The body of a past reply made the body of a new one: the opening and closing its own, the rest as written. */
 export function startFrom(pastBody: string, target: ScaffoldInput): string {
   const blocks = writtenBlocks(pastBody);
-  const first = blocks[0];
-  const last = blocks[blocks.length - 1];
-  const middle = blocks.slice(first && !first.heading && OPENING.test(first.text) ? 1 : 0);
-  if (middle.length > 0 && last && !last.heading && last !== first && CLOSING.test(last.text)) middle.pop();
+  const middle = blocks.filter((_, i) => !isFormula(blocks, i));
   return [openingFormula(target), ...middle.map((b) => b.text), closingFormula(target), ...writtenNotes(pastBody)].join('\n\n') + '\n';
 }
 
@@ -33,6 +37,9 @@ export interface StaleMention {
   /** The sentence that holds it. */
   readonly sentence: string;
 }
+
+/** How much of its sentence a stale mention is shown with. */
+export const STALE_EXCERPT = 40;
 
 const DATE = new RegExp(`((?:19|20)\\d{2}|[〇零一二三四五六七八九]{4})\\s*年(?:\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月(?:\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日)?)?`, 'gu');
 /** Words that meant the past reply's own year. */
@@ -104,8 +111,7 @@ export function paragraphsToTake(pastBody: string): TakenParagraph[] {
       heading = b.text;
       return;
     }
-    const formula = (i === 0 && OPENING.test(b.text)) || (i === blocks.length - 1 && CLOSING.test(b.text));
-    if (!formula) out.push({ index: i + 1, text: b.text, heading });
+    if (!isFormula(blocks, i)) out.push({ index: i + 1, text: b.text, heading });
   });
   return out;
 }

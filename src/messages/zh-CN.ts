@@ -160,7 +160,7 @@ export const zhCN = {
   'import.empty': '文件为空',
   'import.binary': '不是文本文件',
   'import.notEncoded': '第 {line} 行第 {column} 字（文件第 {byte} 字节）起既不是 UTF-8 也不是 GB18030 编码的文字，文件可能已损坏',
-  'import.controlAt': '第 {line} 行第 {column} 字是控制字符 U+{code}，文本文件中不应有',
+  'import.controlAt': '第 {line} 行第 {column} 字是控制字符 {code}，文本文件中不应有',
   'import.badDocx': '无法读取的 .docx 文件（已损坏或不是 Word 文档）',
   'import.badDoc': '无法读取的 .doc 文件（已损坏或不是 Word 97–2003 文档）',
   'import.badHtml': '不是网页文件（没有 HTML 标记）',

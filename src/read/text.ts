@@ -1,5 +1,6 @@
 import type { MessageKey } from '../messages/zh-CN.js';
 import { isUtf8 } from 'node:buffer';
+import { codeOf } from '../core/characters.js';
 import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 
@@ -15,7 +16,7 @@ export async function decodeText(
   let encoding = 'utf-8';
   if (isUtf8(bytes)) {
     // Checked natively, then decoded: ~25 µs less a file than a fatal TextDecoder (which also dropped one BOM).
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    text = utf8Of(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   } else {
     const iconv = (await import('iconv-lite')).default;
@@ -29,7 +30,7 @@ export async function decodeText(
     const at = place(text, control.index);
     // The byte is counted in the file, whose BOM the text no longer has.
     const bom = encoding === 'utf-8' && bytes[0] === 0xef ? 3 : 0;
-    return { ok: false, reason: 'import.controlAt', params: { ...at, byte: at.byte + bom, code: hex(text.charCodeAt(control.index)) } };
+    return { ok: false, reason: 'import.controlAt', params: { ...at, byte: at.byte + bom, code: codeOf(control[0]) } };
   }
   if (!text.trim()) return { ok: false, reason: 'import.empty' };
   return { ok: true, text, encoding };
@@ -54,7 +55,7 @@ export interface TextPlace {
  * goes wrong where that decoding does.
  */
 function badPlace(bytes: Uint8Array, asGb: string, gbLength: (text: string) => number): TextPlace {
-  const asUtf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const asUtf8 = utf8Of(bytes);
   const bad = asUtf8.indexOf('\uFFFD');
   const before = asUtf8.slice(0, bad);
   return /[^\u0000-\u007F]/u.test(before) ? place(asUtf8, bad) : place(asGb, asGb.indexOf('\uFFFD'), gbLength);
@@ -62,7 +63,7 @@ function badPlace(bytes: Uint8Array, asGb: string, gbLength: (text: string) => n
 
 /** Where bytes that should be UTF-8 first are not. */
 export function badUtf8Place(bytes: Uint8Array): TextPlace {
-  const asUtf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const asUtf8 = utf8Of(bytes);
   return place(asUtf8, Math.max(0, asUtf8.indexOf('\uFFFD')));
 }
 
@@ -73,4 +74,5 @@ function place(text: string, index: number, byteLength = (t: string) => Buffer.b
   return { line: before.split('\n').length, column: [...before.slice(lineStart)].length + 1, byte: byteLength(before) + 1 };
 }
 
-const hex = (code: number) => code.toString(16).toUpperCase().padStart(4, '0');
+/** The bytes read as UTF-8, a bad sequence as U+FFFD, without a copy. */
+const utf8Of = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');

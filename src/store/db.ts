@@ -106,10 +106,14 @@ function openForReading(file: string): Database.Database {
   if (statSync(file).size > MAX_UPGRADE_IN_MEMORY) refuse(db, 'db.needsUpgrade', file);
   const image = db.serialize();
   db.close();
-  // The copy says the file is in WAL mode (header bytes 18–19), which a database in memory cannot be.
+  return ready(inMemory(image), file);
+}
+
+/** A database in memory from a file's image. The image says the file is in WAL mode (header bytes 18–19), which a database in memory cannot be. */
+function inMemory(image: Buffer, options: Database.Options = {}): Database.Database {
   image[18] = 1;
   image[19] = 1;
-  return ready(new Database(image), file);
+  return new Database(image, options);
 }
 
 /**
@@ -137,11 +141,7 @@ function fromReadOnlyFolder(db: Database.Database, file: string): Database.Datab
   if (statSync(file).size > MAX_UPGRADE_IN_MEMORY || (existsSync(wal) && statSync(wal).size > 0)) {
     throw new ReplyError('db.readOnlyFolder', { file, dir: dirname(file) });
   }
-  const image = readFileSync(file);
-  // The copy says the file is in WAL mode (header bytes 18–19), which a database in memory cannot be.
-  image[18] = 1;
-  image[19] = 1;
-  return new Database(image, { readonly: true });
+  return inMemory(readFileSync(file), { readonly: true });
 }
 
 /** What keeps the archive's file or folder from being written, as a reason of the catalogue; none when nothing does. */

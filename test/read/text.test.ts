@@ -30,7 +30,7 @@ describe('a text file that is not text says where', () => {
 
   it('names a control character that text files do not hold, and its code', async () => {
     const bytes = utf8('\uFEFF答复\n如下\u001B[2J');
-    expect(await decodeText(bytes)).toEqual({ ok: false, reason: 'import.controlAt', params: { line: 2, column: 3, byte: 3 + 13 + 1, code: '001B' } });
+    expect(await decodeText(bytes)).toEqual({ ok: false, reason: 'import.controlAt', params: { line: 2, column: 3, byte: 3 + 13 + 1, code: 'U+001B' } });
   });
 
   it('finds the first bad UTF-8 byte of a file that must be UTF-8', () => {

@@ -14,8 +14,9 @@ import { replyInputFrom } from '../../core/proposal.js';
 import { KINDS, kindOf, type Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { scaffoldBody } from '../../core/scaffold.js';
-import { staleMentions, startFrom, type StaleMention } from '../../core/reuse.js';
+import { STALE_EXCERPT, staleMentions, startFrom, type StaleMention } from '../../core/reuse.js';
 import { chooseStart } from '../start-from.js';
+import { makeSnippet } from '../../core/snippet.js';
 import { flagsInput, readAnswers } from '../answers.js';
 import { editText } from '../editor.js';
 import { readBodyFile } from '../files.js';
@@ -114,7 +115,7 @@ function sayStale(ctx: Context, stale: readonly StaleMention[], past: Reply): vo
     return;
   }
   err.write(t('new.fromStale', { id: past.id, docNumber: numberText(past), count: stale.length }) + '\n');
-  for (const m of stale) err.write(t('new.fromStaleItem', { line: m.line, mention: m.text, sentence: m.sentence.length > 40 ? `${m.sentence.slice(0, 40)}…` : m.sentence }) + '\n');
+  for (const m of stale) err.write(t('new.fromStaleItem', { line: m.line, mention: m.text, sentence: makeSnippet(m.sentence, [], STALE_EXCERPT).text }) + '\n');
 }
 
 

@@ -1,6 +1,7 @@
 import { bodyTexts, excerpt, FULL_WIDTH, halfWidthMarks } from './text-runs.js';
 import { PLACEHOLDER } from '../scaffold.js';
-import { staleMentions } from '../reuse.js';
+import { STALE_EXCERPT, staleMentions } from '../reuse.js';
+import { makeSnippet } from '../snippet.js';
 import { finding, type Finding, type Rule } from './types.js';
 
 /**
@@ -110,7 +111,7 @@ export const staleDate: Rule = (subject, context) => {
   if (!context.basis) return [];
   const asOf = subject.reply.signedOn ?? context.today;
   return staleMentions(subject.reply.body, context.basis.body, asOf).map((m) =>
-    finding('text/stale-date', subject.body.lineOf(m.line), { mention: m.text, basis: context.basis!.id, sentence: m.sentence.length > 40 ? `${m.sentence.slice(0, 40)}…` : m.sentence }),
+    finding('text/stale-date', subject.body.lineOf(m.line), { mention: m.text, basis: context.basis!.id, sentence: makeSnippet(m.sentence, [], STALE_EXCERPT).text }),
   );
 };
 
