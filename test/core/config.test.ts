@@ -120,6 +120,8 @@ describe('parseConfig names the key at fault', () => {
     ['"organ": "某局", "docPrefix": "某1"', 'docPrefix'],
     ['"organ": "某局", "docPrefix": "某", "header": true', 'header'],
     ['"organ": "某局", "docPrefix": "某", "contact": { "postcode": "2000" }', 'contact.postcode'],
+    // a bad phone is the config's, not blamed on a field of reply new
+    ['"organ": "某局", "docPrefix": "某", "contact": { "phone": "abc电话" }', 'contact.phone'],
     ['"organ": "某局", "docPrefix": "某", "results": []', 'results'],
     ['"organ": "某局", "docPrefix": "某", "cc": ["甲", " "]', 'cc.1'],
   ])('refuses the bad value in { %s } (config.badValue, key %s)', (members, key) => {

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSubject, fileSubject } from '../../../src/core/checks/index.js';
+import { parseBody, writtenBlocks } from '../../../src/core/body.js';
 import { isoDay } from '../../../src/core/dates.js';
+import { matchingParagraphs } from '../../../src/core/paragraphs.js';
+import { staleMentions, startFrom } from '../../../src/core/reuse.js';
 import { DocNumber } from '../../../src/core/doc-number.js';
 import type { NewReply } from '../../../src/core/fields.js';
 import { toChineseNumeral } from '../../../src/core/numerals.js';
@@ -43,6 +46,19 @@ describe('the reader never throws, whatever the text', () => {
         parsePublished(text);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('nor does the body parser, nor what reads a body for reuse, on any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), messy), (text) => {
+        const tree = parseBody(text);
+        expect(tree.blocks.length).toBe(writtenBlocks(text).length);
+        matchingParagraphs(text, ['收悉', '一、'], 1);
+        startFrom(text, { kind: '提案答复', proposalTitle: '测试', proposers: [{ name: '朱莺', role: '委员' }] });
+        staleMentions(text, text, isoDay(2026, 12, 2));
+      }),
+      { numRuns: 500 },
     );
   });
 
