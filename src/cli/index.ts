@@ -171,6 +171,7 @@ function program(
     .argument('[ids...]', t('arg.ids'))
     .option('--format <format>', 'txt | md | html | docx | pdf', 'txt')
     .option('--stamped', t('opt.render.stamped'))
+    .option('--style <style>', t('opt.render.style'))
     .option('--final', t('opt.render.final'))
     .option('--all', t('opt.render.all'))
     .option('--year <year>', t('opt.render.year'))

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ReplyError } from './errors.js';
 import { DEFAULT_CONTACT_LABELS, type Contact, type ContactKey, type ContactLabels } from './reply.js';
 import { DocNumber } from './doc-number.js';
+import { STYLES, type DocStyle } from './style.js';
 
 /** The fonts of the official layout, by role; offices without the _GB2312 fonts name others. */
 export interface Fonts {
@@ -54,6 +55,11 @@ export interface Config {
   readonly numbering: Numbering;
   /** Who this workspace's changes are recorded as made by, when neither --by nor $REPLY_USER names anyone. */
   readonly user: string | null;
+  /**
+   * The layout the office prints its replies in: 文件 (the 文件格式, the default) or 信函 (the letter
+   * format of 函 and 复函); a reply whose doc number is a letter's is printed as one either way.
+   */
+  readonly style: DocStyle;
 }
 
 export const NUMBERINGS = ['sign', 'draft'] as const;
@@ -106,6 +112,7 @@ const schema = z
       .strict()
       .optional(),
     numbering: z.enum(NUMBERINGS).optional(),
+    style: z.enum(STYLES).optional(),
     user: text.optional(),
     handling: z
       .object({
@@ -185,6 +192,7 @@ export function parseConfig(text: string, file: string): Config {
     // A number is given at signing unless the office says it numbers its drafts: an abandoned draft burns none.
     numbering: c.numbering ?? 'sign',
     user: c.user?.trim() || null,
+    style: c.style ?? '文件',
   };
 }
 
@@ -243,6 +251,9 @@ export function configTemplate({ organ, docPrefix }: InitAnswers): string {
 
   // 允许的公开属性
   "disclosures": ${q([...DEFAULT_DISCLOSURES])},
+
+  // 版式："文件" 文件格式（红头、发文字号居中、一条红色分隔线，默认）；"信函" 信函格式（用于函、复函）
+  "style": "文件",
 
   // 何时给发文字号："sign" 签发时编号（草稿不占文号，默认）；"draft" 新建草稿时即编号
   "numbering": "sign",

@@ -28,18 +28,22 @@ export function bodyAsHtml(tree: BodyTree, layout: PageLayout): { body: string; 
   };
 
   const out: string[] = [];
+  // The page before the body's first line: its title and salutation stand on page 1 (or, in a long head, later).
+  let page = layout.lines.find((l) => l.part === 'salutation')?.page ?? 1;
   tree.blocks.forEach((block, index) => {
     const lines = bodyLines.filter((l) => l.block === index);
     const chars = styledBlock(block);
     let at = 0;
     for (let i = 0; i < lines.length; ) {
-      const page = lines[i]!.page;
+      // A part that begins a page says so: the browser breaks there, where the Word file does, and nowhere else.
+      const starts = lines[i]!.page !== page;
+      page = lines[i]!.page;
       let j = i;
       while (j < lines.length && lines[j]!.page === page) j++;
       const texts = lines.slice(i, j).map((l) => l.text);
       const html = linesHtml(chars, texts, at, BODY_WRAP, i);
       at = html.next;
-      out.push(`${open(block, i > 0)}${html.html}</p>`);
+      out.push(`${open(block, i > 0, starts)}${html.html}</p>`);
       // The page ends after this part: its footnotes follow.
       const next = j < lines.length ? lines[j] : bodyLines.find((l) => (l.block ?? -1) > index);
       if (next && next.page !== page) out.push(...pageNotes(page));
@@ -51,8 +55,8 @@ export function bodyAsHtml(tree: BodyTree, layout: PageLayout): { body: string; 
 
 const mark = (n: number) => String.fromCodePoint(FOOTNOTE_MARK + n);
 
-function open(block: Block, continued: boolean): string {
-  const classes = [...(block.type === 'heading' ? [`h${block.marker.level}`] : []), ...(continued ? ['cont'] : [])];
+function open(block: Block, continued: boolean, startsPage: boolean): string {
+  const classes = [...(block.type === 'heading' ? [`h${block.marker.level}`] : []), ...(continued ? ['cont'] : []), ...(startsPage ? ['page-start'] : [])];
   return classes.length ? `<p class="${classes.join(' ')}">` : '<p>';
 }
 

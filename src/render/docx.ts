@@ -8,6 +8,7 @@ import {
   FrameAnchorType,
   Header,
   HorizontalPositionAlign,
+  HorizontalPositionRelativeFrom,
   LineRuleType,
   Packer,
   PageNumber,
@@ -15,20 +16,26 @@ import {
   SectionType,
   TabStopType,
   TextRun,
+  TextWrappingType,
   VerticalPositionAlign,
+  VerticalPositionRelativeFrom,
   type IParagraphOptions,
   type ISectionOptions,
 } from 'docx';
+import { ShapeRun } from 'docx/shapes';
 import { TextWatermark } from 'docx/watermarks';
 import { parseBody, type Block, type Inline } from '../core/body.js';
+import type { DocStyle } from '../core/style.js';
 import { DEFAULT_FONTS, type Fonts } from '../core/config.js';
 import { chineseDate } from '../core/dates.js';
 import { ReplyError } from '../core/errors.js';
 import { replyTitle, salutationOf } from '../core/proposers.js';
 import { PRINT_MARK_TEXT, type PrintMark, type ReplyFields } from '../core/reply.js';
-import { printingOf, replyParts } from '../core/reply-parts.js';
+import { printingOf } from '../core/reply-parts.js';
 import type { Printable, RenderOptions } from './text.js';
-import { contactLines, emWidth, headerSize, issuedLine, layoutPages, titleLines } from './layout.js';
+import { BASELINE, doubleRuleLines, EM_ABOVE, PT_PER_MM, type Head, type Letterhead } from './head.js';
+import { BLOCK_WIDTH_PT, ccLines, contactLines, emWidth, issuedLine, layoutPages, titleLines } from './layout.js';
+import { styleFor } from './style.js';
 import { loadDocxStyles } from './templates.js';
 
 export { emWidth };
@@ -61,8 +68,6 @@ export const CONDENSE = -5;
 const CHAR = 320 + CONDENSE;
 const CHAR_4 = 280;
 const RED = 'FF0000';
-/** The red rule under the doc number: 1.5 pt (size in eighths of a point), 11 pt (≈ 4 mm) below the text. */
-const RULE = { size: 12, space: 11, height: (12 / 8) * 20 + 11 * 20 } as const;
 /** The 版记's rules: thick 1 pt outside, thin 0.75 pt between, 1 pt from the text; each adds its width and space. */
 const THICK = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 } as const;
 const THIN = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
@@ -100,24 +105,11 @@ export function docxDocument(reply: Printable, options: DocxOptions = {}): Docum
   );
   const title = replyTitle(reply.kind, reply.session, reply.proposalNo);
 
-  const children: Paragraph[] = [];
+  const style = styleFor(reply, options);
+  const layout = layoutPages(reply, tree, style, printing);
+  const letterhead = layout.head.letterhead;
+  const children: Paragraph[] = headParagraphs(layout.head, letterhead ? letterheadRuns(letterhead) : []);
   const blank = () => children.push(new Paragraph({}));
-  if (reply.header) {
-    children.push(new Paragraph({ style: STYLE.header, children: [new TextRun({ text: reply.header, size: headerSize(reply.header) * 2 })] }));
-    blank();
-  }
-  // The doc number, with the red rule 4 mm below it as wide as the text block; a reply without a
-  // number keeps the (empty) line and its rule, so the rest stays where layoutPages puts it.
-  children.push(
-    new Paragraph({
-      style: STYLE.docNumber,
-      border: { bottom: { style: BorderStyle.SINGLE, size: RULE.size, color: RED, space: RULE.space } },
-      children: [new TextRun(replyParts(reply, printing).docNumber)],
-    }),
-  );
-  // The rule and its 4 mm add to the doc number's height: the next line gives that back, so the rest stays on the grid.
-  children.push(new Paragraph({ spacing: exact(LINE - RULE.height) }));
-  blank();
   // A title longer than a line breaks where its meaning allows (titleLines), not where the line fills.
   children.push(
     new Paragraph({
@@ -137,25 +129,39 @@ export function docxDocument(reply: Printable, options: DocxOptions = {}): Docum
   }
 
   // GB/T 9704: the 版记 sits at the bottom of the last page; a page that holds only the 版记 carries no page number.
-  const estimate = layoutPages(reply, tree);
   const page = {
     size: { width: PAGE.width, height: PAGE.height },
     margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: Math.round(15 * MM), footer: Math.round(23 * MM) },
   };
-  const footers = { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) };
+  const none = () => new Footer({ children: [] });
+  const numbered = { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) };
+  // A letter's first page has its letterhead in its own header and no page number (10.1).
+  const footers = letterhead ? { ...numbered, first: none() } : numbered;
   // The mark stands on every page, odd and even, the 版记's own page too.
-  const headers = () => (printing.mark ? { headers: { default: markHeader(printing.mark, fonts), even: markHeader(printing.mark, fonts) } } : {});
-  const sections: ISectionOptions[] = estimate.imprintAlone
+  const markParagraphs = () => (printing.mark ? [markParagraph(printing.mark, fonts)] : []);
+  const headers = (first: boolean) => {
+    if (!printing.mark && !(first && letterhead)) return {};
+    const plain = () => new Header({ children: markParagraphs().length ? markParagraphs() : [new Paragraph({})] });
+    return {
+      headers: {
+        default: plain(),
+        even: plain(),
+        ...(first && letterhead ? { first: plain() } : {}),
+      },
+    };
+  };
+  const firstPage = letterhead ? { titlePage: true } : {};
+  const sections: ISectionOptions[] = layout.imprintAlone
     ? [
-        { properties: { page }, ...headers(), footers, children },
+        { properties: { page, ...firstPage }, ...headers(true), footers, children },
         {
           properties: { page, type: SectionType.NEXT_PAGE },
-          ...headers(),
-          footers: { default: new Footer({ children: [] }), even: new Footer({ children: [] }) },
-          children: imprint(reply),
+          ...headers(false),
+          footers: { default: none(), even: none() },
+          children: imprint(reply, style),
         },
       ]
-    : [{ properties: { page }, ...headers(), footers, children: [...children, ...imprint(reply)] }];
+    : [{ properties: { page, ...firstPage }, ...headers(true), footers, children: [...children, ...imprint(reply, style)] }];
 
   const styles = loadDocxStyles(options.workspaceTemplates);
   const externalStyles = stylesXml(styles.file, styles.render({ fonts }));
@@ -180,10 +186,99 @@ export function docxDocument(reply: Printable, options: DocxOptions = {}): Docum
  * 草稿 or 作废 across the page, as Word's own watermark (Design > Watermark, which can take it off
  * again): light grey, half transparent, diagonal, in 黑体, behind the text.
  */
-function markHeader(mark: PrintMark, fonts: Fonts): Header {
-  return new Header({
-    children: [new Paragraph({ children: [new TextWatermark({ text: PRINT_MARK_TEXT[mark], font: fonts.heiti, color: 'D9D9D9', opacity: 0.5 })] })],
+function markParagraph(mark: PrintMark, fonts: Fonts): Paragraph {
+  return new Paragraph({ children: [new TextWatermark({ text: PRINT_MARK_TEXT[mark], font: fonts.heiti, color: 'D9D9D9', opacity: 0.5 })] });
+}
+
+const twipsOf = (pt: number) => Math.round(pt * 20);
+/** Drawings are placed in EMUs and sized in pixels of 0.75 pt. */
+const EMU_PER_PT = 12700;
+const PT_PER_PX = 0.75;
+const PAGE_LEFT_PT = 28 * PT_PER_MM;
+
+/**
+ * The 版头's bands (head.ts), each a paragraph of its exact height. A rule under a band is the
+ * paragraph's bottom border: Word and LibreOffice draw it `space` points under the line and add its
+ * space and width to the paragraph, which the next band gives back.
+ */
+function headParagraphs(head: Head, drawn: readonly ShapeRun[]): Paragraph[] {
+  let carry = 0;
+  return head.bands.map((band, index) => {
+    const height = twipsOf(band.height) - carry;
+    carry = 0;
+    // The letterhead's drawings are anchored in the first band: they float on the first page.
+    const runs: (TextRun | ShapeRun)[] = index === 0 ? [...drawn] : [];
+    const tabs: { type: typeof TabStopType.RIGHT; position: number }[] = [];
+    if (band.left) runs.push(new TextRun({ text: band.left, style: STYLE.heading[0] }));
+    if (band.right) {
+      tabs.push({ type: TabStopType.RIGHT, position: BLOCK_WIDTH });
+      runs.push(new TextRun(`\t${band.right}`));
+    }
+    if (band.centre) runs.push(new TextRun({ text: band.centre, ...(band.size ? { size: Math.round(band.size * 2) } : {}) }));
+    const style = band.part === 'mark' ? STYLE.header : band.part === 'docNumber' ? STYLE.docNumber : undefined;
+    let border: IParagraphOptions['border'];
+    if (band.rule) {
+      const space = Math.max(0, Math.round(band.rule.at - band.height - band.rule.thickness / 2));
+      border = { bottom: { style: BorderStyle.SINGLE, size: Math.round(band.rule.thickness * 8), color: RED, space } };
+      carry = twipsOf(space + band.rule.thickness);
+    }
+    return new Paragraph({
+      ...(style ? { style } : {}),
+      // The doc number of a letter stands flush right, the marks flush left: the line is not centred.
+      ...(band.left || band.right ? { alignment: AlignmentType.LEFT } : {}),
+      spacing: exact(height),
+      ...(tabs.length ? { tabStops: tabs } : {}),
+      ...(border ? { border } : {}),
+      children: runs,
+    });
   });
+}
+
+/**
+ * A letter's letterhead, drawn on the first page where the standard puts it: the organ's name in a text
+ * box whose em top is 30 mm down the paper, a red thick–thin double rule 4 mm under it and a thin–thick
+ * one 20 mm above the paper's bottom edge, each rule two line shapes 170 mm long centred on the text
+ * block. They float in front of the text (wrapNone) and move nothing in it, in Word as in LibreOffice;
+ * LibreOffice draws no compound line, so the double rule is two lines.
+ */
+function letterheadRuns(letterhead: Letterhead): ShapeRun[] {
+  const place = (x: number, y: number) => ({
+    horizontalPosition: { relative: HorizontalPositionRelativeFrom.PAGE, offset: Math.round(x * EMU_PER_PT) },
+    verticalPosition: { relative: VerticalPositionRelativeFrom.PAGE, offset: Math.round(y * EMU_PER_PT) },
+    wrap: { type: TextWrappingType.NONE },
+    allowOverlap: true,
+  });
+  const rules = [letterhead.upperRule, letterhead.lowerRule].flatMap((rule) => {
+    const left = PAGE_LEFT_PT + (BLOCK_WIDTH_PT - rule.length) / 2;
+    return doubleRuleLines(rule).map(
+      (line) =>
+        new ShapeRun({
+          type: 'line',
+          transformation: { width: rule.length / PT_PER_PX, height: 0 },
+          line: { color: RED, width: line.width },
+          floating: place(left, line.at),
+        }),
+    );
+  });
+  if (!letterhead.mark) return rules;
+  const size = letterhead.markSize;
+  // The mark's line is 1.2 of its size, the em box whole in it; the baseline 4/5 down puts the em top 0.08 em under the box's top.
+  const line = 1.2 * size;
+  const mark = new ShapeRun({
+    type: 'rectangle',
+    transformation: { width: BLOCK_WIDTH_PT / PT_PER_PX, height: line / PT_PER_PX },
+    line: 'none',
+    textOptions: { verticalAlignment: 'top', margins: { top: 0, right: 0, bottom: 0, left: 0 }, wrap: false },
+    children: [
+      new Paragraph({
+        style: STYLE.header,
+        spacing: exact(twipsOf(line)),
+        children: [new TextRun({ text: letterhead.mark, size: Math.round(size * 2) })],
+      }),
+    ],
+    floating: place(PAGE_LEFT_PT, letterhead.markTop - (BASELINE * line - EM_ABOVE * size)),
+  });
+  return [mark, ...rules];
 }
 
 /** styles.xml as the docx package takes it: comments go (it keeps only elements), and it must be one. */
@@ -273,13 +368,29 @@ function signature(reply: ReplyFields, stamped: boolean): Paragraph[] {
  * grid; the 22 lines leave 40 twips of the 225 mm block free above it, where
  * that empty line goes.
  */
-function imprint(reply: ReplyFields): Paragraph[] {
+function imprint(reply: ReplyFields, style: DocStyle): Paragraph[] {
   const frame = {
     type: 'alignment' as const,
     alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
     anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
     width: BLOCK_WIDTH,
   };
+  const label = '抄送：';
+  const ccIndent = { left: CHAR_4 + label.length * CHAR_4, hanging: label.length * CHAR_4, right: CHAR_4 };
+  if (style === '信函') {
+    // A letter's 版记 is its 抄送 alone, with no rules and no 印发 line (10.1); its lines give back the 2 pt LibreOffice adds to a frame.
+    if (!reply.cc.length) return [];
+    const lines = ccLines(reply).length;
+    return [
+      new Paragraph({
+        style: STYLE.imprint,
+        frame,
+        spacing: exact(LINE - Math.ceil(40 / lines)),
+        indent: ccIndent,
+        children: [new TextRun(`${label}${reply.cc.join('，')}。`)],
+      }),
+    ];
+  }
   const border = { top: THICK, bottom: THICK };
   // LibreOffice makes the frame 2 pt higher than its lines and rules: the 印发 line gives that back too.
   const issuedPitch = LINE - 2 * ruleHeight(THICK) - 40;
@@ -294,7 +405,6 @@ function imprint(reply: ReplyFields): Paragraph[] {
     children: [new TextRun(issued.organ), new TextRun(`\t${issued.date}`)],
   });
   if (!reply.cc.length) return [last];
-  const label = '抄送：';
   // Where 抄送 meets the 印发 line, from the top of the text block.
   const meet = BLOCK_HEIGHT - ruleHeight(THICK) - issuedPitch;
   return [
@@ -313,7 +423,7 @@ function imprint(reply: ReplyFields): Paragraph[] {
       style: STYLE.imprint,
       frame,
       border,
-      indent: { left: CHAR_4 + label.length * CHAR_4, hanging: label.length * CHAR_4, right: CHAR_4 },
+      indent: ccIndent,
       children: [new TextRun(`${label}${reply.cc.join('，')}。`)],
     }),
     last,

@@ -1,6 +1,8 @@
 import { plainText, type Block, type BodyTree, type Inline } from '../core/body.js';
-import { replyParts } from '../core/reply-parts.js';
+import { replyParts, type Printing } from '../core/reply-parts.js';
 import type { ReplyFields } from '../core/reply.js';
+import type { DocStyle } from '../core/style.js';
+import { BLOCK_HEIGHT, headOf, PITCH, type Head } from './head.js';
 
 /**
  * The page layout every paged render shares (DOCX, the PDF made from it, and
@@ -323,7 +325,7 @@ function breakPenalty(before: string | undefined, unit: string, after: string | 
 }
 
 /** The parts of the layout that take lines of the text block. */
-export type Part = 'header' | 'blank' | 'docNumber' | 'title' | 'salutation' | 'block' | 'signature' | 'contact';
+export type Part = 'marks' | 'header' | 'blank' | 'docNumber' | 'title' | 'salutation' | 'block' | 'signature' | 'contact';
 
 /** One line of the text flow, on its page. */
 export interface PlacedLine {
@@ -343,36 +345,53 @@ export interface PageNotes {
 export interface PageLayout {
   /** Pages of the whole reply. */
   readonly pages: number;
+  /** The 版头 of the first page: its bands, and a letter's letterhead. */
+  readonly head: Head;
   /** Every line of the text flow, in order, with its page. */
   readonly lines: readonly PlacedLine[];
   readonly footnotes: readonly PageNotes[];
-  /** Lines of the text block that the 版记 takes at the bottom of the last page. */
+  /** Lines of the text block that the 版记 takes at the bottom of the last page (0 for a letter copied to nobody). */
   readonly imprintLines: number;
   /** True when the 版记 does not fit under the text and takes a page of its own. */
   readonly imprintAlone: boolean;
-  /** Lines of the last page taken by text and footnotes before the 版记 (0 when the 版记 is alone). */
+  /**
+   * Lines of the last page taken by the 版头, text and footnotes before the 版记 (0 when the 版记 is
+   * alone); a fraction on the first page, whose 版头 is no whole number of lines.
+   */
   readonly lastPageLines: number;
 }
 
 /**
- * The pages of a reply on the 22 × 28 grid, line by line as the DOCX lays
- * them out: the header and a blank line; the doc number, whose red rule takes
- * one more line; a blank; the title (2号, wrapped by titleLines); a blank; the
- * salutation; every body block wrapped by breakLines; a blank, the signature
- * and the date; a blank and the contact lines; footnotes at the foot of the
- * page of their reference (a separator line, then their lines in 4号); and
- * the 版记 at the bottom of the last page on lines of its own: when they are
- * not free under the text, it takes a page alone. Lines split freely across
- * pages (no widow control).
+ * The text block's height in lines: 225 mm hold 22 lines of 28.9 pt and 2 pt more, which count where the
+ * 版头 of the first page leaves a fraction of a line.
  */
-export function layoutPages(reply: ReplyFields, tree: BodyTree): PageLayout {
+export const BLOCK_LINES = BLOCK_HEIGHT / PITCH;
+
+/** The 版头 of a reply in a style. */
+export function replyHead(reply: ReplyFields, style: DocStyle, printing?: Printing): Head {
+  const parts = replyParts(reply, printing);
+  return headOf(style, { header: parts.header, docNumber: parts.docNumber }, BLOCK_WIDTH_PT, emWidth);
+}
+
+/**
+ * The pages of a reply on the 22 × 28 grid, line by line as the DOCX lays
+ * them out: the 版头 of its style (head.ts: its bands take the first page
+ * down to the title, a fraction of a line included); the title (2号,
+ * wrapped by titleLines); a blank; the salutation; every body block wrapped
+ * by breakLines; a blank, the signature and the date; a blank and the
+ * contact lines; footnotes at the foot of the page of their reference (a
+ * separator line, then their lines in 4号); and the 版记 at the bottom of
+ * the last page on lines of its own: when they are not free under the text,
+ * it takes a page alone. Lines split freely across pages (no widow control).
+ */
+export function layoutPages(reply: ReplyFields, tree: BodyTree, style: DocStyle = '文件', printing?: Printing): PageLayout {
   const lines: PlacedLine[] = [];
   const footnotes: { page: number; notes: { number: number; lines: string[] }[] }[] = [];
   let page = 1;
   let used = 0;
   /** Lines the footnotes of this page take at its foot, with their separator. */
   let notes = 0;
-  const room = () => LINES_PER_PAGE - used - notes;
+  const room = () => BLOCK_LINES - used - notes;
   const newPage = () => {
     page++;
     used = 0;
@@ -386,15 +405,16 @@ export function layoutPages(reply: ReplyFields, tree: BodyTree): PageLayout {
     }
   };
   const noteLines = new Map(tree.footnotes.map((f) => [f.number, footnoteLines(f.number, f.inlines)]));
-  const parts = replyParts(reply);
+  const parts = replyParts(reply, printing);
+  const head = replyHead(reply, style, printing);
 
-  if (reply.header) {
-    put('header', [reply.header]);
-    put('blank', ['']);
+  // The 版头's lines in the order they stand, a letter's organ name first, above the text block.
+  if (head.letterhead?.mark) lines.push({ part: 'header', page, text: head.letterhead.mark });
+  for (const band of head.bands) {
+    const text = [band.left, band.centre, band.right].filter(Boolean).join(' ');
+    if (band.part !== 'space') lines.push({ part: band.part === 'mark' ? 'header' : band.part, page, text });
   }
-  // Without a doc number its line stays, empty, above the red rule.
-  put('docNumber', [parts.docNumber, '']);
-  put('blank', ['']);
+  used = head.height / PITCH;
   put('title', titleLines(parts.title));
   put('blank', ['']);
   put('salutation', breakLines(parts.salutation, { ...BODY_WRAP, first: BLOCK_WIDTH_PT }));
@@ -419,19 +439,11 @@ export function layoutPages(reply: ReplyFields, tree: BodyTree): PageLayout {
     put('blank', ['']);
     for (const line of contact) put('contact', breakLines(line, BODY_WRAP));
   }
-  const imprintLines = imprintLineCount(reply);
+  const imprintLines = imprintLineCount(reply, style);
   const imprintAlone = room() < imprintLines;
   const lastPageLines = imprintAlone ? 0 : used + notes;
   if (imprintAlone) newPage();
-  return { pages: page, lines, footnotes, imprintLines, imprintAlone, lastPageLines };
-}
-
-/** The largest size of the 发文机关标志 (a little under 2号 and a half), in points. */
-export const HEADER_MAX_SIZE = 28;
-
-/** The size of the organ's header, in points: it shrinks, by half points, to fit one line of the text block. */
-export function headerSize(header: string): number {
-  return Math.min(HEADER_MAX_SIZE, Math.floor((BLOCK_WIDTH_PT / emWidth(header)) * 2) / 2);
+  return { pages: page, head, lines, footnotes, imprintLines, imprintAlone, lastPageLines };
 }
 
 /** The contact block's lines as printed: 联系人姓名：宋佩颖 … */
@@ -445,9 +457,12 @@ function signatureLines(reply: ReplyFields): string[] {
   return replyParts(reply).signature.flatMap((line) => breakLines(line, wrap));
 }
 
-/** The 版记 in 4号: 抄送 (indented 1 character each side, wrapped lines aligned after 抄送：) and the 印发 line. */
-export function imprintLineCount(reply: ReplyFields): number {
-  return ccLines(reply).length + 1;
+/**
+ * The 版记 in 4号: 抄送 (indented 1 character each side, wrapped lines aligned after 抄送：) and the 印发
+ * line; a letter's has no 印发 line (GB/T 9704 10.1), and none at all when it is copied to nobody.
+ */
+export function imprintLineCount(reply: ReplyFields, style: DocStyle = '文件'): number {
+  return ccLines(reply).length + (style === '信函' ? 0 : 1);
 }
 
 export function ccLines(reply: ReplyFields): string[] {

@@ -1,7 +1,9 @@
 import { DEFAULT_FONTS, type Fonts } from '../core/config.js';
 import type { ReplyFields, Status } from '../core/reply.js';
+import type { DocStyle } from '../core/style.js';
 import { bodyAsHtml } from './body-html.js';
 import { htmlLayout } from './html-layout.js';
+import { styleFor } from './style.js';
 import { bodyAsText, FINAL, printingOf, tidyText as tidy } from '../core/reply-parts.js';
 import { bodyAsMarkdown, markdownContext } from './body-text.js';
 import { templateContext } from './template-context.js';
@@ -35,6 +37,10 @@ export interface RenderOptions {
   readonly final?: boolean;
   /** The office's doc number prefix, which a draft without a number shows where its number will go. */
   readonly officePrefix?: string;
+  /** The layout asked for, whatever the reply's own (文件 or 信函). */
+  readonly style?: DocStyle;
+  /** The office and its layout, for the replies it signs (the config's organ and style). */
+  readonly office?: { readonly organ: string; readonly style: DocStyle };
 }
 
 /** The published plain-text layout: one blank line between the parts, as the published exports show. */
@@ -62,10 +68,11 @@ export const htmlExporter: Exporter = {
   ext: '.html',
   render: (reply, options) => {
     let layout: ReturnType<typeof htmlLayout> | undefined;
+    const printing = printingOf(reply.status, options);
     const context = templateContext(reply, (tree) => {
-      layout = htmlLayout(reply, tree);
+      layout = htmlLayout(reply, tree, styleFor(reply, options), printing);
       return bodyAsHtml(tree, layout.pages);
-    }, printingOf(reply.status, options));
+    }, printing);
     return loadTemplate('html', reply.kind, options.workspaceTemplates)({
       ...context,
       ...layout!.context,

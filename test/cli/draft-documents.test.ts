@@ -41,7 +41,7 @@ describe('reply render of a draft', () => {
     expect(await watermarks(join(ws, 'draft.docx'))).toEqual(['草稿', '草稿']);
     const html = render(ws, ['1', '--format', 'html']);
     expect(html).toContain('<div class="print-mark" aria-hidden="true">草稿</div>');
-    expect(html).toContain('<p class="doc-number l">普发改委〔　〕号</p>');
+    expect(html).toContain('<div class="band docNumber" style="height: 28.9pt; line-height: 28.9pt"><span class="centre">普发改委〔　〕号</span>');
   });
 
   it('gives the final text with --final: no mark, and no number line content for a draft that has none', async () => {
@@ -50,7 +50,7 @@ describe('reply render of a draft', () => {
     expect(await watermarks(join(ws, 'final.docx'))).toEqual([]);
     const html = render(ws, ['1', '--format', 'html', '--final']);
     expect(html).not.toContain('class="print-mark"');
-    expect(html).toContain('<p class="doc-number l"></p>');
+    expect(html).toContain('<div class="band docNumber" style="height: 28.9pt; line-height: 28.9pt"><span class="rule"');
   });
 
   it('leaves the text and Markdown, the published layouts, as they are', () => {
@@ -67,7 +67,7 @@ describe('reply render of a signed reply', () => {
     expect(await watermarks(join(ws, 'signed.docx'))).toEqual([]);
     const html = render(ws, ['2', '--format', 'html']);
     expect(html).not.toContain('class="print-mark"');
-    expect(html).toContain('<p class="doc-number l">普发改委〔2021〕1号</p>');
+    expect(html).toContain('<div class="band docNumber" style="height: 28.9pt; line-height: 28.9pt"><span class="centre">普发改委〔2021〕1号</span>');
   });
 });
 

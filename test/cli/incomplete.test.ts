@@ -269,8 +269,8 @@ describe('reply render of a record without a doc number or a date', () => {
     expect(readdirSync(join(dir, 'docx'))).toHaveLength(3);
     // Record 4 is a draft: its number line shows where the number goes; printed final, the line is empty.
     const html = readFileSync(join(dir, 'html', '编号4 对区政协十四届四次会议 第145072号提案的答复.html'), 'utf8');
-    expect(html).toContain('<p class="doc-number l">普发改委〔　〕号</p>');
-    expect(ok(dir, ['render', '4', '--format', 'html', '--final']).stdout).toContain('<p class="doc-number l"></p>');
+    expect(html).toContain('<div class="band docNumber" style="height: 28.9pt; line-height: 28.9pt"><span class="centre">普发改委〔　〕号</span>');
+    expect(ok(dir, ['render', '4', '--format', 'html', '--final']).stdout).toContain('<div class="band docNumber" style="height: 28.9pt; line-height: 28.9pt"><span class="rule"');
     expect(readFileSync(join(dir, 'html', '普发改委〔2021〕20号 对区政协十四届四次会议 第145072号提案的答复.html'), 'utf8')).not.toContain('class="date l"');
   });
 });

@@ -61,9 +61,11 @@ describe('the DOCX page follows GB/T 9704', () => {
     expect(defaults).toMatch(/<w:widowControl w:val="0"\/>/);
     const body = doc000['word/document.xml']!;
     const pitches = [...body.matchAll(/w:line="(\d+)" w:lineRule="exact"/g)].map((m) => Number(m[1]));
-    // The line after the doc number gives back the red rule and its 4 mm (1.5 pt + 11 pt); the 印发 line gives back the 版记's rules.
-    expect(pitches).toEqual([578 - 250, 578 - 80 - 40]);
-    expect(body).toMatch(/普发改委〔2023〕16号<\/w:t><\/w:r><\/w:p><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="328"/);
+    // The 版头 (head.ts): three lines for 份号, 密级 and 紧急程度; the 标志's line (its em top 35 mm down the block);
+    // two lines less what the 标志's line holds under its characters; the doc number; two lines under the red rule,
+    // less the rule's 7 pt and 1.5 pt. The 印发 line gives back the 版记's rules.
+    expect(pitches).toEqual([578, 578, 578, 918, 1038, 578, 1306 - 170, 578 - 80 - 40]);
+    expect(body).toMatch(/普发改委〔2023〕16号<\/w:t><\/w:r><\/w:p><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="1136"/);
     // 28 characters of 16 pt condensed by 0.25 pt fit 442 pt; 29 do not.
     expect(28 * (320 - 5)).toBeLessThanOrEqual(BLOCK_WIDTH);
     expect(29 * (320 - 5)).toBeGreaterThan(BLOCK_WIDTH);
@@ -140,8 +142,8 @@ describe('the DOCX fonts and sizes', () => {
     expect(doc004['word/document.xml']).not.toContain('文件<');
   });
 
-  it('draws the red rule under the doc number', () => {
-    expect(doc000['word/document.xml']).toMatch(/<w:pBdr><w:bottom w:val="single" w:color="FF0000" w:sz="12" w:space="11"\/><\/w:pBdr>.*普发改委〔2023〕16号/s);
+  it('draws the red rule under the doc number, 4 mm under its characters (7 pt under its line)', () => {
+    expect(doc000['word/document.xml']).toMatch(/<w:pBdr><w:bottom w:val="single" w:color="FF0000" w:sz="12" w:space="7"\/><\/w:pBdr>.*普发改委〔2023〕16号/s);
   });
 
   it('uses the configured fonts', async () => {

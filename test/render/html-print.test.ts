@@ -48,6 +48,11 @@ beforeAll(async () => {
     writeFileSync((office[names[i]!] = join(dir, `${names[i]}.office.pdf`)), pdf);
   });
   for (const name of names) printed[name] = print(name, (await htmlExporter.render(records[name]!, {})) as string);
+  // The same replies as letters.
+  await renderPdfs(CORPUS.map((id) => records[id]!), { style: '信函' }, (i, pdf) => {
+    writeFileSync((office[`${CORPUS[i]}-信函`] = join(dir, `${CORPUS[i]}-信函.office.pdf`)), pdf);
+  });
+  for (const id of CORPUS) printed[`${id}-信函`] = print(`${id}-信函`, (await htmlExporter.render(records[id]!, { style: '信函' })) as string);
 }, 300_000);
 
 describe.skipIf(!hasChromium)('the HTML render printed by Chromium (skipped: /usr/bin/chromium is not installed)', () => {
@@ -65,6 +70,20 @@ describe.skipIf(!hasChromium)('the HTML render printed by Chromium (skipped: /us
       const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(tool('pdfinfo', [printed[id]!]))!.slice(1).map(Number);
       expect(width).toBeCloseTo(595.3, 0);
       expect(height).toBeCloseTo(841.9, 0);
+    });
+  }
+
+  for (const id of CORPUS) {
+    it(`${id} as a letter: has the pages of the PDF from the DOCX, page for page, and no page number on the first`, () => {
+      const name = `${id}-信函`;
+      const pages = pageCount(office[name]!);
+      expect(pageCount(printed[name]!)).toBe(pages);
+      for (let page = 1; page <= pages; page++) {
+        const html = pageText(printed[name]!, page);
+        expect(html[0], `page ${page}`).toBe(pageText(office[name]!, page)[0]);
+        if (page === 1) expect(html.join('')).not.toMatch(/—\d+—/);
+        else expect(html).toContain(`—${page}—`);
+      }
     });
   }
 

@@ -6,6 +6,7 @@ import { parseBody } from '../../src/core/body.js';
 import { breakLines, BODY_WRAP, layoutPages } from '../../src/render/layout.js';
 import { BUILTIN_TEMPLATES } from '../../src/render/templates.js';
 import { htmlExporter } from '../../src/render/text.js';
+import { edgeRecords } from './paged.js';
 import { corpusRecord } from '../helpers/corpus.js';
 
 const html = async (record = corpusRecord('000'), options = {}) => (await htmlExporter.render(record, options)) as string;
@@ -28,12 +29,13 @@ describe('the HTML render', () => {
 
   it('prints the red header, the doc number over the red rule, the title in its two lines and the salutation', async () => {
     const page = await html();
-    expect(page).toContain('<p class="organ-header l" style="font-size: 27.5pt">上海市普陀区发展和改革委员会文件</p>');
-    expect(page).toContain('<p class="doc-number l">普发改委〔2023〕16号</p>');
+    // The 版头's bands as the Word file has them (head.ts): the 标志's line, the doc number's with the rule 4 mm under its characters.
+    expect(page).toContain('<div class="band mark" style="height: 45.89pt; line-height: 45.89pt; font-size: 27.5pt"><span class="centre">上海市普陀区发展和改革委员会文件</span></div>');
+    expect(page).toContain('<div class="band docNumber" style="height: 28.9pt; line-height: 28.9pt"><span class="centre">普发改委〔2023〕16号</span><span class="rule" style="top: 35.63pt; border-top-width: 1.5pt"></span></div>');
     expect(page).toContain('<h1 class="title"><span class="l">对区政协十五届二次会议</span><span class="l">第152104号提案的答复</span></h1>');
     expect(page).toContain('<title>普发改委〔2023〕16号 对区政协十五届二次会议 第152104号提案的答复</title>');
     expect(page).toContain('<p class="salutation"><span class="l">朱莺委员：</span></p>');
-    expect(page).toMatch(/\.organ-header \{ color: #f00;/);
+    expect(page).toMatch(/\.head \.band\.mark, \.letterhead \.organ-header \{ color: #f00;/);
   });
 
   it('sets every paragraph in the lines the DOCX has', async () => {
@@ -66,10 +68,16 @@ describe('the HTML render', () => {
     const notePage = layout.footnotes[0]!.page;
     const lastLine = layout.lines.filter((l) => l.page === notePage && l.part === 'block').pop()!;
     const firstNext = layout.lines.find((l) => l.page === notePage + 1)!;
-    // The paragraph the page ends in goes on after the notes, not indented.
-    expect(page).toContain(`${lastLine.text}</span></p>\n<div class="notes page-end"><p class="note" id="fn1">`);
-    expect(page).toContain(`</div>\n<p class="cont"><span class="l">${firstNext.text}</span>`);
+    // (A heading's words stand in a span of their own.)
+    const heading = parseBody(record.body).blocks[lastLine.block!]!.type === 'heading';
+    expect(page).toContain(`${lastLine.text}</span>${heading ? '</span>' : ''}</p>\n<div class="notes page-end"><p class="note" id="fn1">`);
+    // The next page's first paragraph (one the page ends in goes on, not indented: cont) begins where the browser
+    // is told to break, as the Word file does.
+    const next = layout.lines.filter((l) => l.page === notePage + 1 && l.part === 'block');
+    const continued = next[0]!.block === lastLine.block;
+    expect(page).toContain(`</div>\n<p class="${continued ? 'cont ' : ''}page-start"><span class="l">${firstNext.text}</span>`);
     expect(page).toMatch(/\.notes\.page-end \{ break-after: page; \}/);
+    expect(page).toMatch(/\.page-start, \.break-page, \.break-blank \{ break-before: page; \}/);
   });
 
   it('ends with signature, date, contact block and the 版记, at the bottom of the last page', async () => {
@@ -88,8 +96,7 @@ describe('the HTML render', () => {
   });
 
   it('puts a 版记 that does not fit under the text on a page of its own with no page number', async () => {
-    const record = { ...corpusRecord('000'), body: Array.from({ length: 5 }, (_, i) => `第${i + 1}段` + '长'.repeat(23)).join('\n\n') + '\n' };
-    const page = await html(record);
+    const page = await html(edgeRecords()['alone-plain']!);
     expect(page).toContain('<div class="imprint alone">');
     expect(page).toContain('.imprint.alone { break-before: page; page: imprint; }');
     expect(page).toContain('@page imprint { @bottom-right { content: none; } @bottom-left { content: none; } }');

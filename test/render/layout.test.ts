@@ -9,6 +9,8 @@ import {
   textWidth,
   titleLines,
 } from '../../src/render/layout.js';
+import type { ReplyFields } from '../../src/core/reply.js';
+import { PITCH } from '../../src/render/head.js';
 import { corpusRecord } from '../helpers/corpus.js';
 
 const cjk = (n: number, ch = '一') => ch.repeat(n);
@@ -88,23 +90,28 @@ describe('layoutPages: the pages of a reply, line by line', () => {
   const oneLine = (i: number) => `第${i}段` + cjk(26 - `第${i}段`.length, '长');
   const withBody = (n: number, extra = {}) => ({ ...record, ...extra, body: Array.from({ length: n }, (_, i) => oneLine(i + 1)).join('\n\n') + '\n' });
 
-  it('starts the body on line 10 of page 1: header, blank, doc number and rule, blank, two title lines, blank, salutation', () => {
+  it('starts the title under the 版头 of GB/T 9704: the 标志 35 mm down the block, the doc number two lines under it, the title two lines under the rule', () => {
     const layout = layoutPages(withBody(40), parseBody(withBody(40).body));
     const page1 = layout.lines.filter((l) => l.page === 1);
-    expect(page1.slice(0, 9).map((l) => l.part)).toEqual(['header', 'blank', 'docNumber', 'docNumber', 'blank', 'title', 'title', 'blank', 'salutation']);
-    expect(page1).toHaveLength(LINES_PER_PAGE);
-    expect(page1.filter((l) => l.part === 'block')).toHaveLength(13);
+    // The three lines of 份号, 密级 and 紧急程度 (empty here), the 标志, the doc number; then the title.
+    expect(page1.slice(0, 9).map((l) => l.part)).toEqual(['marks', 'marks', 'marks', 'header', 'docNumber', 'title', 'title', 'blank', 'salutation']);
+    // 35 mm, the 标志 (27.5 pt), two lines, the doc number's line, 4 mm to the rule and two lines: 9.64 lines.
+    expect(layout.head.height / PITCH).toBeCloseTo(9.64, 2);
+    // Under them the first page holds 12 lines (22.07 − 9.64): title, blank, salutation and 8 of body.
+    expect(page1.filter((l) => l.part === 'block')).toHaveLength(8);
     expect(layout.lines.filter((l) => l.page === 2)).toHaveLength(LINES_PER_PAGE);
   });
 
   it('puts the 版记 under the text when its lines are free, else on a page of its own', () => {
-    // Page 1: 9 lines, the body, a blank, signature and date, a blank, 4 contact lines: 17 + body.
-    const fits = layoutPages(withBody(4), parseBody(withBody(4).body));
-    expect([fits.pages, fits.lastPageLines, fits.imprintLines, fits.imprintAlone]).toEqual([1, 21, 1, false]);
-    const alone = layoutPages(withBody(5), parseBody(withBody(5).body));
+    // Without a contact block: the 版头 (9.64 lines), title 2, blank, salutation, the body, a blank, signature and date.
+    const plain = (n: number, more: Partial<ReplyFields> = {}) => withBody(n, { contact: {}, ...more });
+    const fits = layoutPages(plain(4), parseBody(plain(4).body));
+    expect([fits.pages, fits.imprintLines, fits.imprintAlone]).toEqual([1, 1, false]);
+    expect(fits.lastPageLines).toBeCloseTo(20.64, 2);
+    const alone = layoutPages(plain(5), parseBody(plain(5).body));
     expect([alone.pages, alone.lastPageLines, alone.imprintAlone]).toEqual([2, 0, true]);
     // 抄送 takes a line of its own.
-    const cc = withBody(4, { cc: ['市政协提案委'] });
+    const cc = plain(4, { cc: ['市政协提案委'] });
     expect(layoutPages(cc, parseBody(cc.body)).imprintAlone).toBe(true);
     expect(ccLines(cc)).toEqual(['抄送：市政协提案委。']);
   });
@@ -128,7 +135,7 @@ describe('layoutPages of a record without a doc number or a date', () => {
   it('keeps the doc number’s line, empty, above the red rule, so every later line stays where it was', () => {
     const without = lines({ ...full, docNumber: null });
     const withNumber = lines(full);
-    expect(without.filter((l) => l.part === 'docNumber').map((l) => l.text)).toEqual(['', '']);
+    expect(without.filter((l) => l.part === 'docNumber').map((l) => l.text)).toEqual(['']);
     expect(without.map((l) => [l.part, l.page])).toEqual(withNumber.map((l) => [l.part, l.page]));
   });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,24 @@ describe('the PDF of every corpus reply', () => {
   }
 });
 
+describe('the stand-ins for the official fonts (templates/fontconfig/fonts.conf)', () => {
+  const match = (family: string) =>
+    spawnSync('fc-match', ['-f', '%{family[0]}:%{style[0]}', family], { encoding: 'utf8', env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG } }).stdout;
+
+  it('sets 小标宋 in Noto Serif CJK SC Bold and 楷体 in LXGW WenKai, as .ci/run installs them', () => {
+    expect(match('方正小标宋简体')).toBe('Noto Serif CJK SC:Bold');
+    expect(match('楷体_GB2312')).toBe('LXGW WenKai:Regular');
+    expect(match('仿宋_GB2312')).toBe('Noto Serif CJK SC:Regular');
+    expect(match('黑体')).toBe('Noto Sans CJK SC:Regular');
+  });
+
+  it('embeds them in the PDF: the 标志 and title in the bold Song, the （一） headings in the 楷体', () => {
+    const fonts = tool('pdffonts', [files['000']!]);
+    expect(fonts).toMatch(/NotoSerifCJK\w*-Bold/);
+    expect(fonts).toMatch(/LXGWWenKai-Regular/);
+  });
+});
+
 describe('the PDF has the pages the layout gives (22 lines of 28 characters)', () => {
   for (const id of [...CORPUS, 'synthetic-0', 'synthetic-1', 'synthetic-2', 'synthetic-3', 'synthetic-4', 'synthetic-5']) {
     it(`${id}: the page count of layoutPages, and each page starts and ends on the line it says`, () => {
@@ -107,10 +126,10 @@ describe('the PDF page', () => {
     expect(tool('pdfinfo', [file])).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     const page = (n: number) => pageText(file, n).join('');
     const marks = (text: string) => gridParagraphs.map((p, i) => (text.includes(squash(p)) ? i + 1 : 0)).filter(Boolean);
-    // Page 1: header, blank, doc number, rule, blank, a two-line title, blank, salutation: 9 lines, then 13 of body.
-    expect(marks(page(1))).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    // Page 1: the 版头 of GB/T 9704 (9.64 lines down to the title), a two-line title, blank, salutation, then 8 of body.
+    expect(marks(page(1))).toEqual(Array.from({ length: 8 }, (_, i) => i + 1));
     // Page 2: 22 lines of body.
-    expect(marks(page(2))).toEqual(Array.from({ length: 22 }, (_, i) => i + 14));
+    expect(marks(page(2))).toEqual(Array.from({ length: 22 }, (_, i) => i + 9));
   });
 
   it('breaks the title before 第N号', () => {

@@ -59,7 +59,7 @@ describe('a draft HTML page looks like a draft', () => {
     const page = await html('draft');
     expect(page).toContain('<div class="print-mark" aria-hidden="true">草稿</div>');
     expect(page).toMatch(/\.print-mark \{\s*position: fixed;/);
-    expect(page).toContain('<p class="doc-number l">普发改委〔　〕号</p>');
+    expect(page).toContain('<span class="centre">普发改委〔　〕号</span>');
     expect(page).toContain('<title>普发改委〔　〕号 ');
   });
 
@@ -67,7 +67,7 @@ describe('a draft HTML page looks like a draft', () => {
     expect(await html('void')).toContain('<div class="print-mark" aria-hidden="true">作废</div>');
     for (const page of [await html('signed'), await html('published'), await html('draft', { final: true }), await html(undefined)]) {
       expect(page).not.toContain('class="print-mark"');
-      expect(page).toContain('<p class="doc-number l">普发改委〔2023〕16号</p>');
+      expect(page).toContain('<span class="centre">普发改委〔2023〕16号</span>');
     }
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ReplyError } from '../../core/errors.js';
 import { replyFileName } from '../../core/filename.js';
+import { styleOf } from '../../core/style.js';
 import type { Reply } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { readFilter } from '../filters.js';
@@ -15,6 +16,7 @@ const OPTIONS = {
   out: value,
   force: flag,
   stamped: flag,
+  style: value,
   final: flag,
   all: flag,
   year: value,
@@ -32,11 +34,14 @@ export default command(OPTIONS, async function render(ctx, args, opts) {
   if (!exporter) {
     throw new ReplyError('format.unknown', { value: opts.format, formats: Object.keys(exporters).join('、') }, 2);
   }
+  const style = opts.style === undefined ? undefined : styleOf(opts.style);
+  if (opts.style !== undefined && !style) throw new ReplyError('style.unknown', { value: opts.style }, 2);
   const replies = await selected(ctx, args, opts);
   const config = ctx.configIfAny();
   const renderOptions = {
     workspaceTemplates: ctx.workspaceTemplates,
-    ...(config ? { fonts: config.fonts, officePrefix: config.docPrefix } : {}),
+    ...(config ? { fonts: config.fonts, officePrefix: config.docPrefix, office: { organ: config.organ, style: config.style } } : {}),
+    ...(style ? { style } : {}),
     ...(opts.stamped ? { stamped: true } : {}),
     ...(opts.final ? { final: true } : {}),
   };
