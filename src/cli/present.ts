@@ -76,6 +76,8 @@ export function replyJson(reply: Reply): Record<string, unknown> {
     contact: reply.contact,
     contactLabels: reply.contactLabels,
     cc: reply.cc,
+    classification: reply.classification,
+    annotation: reply.annotation,
     footnotes: tree.footnotes.map((f) => ({ number: f.number, label: f.label, text: plainText(f.inlines) })),
     body: reply.body,
     missing: missingOf(reply),

@@ -4,10 +4,10 @@ import type { Config } from './config.js';
 import { parseDate, type IsoDate } from './dates.js';
 import { characterFault } from './characters.js';
 import { DocNumber } from './doc-number.js';
-import { ValidationError, type FieldIssue } from './errors.js';
+import { ValidationError, type FieldIssue, type MessageKey } from './errors.js';
 import { isRole, parseProposer } from './proposers.js';
 import {
-  addressed, addressingOf, CONTACT_KEYS, kindOf, type Contact, type Kind, type Proposer, type ReplyFields, type UnaddressedFields,
+  addressed, addressingOf, CONTACT_KEYS, kindOf, type Classification, type Contact, type Kind, type Proposer, type ReplyFields, type UnaddressedFields,
 } from './reply.js';
 
 export type { ReplyInput };
@@ -31,6 +31,10 @@ export const FIELD_NAMES = {
   contact: 'contact',
   contactLabels: 'contact-labels',
   header: 'header',
+  copyNo: 'copy-no',
+  secrecy: 'secrecy',
+  urgency: 'urgency',
+  annotation: 'annotation',
 } as const satisfies Record<keyof ReplyInput, string>;
 
 export type InputKey = keyof typeof FIELD_NAMES;
@@ -73,6 +77,9 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
   const issuedOn = isBlank(input.issuedOn) ? null : take(() => parseDate(input.issuedOn!, 'issued-on'));
   const docNumber = isBlank(input.docNumber) ? null : take(() => DocNumber.parse(input.docNumber!, config.docPrefix));
   const contact = take(() => parseContact({ ...config.contact, ...input.contact }));
+  const classification = take(() =>
+    parseClassification({ copyNo: input.copyNo ?? '', secrecy: input.secrecy ?? '', urgency: input.urgency ?? '' }),
+  );
   if (signedOn && issuedOn && issuedOn < signedOn) {
     issues.push({ field: 'issued-on', key: 'date.issuedBeforeSigned' });
   }
@@ -98,6 +105,8 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
     contact: contact ?? {},
     contactLabels: { ...config.contactLabels, ...input.contactLabels },
     cc: (input.cc ?? config.cc).map((c) => c.trim()).filter(Boolean),
+    classification: classification ?? {},
+    annotation: parseAnnotation(input.annotation ?? ''),
   });
 }
 
@@ -108,6 +117,7 @@ export const EDITABLE = [
   // The config gives these to a new reply; a record may still differ.
   'organ', FIELD_NAMES.header, 'printing-organ', FIELD_NAMES.cc,
   ...CONTACT_KEYS.map((k) => `contact.${k}` as const),
+  FIELD_NAMES.copyNo, FIELD_NAMES.secrecy, FIELD_NAMES.urgency, FIELD_NAMES.annotation,
 ] as const;
 export type EditableField = (typeof EDITABLE)[number];
 
@@ -198,6 +208,10 @@ function applyEdit(r: UnaddressedFields, field: string, raw: string, config: Con
       const key = field.slice('contact.'.length) as keyof Contact;
       return { ...r, contact: parseContact({ ...r.contact, [key]: value }) };
     }
+    case 'copy-no': return { ...r, classification: parseClassification({ ...r.classification, copyNo: value }) };
+    case 'secrecy': return { ...r, classification: parseClassification({ ...r.classification, secrecy: value }) };
+    case 'urgency': return { ...r, classification: parseClassification({ ...r.classification, urgency: value }) };
+    case 'annotation': return { ...r, annotation: parseAnnotation(value) };
     default:
       throw new ValidationError([{ field, key: 'field.notEditable', params: { fields: EDITABLE.join(', ') } }]);
   }
@@ -223,6 +237,10 @@ const FIELD_VALUES: readonly (readonly [string, (r: ReplyFields) => unknown])[] 
   ['contact', (r) => r.contact],
   ['contact-labels', (r) => r.contactLabels],
   ['cc', (r) => r.cc],
+  ['copy-no', (r) => r.classification.copyNo ?? null],
+  ['secrecy', (r) => r.classification.secrecy ?? null],
+  ['urgency', (r) => r.classification.urgency ?? null],
+  ['annotation', (r) => r.annotation],
   ['body', (r) => r.body],
 ];
 
@@ -301,6 +319,36 @@ function parseContact(contact: Contact): Contact {
     throw new ValidationError([{ field: 'contact.phone', key: 'contact.badPhone', params: { value: out.phone } }]);
   }
   return out;
+}
+
+/** GB/T 9704 7.2.1: 份号 is the copy's number, in (up to six) Arabic digits. */
+const COPY_NO = /^[0-9]{1,6}$/;
+/** 7.2.2: 绝密, 机密 or 秘密, with the period after ★ when one is given (秘密★1年, 机密★长期). */
+const SECRECY = /^(?:绝密|机密|秘密)(?:★\S{1,12})?$/u;
+/** 7.2.3: 特急 or 加急 (and for a telegram 特提 or 平急). */
+const URGENCY = /^(?:特急|加急|特提|平急)$/u;
+
+/** The marks above the 标志, each checked against what the standard allows; an empty one is none. */
+function parseClassification(given: Classification): Classification {
+  const out: { -readonly [K in keyof Classification]: string } = {};
+  const issues: FieldIssue[] = [];
+  const check = (key: keyof Classification, field: string, pattern: RegExp, message: MessageKey) => {
+    const value = given[key]?.trim();
+    if (!value) return;
+    if (pattern.test(value)) out[key] = value;
+    else issues.push({ field, key: message, params: { value } });
+  };
+  check('copyNo', FIELD_NAMES.copyNo, COPY_NO, 'field.badCopyNo');
+  check('secrecy', FIELD_NAMES.secrecy, SECRECY, 'field.badSecrecy');
+  check('urgency', FIELD_NAMES.urgency, URGENCY, 'field.badUrgency');
+  if (issues.length) throw new ValidationError(issues);
+  return out;
+}
+
+/** 附注 as kept: its words, without the round brackets it prints in (a clerk may type them). */
+function parseAnnotation(value: string): string | null {
+  const text = value.trim().replace(/^[（(]([^（()）]*)[）)]$/u, '$1').trim();
+  return text || null;
 }
 
 /** Line ends normalised, trailing blanks trimmed, one final newline. */

@@ -41,6 +41,11 @@ export const REPLY_INPUT = z
     contactLabels: contact,
     /** Overrides the config's 发文机关标志; false (null) for none. */
     header: z.union([z.string(), z.literal(false).transform(() => null), z.null()]),
+    /** 份号, 密级和保密期限, 紧急程度 and 附注, those the document has. */
+    copyNo: text,
+    secrecy: words,
+    urgency: words,
+    annotation: words,
   })
   .partial()
   .strict();

@@ -184,6 +184,28 @@ interface CommonFields {
   readonly contactLabels: ContactLabels;
   /** 抄送 */
   readonly cc: readonly string[];
+  /** 份号, 密级和保密期限 and 紧急程度, those the document has (GB/T 9704 7.2.1–7.2.3). */
+  readonly classification: Classification;
+  /** 附注, printed in round brackets under the date (7.3.7), without them; null when there is none. */
+  readonly annotation: string | null;
+}
+
+/**
+ * The marks of a document that GB/T 9704 prints above its 标志 when it has them, one a line in this
+ * order: 份号 (the copy's number, up to six Arabic digits: 000001), 密级和保密期限 (秘密★1年) and
+ * 紧急程度 (特急, 加急).
+ */
+export interface Classification {
+  readonly copyNo?: string;
+  readonly secrecy?: string;
+  readonly urgency?: string;
+}
+
+export const CLASSIFICATION_KEYS = ['copyNo', 'secrecy', 'urgency'] as const satisfies readonly (keyof Classification)[];
+
+/** The marks' lines, top to bottom. */
+export function classificationLines(c: Classification): string[] {
+  return CLASSIFICATION_KEYS.map((key) => c[key]).filter((v): v is string => Boolean(v));
 }
 
 export type Reply = ReplyFields & RecordState;

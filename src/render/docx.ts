@@ -122,6 +122,7 @@ export function docxDocument(reply: Printable, options: DocxOptions = {}): Docum
   for (const block of tree.blocks) children.push(bodyParagraph(block));
   blank();
   children.push(...signature(reply, options.stamped ?? false));
+  if (reply.annotation) children.push(new Paragraph({ style: STYLE.contact, children: [new TextRun(`（${reply.annotation}）`)] }));
   const contact = contactLines(reply);
   if (contact.length) {
     blank();

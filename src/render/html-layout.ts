@@ -3,7 +3,7 @@ import { replyParts, type Printing } from '../core/reply-parts.js';
 import type { ReplyFields } from '../core/reply.js';
 import type { DocStyle } from '../core/style.js';
 import { BLOCK_HEIGHT, BLOCK_TOP, EM_ABOVE, type Band, type Head } from './head.js';
-import { BODY_WRAP, LINES_PER_PAGE, breakLines, ccLines, layoutPages, type PageLayout } from './layout.js';
+import { annotationLines, BODY_WRAP, LINES_PER_PAGE, breakLines, ccLines, layoutPages, type PageLayout } from './layout.js';
 
 /**
  * What the HTML template needs of the page layout, beside the record: the
@@ -31,10 +31,18 @@ export function htmlLayout(reply: ReplyFields, tree: BodyTree, style: DocStyle, 
       salutationLines: pages.lines.filter((l) => l.part === 'salutation').map((l) => l.text),
       contactLines: parts.contact.map(({ label, value, line }) => ({ label, value, lines: breakLines(line, BODY_WRAP) })),
       ccLines: ccLines(reply),
+      annotationLines: annotationLines(reply),
+      annotationBreak: startsPage(pages, 'annotation'),
       signatureBreak: breakBefore(pages, 'signature'),
       contactBreak: breakBefore(pages, 'contact'),
     },
   };
+}
+
+/** Whether a part's first line begins a page: the line before it stands on the page before. */
+function startsPage(pages: PageLayout, part: 'annotation'): boolean {
+  const at = pages.lines.findIndex((l) => l.part === part);
+  return at > 0 && pages.lines[at - 1]!.page !== pages.lines[at]!.page;
 }
 
 /**
@@ -104,6 +112,9 @@ export interface HtmlLayoutContext {
   readonly salutationLines: readonly string[];
   readonly contactLines: readonly { label: string; value: string; lines: readonly string[] }[];
   readonly ccLines: readonly string[];
+  readonly annotationLines: readonly string[];
+  /** The 附注 begins a page (the date ends the one before). */
+  readonly annotationBreak: boolean;
   readonly signatureBreak: '' | 'page' | 'blank';
   readonly contactBreak: '' | 'page' | 'blank';
 }

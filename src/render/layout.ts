@@ -1,6 +1,6 @@
 import { plainText, type Block, type BodyTree, type Inline } from '../core/body.js';
 import { replyParts, type Printing } from '../core/reply-parts.js';
-import type { ReplyFields } from '../core/reply.js';
+import { classificationLines, type ReplyFields } from '../core/reply.js';
 import type { DocStyle } from '../core/style.js';
 import { BLOCK_HEIGHT, headOf, PITCH, type Head } from './head.js';
 
@@ -325,7 +325,7 @@ function breakPenalty(before: string | undefined, unit: string, after: string | 
 }
 
 /** The parts of the layout that take lines of the text block. */
-export type Part = 'marks' | 'header' | 'blank' | 'docNumber' | 'title' | 'salutation' | 'block' | 'signature' | 'contact';
+export type Part = 'marks' | 'header' | 'blank' | 'docNumber' | 'title' | 'salutation' | 'block' | 'signature' | 'annotation' | 'contact';
 
 /** One line of the text flow, on its page. */
 export interface PlacedLine {
@@ -370,7 +370,7 @@ export const BLOCK_LINES = BLOCK_HEIGHT / PITCH;
 /** The 版头 of a reply in a style. */
 export function replyHead(reply: ReplyFields, style: DocStyle, printing?: Printing): Head {
   const parts = replyParts(reply, printing);
-  return headOf(style, { header: parts.header, docNumber: parts.docNumber }, BLOCK_WIDTH_PT, emWidth);
+  return headOf(style, { header: parts.header, docNumber: parts.docNumber, marks: classificationLines(reply.classification) }, BLOCK_WIDTH_PT, emWidth);
 }
 
 /**
@@ -434,6 +434,7 @@ export function layoutPages(reply: ReplyFields, tree: BodyTree, style: DocStyle 
   });
   put('blank', ['']);
   put('signature', signatureLines(reply));
+  put('annotation', annotationLines(reply));
   const contact = contactLines(reply);
   if (contact.length) {
     put('blank', ['']);
@@ -444,6 +445,11 @@ export function layoutPages(reply: ReplyFields, tree: BodyTree, style: DocStyle 
   const lastPageLines = imprintAlone ? 0 : used + notes;
   if (imprintAlone) newPage();
   return { pages: page, head, lines, footnotes, imprintLines, imprintAlone, lastPageLines };
+}
+
+/** 附注 under the date (GB/T 9704 7.3.7): in round brackets, indented 2 characters; none when the reply has none. */
+export function annotationLines(reply: ReplyFields): string[] {
+  return reply.annotation ? breakLines(`（${reply.annotation}）`, BODY_WRAP) : [];
 }
 
 /** The contact block's lines as printed: 联系人姓名：宋佩颖 … */

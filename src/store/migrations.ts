@@ -231,6 +231,12 @@ const STEPS: readonly Step[] = [
   CREATE TRIGGER reply_bases_frozen BEFORE UPDATE ON reply_bases
     BEGIN SELECT RAISE(ABORT, 'bases are never changed'); END;
   `,
+  // 11: the marks GB/T 9704 prints above the 标志 (份号, 密级和保密期限, 紧急程度: JSON, {} for none)
+  // and the 附注 under the date; a reply filed before has neither.
+  `
+  ALTER TABLE replies ADD COLUMN classification TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(classification));
+  ALTER TABLE replies ADD COLUMN annotation TEXT;
+  `,
 ];
 
 /** The step that set it: an archive of an earlier step is known by its tables. */

@@ -41,6 +41,8 @@ interface Row {
   contact: string;
   contact_labels: string;
   cc: string;
+  classification: string;
+  annotation: string | null;
   status: string;
   event_id: number;
   created_at: string;
@@ -50,14 +52,14 @@ interface Row {
 /** Every column but the body: what a listing needs, without reading each reply's text. */
 const SUMMARY_COLUMNS = `id, kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers,
   salutation, lead_unit, result, disclosure, inferred, signed_on, issued_on, organ, header, printing_organ, contact,
-  contact_labels, cc, status, event_id, created_at, updated_at`;
+  contact_labels, cc, classification, annotation, status, event_id, created_at, updated_at`;
 
 const COLUMNS = `kind, title, doc_prefix, doc_year, doc_seq, session, session_key, proposal_no, proposal_title, proposers, proposer_names,
   salutation, lead_unit, result, disclosure, inferred, body, signed_on, issued_on, organ, header, printing_organ,
-  contact, contact_labels, cc, search_shadow`;
+  contact, contact_labels, cc, classification, annotation, search_shadow`;
 const PARAMS = `@kind, @title, @doc_prefix, @doc_year, @doc_seq, @session, @session_key, @proposal_no, @proposal_title, @proposers, @proposer_names,
   @salutation, @lead_unit, @result, @disclosure, @inferred, @body, @signed_on, @issued_on, @organ, @header, @printing_organ,
-  @contact, @contact_labels, @cc, @search_shadow`;
+  @contact, @contact_labels, @cc, @classification, @annotation, @search_shadow`;
 
 /**
  * The replies to proposals [session, key, number without zeros] (@proposals) whose sessions both have a key.
@@ -418,6 +420,8 @@ function toParams(r: ReplyFields, inferred: readonly RecordField[]): Record<stri
     contact: JSON.stringify(r.contact),
     contact_labels: JSON.stringify(r.contactLabels),
     cc: JSON.stringify(r.cc),
+    classification: JSON.stringify(r.classification),
+    annotation: r.annotation,
   };
 }
 
@@ -448,6 +452,8 @@ function fromRow(row: Row): Reply {
     contact: JSON.parse(row.contact),
     contactLabels: JSON.parse(row.contact_labels),
     cc: JSON.parse(row.cc),
+    classification: JSON.parse(row.classification),
+    annotation: row.annotation,
     status: row.status as Status,
     inferred: inferredOf(row.inferred),
     version: row.event_id,
@@ -480,6 +486,9 @@ function fromSnapshot(json: string, event: number): Reply {
     session: data.session || null,
     proposalNo: data.proposalNo || null,
     organ: data.organ || null,
+    // Snapshots before step 11 have no marks above the 标志 and no 附注.
+    classification: data.classification ?? {},
+    annotation: data.annotation ?? null,
     inferred: Array.isArray(data.inferred) ? data.inferred.filter(isRecordField) : [],
     version: event,
   };

@@ -155,8 +155,10 @@ describe('reply backup', () => {
     const done = new Promise<number | null>((resolve) => writer.on('exit', resolve));
     const counts: number[] = [];
     let during = 0;
-    for (let n = 0; writer.exitCode === null || n < 1; n++) {
-      const running = writer.exitCode === null;
+    // Copies while the import runs, and a last one once it has ended (made after its exit is known).
+    for (let n = 0, last = false; !last; n++) {
+      last = writer.exitCode !== null;
+      const running = !last;
       const copy = join(ws, `b${n}.db`);
       const run = runCli(ws, ['backup', copy]);
       expect(run.code, run.stderr).toBe(0);

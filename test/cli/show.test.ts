@@ -63,7 +63,8 @@ describe('reply show', () => {
       [
         'id', 'docNumber', 'kind', 'status', 'title', 'session', 'proposalNo', 'proposalTitle', 'proposers',
         'salutation', 'salutationOverride', 'leadUnit', 'result', 'disclosure', 'signedOn', 'issuedOn', 'organ',
-        'header', 'printingOrgan', 'contact', 'contactLabels', 'cc', 'footnotes', 'body', 'missing', 'inferred', 'createdAt', 'updatedAt',
+        'header', 'printingOrgan', 'contact', 'contactLabels', 'cc', 'classification', 'annotation', 'footnotes', 'body', 'missing',
+        'inferred', 'createdAt', 'updatedAt',
       ].sort(),
     );
     expect(reply).toMatchObject({

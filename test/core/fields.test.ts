@@ -488,6 +488,10 @@ describe('applyEdits sets each editable field', () => {
     'contact.phone': ['52564588-3335', (r) => r.contact.phone, '52564588-3335'],
     'contact.address': ['大渡河路1668号2号楼1109室', (r) => r.contact.address, '大渡河路1668号2号楼1109室'],
     'contact.postcode': ['200062', (r) => r.contact.postcode, '200062'],
+    'copy-no': ['000001', (r) => r.classification.copyNo, '000001'],
+    secrecy: ['秘密★1年', (r) => r.classification.secrecy, '秘密★1年'],
+    urgency: ['特急', (r) => r.classification.urgency, '特急'],
+    annotation: ['（此件公开发布）', (r) => r.annotation, '此件公开发布'],
   } satisfies Record<EditableField, [string, (r: ReplyFields) => unknown, unknown]>;
 
   it('has an example for every editable field', () => {
@@ -693,5 +697,26 @@ describe('applyEdits reports all problems together', () => {
       ),
     );
     expect(issueKeys(issues)).toEqual({ result: 'field.notAllowed', colour: 'field.notEditable', 'contact.postcode': 'contact.badPostcode' });
+  });
+});
+
+describe('the marks above the 标志 and the 附注 (GB/T 9704 7.2.1–7.2.3, 7.3.7)', () => {
+  it('files them from an answers file, 附注 without the brackets it prints in', () => {
+    const reply = build({ copyNo: '000001', secrecy: '秘密★1年', urgency: '加急', annotation: '（此件公开发布）' });
+    expect(reply.classification).toEqual({ copyNo: '000001', secrecy: '秘密★1年', urgency: '加急' });
+    expect(reply.annotation).toBe('此件公开发布');
+    expect(build({})).toMatchObject({ classification: {}, annotation: null });
+  });
+
+  it('refuses what the standard does not allow, naming each field at once', () => {
+    const issues = issuesOf(() => build({ copyNo: '第1份', secrecy: '内部', urgency: '急' }));
+    expect(issueKeys(issues)).toEqual({ 'copy-no': 'field.badCopyNo', secrecy: 'field.badSecrecy', urgency: 'field.badUrgency' });
+    expect(issueKeys(issuesOf(() => edit('copy-no', '0000001')))).toEqual({ 'copy-no': 'field.badCopyNo' });
+  });
+
+  it('takes each of them away with an empty value, the others kept', () => {
+    const marked = applyEdits(filed(), [{ field: 'copy-no', value: '12' }, { field: 'urgency', value: '特急' }, { field: 'annotation', value: '此件公开发布' }], config);
+    expect(edit('copy-no', '', marked).classification).toEqual({ urgency: '特急' });
+    expect(edit('annotation', ' ', marked).annotation).toBeNull();
   });
 });

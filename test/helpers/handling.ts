@@ -49,6 +49,8 @@ export function reply(p: Proposal, status: Status, signedOn: string, over: Parti
     contact: {},
     contactLabels: { name: '联系人姓名', phone: '联系电话', address: '通讯地址', postcode: '邮政编码' },
     cc: [],
+    classification: {},
+    annotation: null,
     status,
     inferred: [],
     version: id,

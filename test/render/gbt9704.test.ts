@@ -24,12 +24,15 @@ const BLOCK_RIGHT = 28 + 156;
 const SIZE_3 = 16 / MM;
 const files: Record<string, string> = {};
 const records = Object.fromEntries(CORPUS.map((id) => [id, corpusRecord(id)])) as Record<CorpusId, CompleteFields>;
+/** Reply 000 with every optional element of the 版头 and a 附注. */
+const marked: CompleteFields = { ...records['000'], classification: { copyNo: '000001', secrecy: '秘密★1年', urgency: '特急' }, annotation: '此件公开发布' };
 
 beforeAll(async () => {
   requireLatinFont(FONTCONFIG);
   for (const style of STYLES) {
-    await renderPdfs(CORPUS.map((id) => records[id]), { style }, (i, pdf) => {
-      writeFileSync((files[`${CORPUS[i]}-${style}`] = join(dir, `${CORPUS[i]}-${style}.pdf`)), pdf);
+    const names = [...CORPUS, 'marked'];
+    await renderPdfs([...CORPUS.map((id) => records[id]), marked], { style }, (i, pdf) => {
+      writeFileSync((files[`${names[i]}-${style}`] = join(dir, `${names[i]}-${style}.pdf`)), pdf);
     });
   }
 }, 180_000);
@@ -86,7 +89,7 @@ describe('the letter layout (GB/T 9704 10.1)', () => {
       expect(lowerThick!.bottom - lowerThick!.top).toBeGreaterThan(2 * (lowerThin!.bottom - lowerThin!.top));
       if (record.header) {
         // The organ's full name, without 文件.
-        const mark = lineOf(file, 1, record.organ);
+        const mark = lineOf(file, 1, record.organ!);
         expect(mark.text).toBe(record.header.replace(/文件$/u, ''));
         near(mark.top, 30, '标志 top');
         near(centre(mark), (BLOCK_LEFT + BLOCK_RIGHT) / 2, '标志 centre');
@@ -110,4 +113,39 @@ describe('the letter layout (GB/T 9704 10.1)', () => {
       if (record.cc.length) expect(last).toContain(`抄送：${record.cc.join('，')}。`);
     });
   }
+});
+
+describe('the optional elements of the 版头 (7.2.1–7.2.3) and the 附注 (7.3.7)', () => {
+  const first = (style: DocStyle, text: string) => lineOf(files[`marked-${style}`]!, 1, text);
+
+  it('stacks 份号, 密级和保密期限 and 紧急程度 flush left on the text block’s first three lines, above the 标志', () => {
+    ['000001', '秘密★1年', '特急'].forEach((text, i) => {
+      const line = first('文件', text);
+      near(line.baseline, BLOCK_TOP + i * LINE + BASELINE, `${text} baseline`);
+      near(line.left, BLOCK_LEFT, `${text} left`);
+    });
+    // The 标志 stays where it was.
+    near(first('文件', marked.header!).top, BLOCK_TOP + 35, '标志 top');
+  });
+
+  it('in a letter, stacks them flush left under the first double rule, the 份号 beside the doc number', () => {
+    const copy = first('信函', '000001');
+    const doc = first('信函', '普发改委');
+    near(copy.baseline, doc.baseline, '份号 beside the doc number');
+    near(copy.left, BLOCK_LEFT, '份号 left');
+    near(first('信函', '秘密★1年').baseline, doc.baseline + LINE, '密级 baseline');
+    near(first('信函', '特急').baseline, doc.baseline + 2 * LINE, '紧急程度 baseline');
+    near(lineOf(files['marked-信函']!, 1, '对').baseline, first('信函', '特急').bottom + 2 * LINE + BASELINE, 'title two lines under the last');
+  });
+
+  it('prints the 附注 in round brackets on the line under the date, indented 2 characters', () => {
+    const file = files['marked-文件']!;
+    const pages = Array.from({ length: pageCount(file) }, (_, i) => i + 1);
+    const page = pages.find((p) => pageText(file, p).includes('2023年5月18日'))!;
+    const lines = pageText(file, page);
+    const date = lines.findIndex((l) => l === '2023年5月18日');
+    expect(date).toBeGreaterThan(0);
+    expect(lines[date + 1]).toBe('（此件公开发布）');
+    near(lineOf(file, page, '（此件公开发布）').left, BLOCK_LEFT + (2 * 16) / MM, '附注 indent');
+  });
 });

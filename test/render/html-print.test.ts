@@ -19,8 +19,12 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const dir = mkdtempSync(join(tmpdir(), 'reply-html-print-'));
 const CORPUS: CorpusId[] = ['000', '001', '002', '004'];
+/** Reply 000 with every optional element of the 版头 and a 附注. */
+const MARKED = { ...corpusRecord('000'), classification: { copyNo: '000001', secrecy: '秘密★1年', urgency: '特急' }, annotation: '此件公开发布' };
+const PAGED = [...CORPUS, 'marked'];
 const records: Record<string, ReplyFields> = {
   ...Object.fromEntries(CORPUS.map((id) => [id, corpusRecord(id)])),
+  marked: MARKED,
   ...(hasChromium ? edgeRecords() : {}),
 };
 const office: Record<string, string> = {};
@@ -49,14 +53,14 @@ beforeAll(async () => {
   });
   for (const name of names) printed[name] = print(name, (await htmlExporter.render(records[name]!, {})) as string);
   // The same replies as letters.
-  await renderPdfs(CORPUS.map((id) => records[id]!), { style: '信函' }, (i, pdf) => {
-    writeFileSync((office[`${CORPUS[i]}-信函`] = join(dir, `${CORPUS[i]}-信函.office.pdf`)), pdf);
+  await renderPdfs(PAGED.map((id) => records[id]!), { style: '信函' }, (i, pdf) => {
+    writeFileSync((office[`${PAGED[i]}-信函`] = join(dir, `${PAGED[i]}-信函.office.pdf`)), pdf);
   });
-  for (const id of CORPUS) printed[`${id}-信函`] = print(`${id}-信函`, (await htmlExporter.render(records[id]!, { style: '信函' })) as string);
+  for (const id of PAGED) printed[`${id}-信函`] = print(`${id}-信函`, (await htmlExporter.render(records[id]!, { style: '信函' })) as string);
 }, 300_000);
 
 describe.skipIf(!hasChromium)('the HTML render printed by Chromium (skipped: /usr/bin/chromium is not installed)', () => {
-  for (const id of CORPUS) {
+  for (const id of PAGED) {
     it(`${id}: has as many pages as the PDF from the DOCX, page for page`, () => {
       const pages = pageCount(office[id]!);
       expect(pageCount(printed[id]!)).toBe(pages);
@@ -73,7 +77,7 @@ describe.skipIf(!hasChromium)('the HTML render printed by Chromium (skipped: /us
     });
   }
 
-  for (const id of CORPUS) {
+  for (const id of PAGED) {
     it(`${id} as a letter: has the pages of the PDF from the DOCX, page for page, and no page number on the first`, () => {
       const name = `${id}-信函`;
       const pages = pageCount(office[name]!);

@@ -111,3 +111,85 @@ describe('a workspace’s Word styles (templates/docx/styles.xml)', () => {
     expect(existsSync(join(ws, 'a.docx'))).toBe(false);
   });
 });
+
+describe('reply render --style: the 文件 or the letter layout', () => {
+  const withStyle = (ws: string, style: string) => {
+    const file = join(ws, 'reply.config.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\}\s*$/u, `  "style": "${style}",\n}\n`));
+    return ws;
+  };
+  const html = (ws: string, args: string[] = []) => {
+    const run = runCli(ws, ['render', '1', '--format', 'html', ...args]);
+    expect(run.code, run.stderr).toBe(0);
+    return run.stdout;
+  };
+  const isLetter = (page: string) => page.includes('<div class="letterhead"');
+
+  it('prints the office’s replies in the 文件 layout unless told', () => {
+    const page = html(archiveOfCorpus());
+    expect(isLetter(page)).toBe(false);
+    expect(page).toContain('<span class="centre">上海市普陀区发展和改革委员会文件</span>');
+  });
+
+  it('prints a letter with --style 信函 (or letter): the organ’s name without 文件, the doc number flush right', () => {
+    const ws = archiveOfCorpus();
+    for (const style of ['信函', 'letter']) {
+      const page = html(ws, ['--style', style]);
+      expect(isLetter(page)).toBe(true);
+      expect(page).toContain('>上海市普陀区发展和改革委员会</p>');
+      expect(page).toContain('<span class="right">普发改委〔2023〕16号</span>');
+      // No page number on the first page, the 版记 without its 印发 line.
+      expect(page).toMatch(/@page :first \{\n  margin-top: 30mm;\n  @bottom-right \{ content: none; \}/);
+      expect(page).not.toContain('class="issued');
+    }
+  });
+
+  it('takes the office’s style from the config, for the replies it signs; another organ’s reply keeps the 文件 layout', () => {
+    const ws = withStyle(archiveOfCorpus(), '信函');
+    expect(isLetter(html(ws))).toBe(true);
+    expect(isLetter(html(ws, ['--style', '文件']))).toBe(false);
+    // Reply 3 of the corpus is the 会办意见 of 上海市普陀区人民政府.
+    const other = runCli(ws, ['render', '3', '--format', 'html']);
+    expect(other.stdout).toContain('上海市普陀区人民政府文件');
+    expect(isLetter(other.stdout)).toBe(false);
+  });
+
+  it('refuses a style it does not know, in one line naming the two, and writes nothing', () => {
+    const ws = archiveOfCorpus();
+    const run = runCli(ws, ['render', '1', '--format', 'docx', '--style', '公告', '--out', 'out.docx']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('错误：不支持的版式「公告」，可用：文件、信函');
+    expect(existsSync(join(ws, 'out.docx'))).toBe(false);
+  });
+
+  it('refuses a config whose style is neither, naming the key', () => {
+    const run = runCli(withStyle(archiveOfCorpus(), '公函'), ['render', '1']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('style');
+  });
+});
+
+describe('reply edit --set copy-no, secrecy, urgency, annotation: the optional elements of the 版头 and the 附注', () => {
+  it('shows and prints them: the marks flush left above the 标志, the 附注 in brackets under the date', () => {
+    const ws = archiveOfCorpus();
+    const edit = runCli(ws, ['edit', '1', '--set', 'copy-no=000001', '--set', 'secrecy=秘密★1年', '--set', 'urgency=特急', '--set', 'annotation=此件公开发布', '--force', '--reason', '补记份号、密级与附注']);
+    expect(edit.code, edit.stderr).toBe(0);
+    const show = runCli(ws, ['show', '1']).stdout;
+    for (const [label, value] of [['份号', '000001'], ['密级和保密期限', '秘密★1年'], ['紧急程度', '特急'], ['附注', '（此件公开发布）']] as const) {
+      expect(show).toMatch(new RegExp(`${label}\\s+${value.replace(/[()（）★]/g, '\\$&')}`));
+    }
+    const html = runCli(ws, ['render', '1', '--format', 'html']).stdout;
+    expect(html).toContain('<div class="band marks" style="height: 28.9pt; line-height: 28.9pt"><span class="left">000001</span></div>');
+    expect(html).toContain('<span class="left">特急</span>');
+    expect(html).toContain('<p class="annotation"><span class="l">（此件公开发布）</span></p>');
+  });
+
+  it('refuses a 份号 that is not six digits at most, in one line naming the field, and changes nothing', () => {
+    const ws = archiveOfCorpus();
+    const run = runCli(ws, ['edit', '1', '--set', 'copy-no=第一份', '--force', '--reason', '补记份号']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('份号「第一份」应为不超过 6 位的阿拉伯数字');
+    expect(runCli(ws, ['show', '1']).stdout).not.toContain('份号');
+  });
+});

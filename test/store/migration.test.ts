@@ -61,6 +61,13 @@ const logged = (db: Database.Database) => db.prepare("SELECT 1 FROM sqlite_maste
 const without = (row: Row, key: string) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== key));
 
 /**
+ * A reply without step 11's columns when they hold what a reply filed before has (no marks above the
+ * 标志, no 附注): any other value stays in the snapshot and shows as a change.
+ */
+const beforeStep11 = (row: Row) =>
+  row.classification === '{}' && row.annotation === null ? without(without(row, 'classification'), 'annotation') : row;
+
+/**
  * Every stored row of the tables that hold the archive's records, in a stable order, as the tables
  * of step 5 held them: from step 6 on, a row's time and change are read from its event. Whatever the
  * schema, a migration must leave this unchanged.
@@ -72,7 +79,7 @@ function snapshot(db: Database.Database): Snapshot {
     replies: events
       ? all('SELECT r.*, e.type AS last_change FROM replies r JOIN events e ON e.id = r.event_id ORDER BY r.id').map((r) =>
           // the stored title (step 7) is the kind, session and number as worded: checked on its own
-          without(without(r, 'event_id'), 'title'),
+          beforeStep11(without(without(r, 'event_id'), 'title')),
         )
       : all('SELECT * FROM replies ORDER BY id'),
     revisions: events
@@ -176,7 +183,7 @@ describe('opening an archive of schema step 2', () => {
   it('migrates it to the current schema version', () => {
     const { db } = open();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(10);
+    expect(SCHEMA_VERSION).toBe(11);
     for (const table of ['status_changes', 'proposals', 'deadlines', 'feedback', 'events', 'reply_bases']) {
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(table), table).toEqual({ n: 1 });
     }
@@ -723,6 +730,19 @@ describe('opening an archive of schema step 8', () => {
     db.close();
     const raw = track(new Database(file, { readonly: true }));
     expect([raw.pragma('user_version', { simple: true }), raw.pragma('application_id', { simple: true })]).toEqual([8, 0]);
+  });
+});
+
+describe('opening an archive of schema step 10', () => {
+  it('gives its replies and their earlier revisions no marks above the 标志 and no 附注, and keeps the marks a reply is given', () => {
+    fixtureAt(10).close();
+    const { repo } = open();
+    for (const id of [1, 2, 3, 4, 5]) expect(repo.get(id)).toMatchObject({ classification: {}, annotation: null });
+    for (const revision of repo.history(5)) expect(revision.reply).toMatchObject({ classification: {}, annotation: null });
+    const reply = repo.get(1)!;
+    const marked = repo.update(1, { ...reply, classification: { copyNo: '000001', urgency: '特急' }, annotation: '此件公开发布' }, reply.version);
+    expect(repo.get(1)).toMatchObject({ classification: { copyNo: '000001', urgency: '特急' }, annotation: '此件公开发布' });
+    expect(marked.version).toBeGreaterThan(reply.version);
   });
 });
 

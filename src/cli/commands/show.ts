@@ -141,6 +141,13 @@ function describe(reply: Reply, handling: readonly [string, string][]): string {
     [t('label.printingOrgan'), reply.printingOrgan],
     [t('label.contact'), contact || none],
     [t('label.cc'), reply.cc.length ? reply.cc.join('，') : none],
+    // The marks above the 标志 and the 附注, those the reply has.
+    ...([
+      [t('label.copyNo'), reply.classification.copyNo],
+      [t('label.secrecy'), reply.classification.secrecy],
+      [t('label.urgency'), reply.classification.urgency],
+      [t('label.annotation'), reply.annotation && `（${reply.annotation}）`],
+    ].filter((row): row is [string, string] => Boolean(row[1]))),
     [t('label.footnotes'), footnotes.length ? footnotes.map((f) => `${f.number}. ${plainText(f.inlines)}`).join('\n') : none],
     ...handling,
     [t('label.createdAt'), timeText(reply.createdAt)],

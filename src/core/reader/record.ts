@@ -80,6 +80,8 @@ export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRec
     contact: contact as Contact,
     contactLabels: { ...DEFAULT_CONTACT_LABELS, ...labels },
     cc: reading.cc?.list ?? [],
+    classification: {},
+    annotation: null,
   };
   const issuedOn = reading.issued ? (dateOfLine(reading.issued.date) ?? null) : null;
   const filed: NewReply = { ...reply, issuedOn: issuedOn === reply.signedOn ? null : issuedOn };

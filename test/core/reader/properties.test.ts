@@ -152,6 +152,8 @@ const record: fc.Arbitrary<NewReply> = fc
       contact: Object.fromEntries(g.contact.map((k) => [k, CONTACT[k]])),
       contactLabels: DEFAULT_CONTACT_LABELS,
       cc: g.cc,
+      classification: {},
+      annotation: null,
     };
   });
 
