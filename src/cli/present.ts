@@ -78,6 +78,7 @@ export function replyJson(reply: Reply): Record<string, unknown> {
     cc: reply.cc,
     classification: reply.classification,
     annotation: reply.annotation,
+    style: reply.style,
     footnotes: tree.footnotes.map((f) => ({ number: f.number, label: f.label, text: plainText(f.inlines) })),
     body: reply.body,
     missing: missingOf(reply),

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { parseDate, type IsoDate } from './dates.js';
 import { characterFault } from './characters.js';
 import { DocNumber } from './doc-number.js';
+import { styleOf, type DocStyle } from './style.js';
 import { ValidationError, type FieldIssue, type MessageKey } from './errors.js';
 import { isRole, parseProposer } from './proposers.js';
 import {
@@ -35,6 +36,7 @@ export const FIELD_NAMES = {
   secrecy: 'secrecy',
   urgency: 'urgency',
   annotation: 'annotation',
+  style: 'style',
 } as const satisfies Record<keyof ReplyInput, string>;
 
 export type InputKey = keyof typeof FIELD_NAMES;
@@ -77,6 +79,7 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
   const issuedOn = isBlank(input.issuedOn) ? null : take(() => parseDate(input.issuedOn!, 'issued-on'));
   const docNumber = isBlank(input.docNumber) ? null : take(() => DocNumber.parse(input.docNumber!, config.docPrefix));
   const contact = take(() => parseContact({ ...config.contact, ...input.contact }));
+  const style = isBlank(input.style) ? null : take(() => parseStyle(input.style!));
   const classification = take(() =>
     parseClassification({ copyNo: input.copyNo ?? '', secrecy: input.secrecy ?? '', urgency: input.urgency ?? '' }),
   );
@@ -107,6 +110,8 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
     cc: (input.cc ?? config.cc).map((c) => c.trim()).filter(Boolean),
     classification: classification ?? {},
     annotation: parseAnnotation(input.annotation ?? ''),
+    // Only a layout asked for is the reply's own; without one the office's (config.style) prints it.
+    style: style ?? null,
   });
 }
 
@@ -117,7 +122,7 @@ export const EDITABLE = [
   // The config gives these to a new reply; a record may still differ.
   'organ', FIELD_NAMES.header, 'printing-organ', FIELD_NAMES.cc,
   ...CONTACT_KEYS.map((k) => `contact.${k}` as const),
-  FIELD_NAMES.copyNo, FIELD_NAMES.secrecy, FIELD_NAMES.urgency, FIELD_NAMES.annotation,
+  FIELD_NAMES.copyNo, FIELD_NAMES.secrecy, FIELD_NAMES.urgency, FIELD_NAMES.annotation, FIELD_NAMES.style,
 ] as const;
 export type EditableField = (typeof EDITABLE)[number];
 
@@ -212,6 +217,7 @@ function applyEdit(r: UnaddressedFields, field: string, raw: string, config: Con
     case 'secrecy': return { ...r, classification: parseClassification({ ...r.classification, secrecy: value }) };
     case 'urgency': return { ...r, classification: parseClassification({ ...r.classification, urgency: value }) };
     case 'annotation': return { ...r, annotation: parseAnnotation(value) };
+    case 'style': return { ...r, style: value ? parseStyle(value) : null };
     default:
       throw new ValidationError([{ field, key: 'field.notEditable', params: { fields: EDITABLE.join(', ') } }]);
   }
@@ -241,6 +247,7 @@ const FIELD_VALUES: readonly (readonly [string, (r: ReplyFields) => unknown])[] 
   ['secrecy', (r) => r.classification.secrecy ?? null],
   ['urgency', (r) => r.classification.urgency ?? null],
   ['annotation', (r) => r.annotation],
+  ['style', (r) => r.style],
   ['body', (r) => r.body],
 ];
 
@@ -343,6 +350,12 @@ function parseClassification(given: Classification): Classification {
   check('urgency', FIELD_NAMES.urgency, URGENCY, 'field.badUrgency');
   if (issues.length) throw new ValidationError(issues);
   return out;
+}
+
+function parseStyle(value: string): DocStyle {
+  const style = styleOf(value);
+  if (!style) throw new ValidationError([{ field: FIELD_NAMES.style, key: 'field.badStyle', params: { value } }]);
+  return style;
 }
 
 /** 附注 as kept: its words, without the round brackets it prints in (a clerk may type them). */

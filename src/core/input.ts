@@ -46,6 +46,8 @@ export const REPLY_INPUT = z
     secrecy: words,
     urgency: words,
     annotation: words,
+    /** 文件 or 信函. */
+    style: words,
   })
   .partial()
   .strict();

@@ -1,6 +1,7 @@
 import type { DocNumber } from './doc-number.js';
 import type { IsoDate } from './dates.js';
 import { ReplyError } from './errors.js';
+import type { DocStyle } from './style.js';
 
 export const KINDS = ['提案答复', '建议答复', '会办意见'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -188,6 +189,11 @@ interface CommonFields {
   readonly classification: Classification;
   /** 附注, printed in round brackets under the date (7.3.7), without them; null when there is none. */
   readonly annotation: string | null;
+  /**
+   * The layout the reply is printed in (文件 or 信函), as it was filed: the office's style when it was
+   * drafted, 信函 for an imported one whose title says 函 (…的答复函); null when nothing said (defaultStyle).
+   */
+  readonly style: DocStyle | null;
 }
 
 /**

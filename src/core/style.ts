@@ -19,10 +19,12 @@ export function styleOf(text: string): DocStyle | undefined {
 }
 
 /**
- * The layout a reply is printed in when no one names one: a letter when its doc number is a letter's
- * (the organ's 代字 with 函, 普发改委函〔2024〕3号), the office's own style for a reply it signs, else 文件.
+ * The layout a reply is printed in when no one names one: its own (ReplyFields.style); a letter when
+ * its doc number is a letter's (the organ's 代字 with 函, 普发改委函〔2024〕3号); the office's style
+ * for a reply it signs; else 文件.
  */
-export function defaultStyle(reply: Pick<ReplyFields, 'docNumber' | 'organ'>, office?: { readonly organ: string; readonly style: DocStyle }): DocStyle {
+export function defaultStyle(reply: Pick<ReplyFields, 'docNumber' | 'organ' | 'style'>, office?: { readonly organ: string; readonly style: DocStyle }): DocStyle {
+  if (reply.style) return reply.style;
   if (reply.docNumber && /函$/u.test(reply.docNumber.prefix)) return '信函';
   if (office && (reply.organ === null || reply.organ === office.organ)) return office.style;
   return '文件';
@@ -32,6 +34,11 @@ export function defaultStyle(reply: Pick<ReplyFields, 'docNumber' | 'organ'>, of
  * The 发文机关标志 a style prints: a document's (上海市普陀区发展和改革委员会文件); a letter's, the
  * organ's name alone (GB/T 9704 10.1: 发文机关全称或者规范化简称, no 文件).
  */
+/** A title that names its document a letter: …的答复函, …的复函, …提案答复的函, …意见的函. */
+export function titleSaysLetter(title: string): boolean {
+  return /(?:复函|答复函|回函|的函)$/u.test(title.trim());
+}
+
 export function markOf(header: string | null, style: DocStyle): string | null {
   if (header === null || style === '文件') return header;
   return header.replace(/文件$/u, '') || header;

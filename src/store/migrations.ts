@@ -237,6 +237,10 @@ const STEPS: readonly Step[] = [
   ALTER TABLE replies ADD COLUMN classification TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(classification));
   ALTER TABLE replies ADD COLUMN annotation TEXT;
   `,
+  // 12: the layout a reply is printed in, as filed (NULL: the archive's default decides, as for every reply before).
+  `
+  ALTER TABLE replies ADD COLUMN style TEXT CHECK (style IN ('文件', '信函'));
+  `,
 ];
 
 /** The step that set it: an archive of an earlier step is known by its tables. */

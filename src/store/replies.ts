@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../core/dates.js';
+import type { DocStyle } from '../core/style.js';
 import { DocNumber, MAX_SEQ } from '../core/doc-number.js';
 import { ReplyError } from '../core/errors.js';
 import type { NewReply } from '../core/fields.js';
@@ -43,6 +44,7 @@ interface Row {
   cc: string;
   classification: string;
   annotation: string | null;
+  style: string | null;
   status: string;
   event_id: number;
   created_at: string;
@@ -52,14 +54,14 @@ interface Row {
 /** Every column but the body: what a listing needs, without reading each reply's text. */
 const SUMMARY_COLUMNS = `id, kind, doc_prefix, doc_year, doc_seq, session, proposal_no, proposal_title, proposers,
   salutation, lead_unit, result, disclosure, inferred, signed_on, issued_on, organ, header, printing_organ, contact,
-  contact_labels, cc, classification, annotation, status, event_id, created_at, updated_at`;
+  contact_labels, cc, classification, annotation, style, status, event_id, created_at, updated_at`;
 
 const COLUMNS = `kind, title, doc_prefix, doc_year, doc_seq, session, session_key, proposal_no, proposal_title, proposers, proposer_names,
   salutation, lead_unit, result, disclosure, inferred, body, signed_on, issued_on, organ, header, printing_organ,
-  contact, contact_labels, cc, classification, annotation, search_shadow`;
+  contact, contact_labels, cc, classification, annotation, style, search_shadow`;
 const PARAMS = `@kind, @title, @doc_prefix, @doc_year, @doc_seq, @session, @session_key, @proposal_no, @proposal_title, @proposers, @proposer_names,
   @salutation, @lead_unit, @result, @disclosure, @inferred, @body, @signed_on, @issued_on, @organ, @header, @printing_organ,
-  @contact, @contact_labels, @cc, @classification, @annotation, @search_shadow`;
+  @contact, @contact_labels, @cc, @classification, @annotation, @style, @search_shadow`;
 
 /**
  * The replies to proposals [session, key, number without zeros] (@proposals) whose sessions both have a key.
@@ -422,6 +424,7 @@ function toParams(r: ReplyFields, inferred: readonly RecordField[]): Record<stri
     cc: JSON.stringify(r.cc),
     classification: JSON.stringify(r.classification),
     annotation: r.annotation,
+    style: r.style,
   };
 }
 
@@ -454,6 +457,7 @@ function fromRow(row: Row): Reply {
     cc: JSON.parse(row.cc),
     classification: JSON.parse(row.classification),
     annotation: row.annotation,
+    style: row.style as DocStyle | null,
     status: row.status as Status,
     inferred: inferredOf(row.inferred),
     version: row.event_id,
@@ -489,6 +493,8 @@ function fromSnapshot(json: string, event: number): Reply {
     // Snapshots before step 11 have no marks above the 标志 and no 附注.
     classification: data.classification ?? {},
     annotation: data.annotation ?? null,
+    // … and those before step 12 no layout of their own.
+    style: data.style ?? null,
     inferred: Array.isArray(data.inferred) ? data.inferred.filter(isRecordField) : [],
     version: event,
   };

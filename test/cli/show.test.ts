@@ -63,7 +63,7 @@ describe('reply show', () => {
       [
         'id', 'docNumber', 'kind', 'status', 'title', 'session', 'proposalNo', 'proposalTitle', 'proposers',
         'salutation', 'salutationOverride', 'leadUnit', 'result', 'disclosure', 'signedOn', 'issuedOn', 'organ',
-        'header', 'printingOrgan', 'contact', 'contactLabels', 'cc', 'classification', 'annotation', 'footnotes', 'body', 'missing',
+        'header', 'printingOrgan', 'contact', 'contactLabels', 'cc', 'classification', 'annotation', 'style', 'footnotes', 'body', 'missing',
         'inferred', 'createdAt', 'updatedAt',
       ].sort(),
     );

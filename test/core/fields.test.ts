@@ -492,6 +492,7 @@ describe('applyEdits sets each editable field', () => {
     secrecy: ['秘密★1年', (r) => r.classification.secrecy, '秘密★1年'],
     urgency: ['特急', (r) => r.classification.urgency, '特急'],
     annotation: ['（此件公开发布）', (r) => r.annotation, '此件公开发布'],
+    style: ['信函', (r) => r.style, '信函'],
   } satisfies Record<EditableField, [string, (r: ReplyFields) => unknown, unknown]>;
 
   it('has an example for every editable field', () => {

@@ -51,6 +51,7 @@ export function reply(p: Proposal, status: Status, signedOn: string, over: Parti
     cc: [],
     classification: {},
     annotation: null,
+    style: null,
     status,
     inferred: [],
     version: id,

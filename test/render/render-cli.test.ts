@@ -193,3 +193,22 @@ describe('reply edit --set copy-no, secrecy, urgency, annotation: the optional e
     expect(runCli(ws, ['show', '1']).stdout).not.toContain('份号');
   });
 });
+
+describe('a reply imported as a letter prints as one', () => {
+  it('takes 信函 from a title that says 函 (…建议的答复函, …的复函): 8 of the 21 real replies, which render as letters by default', () => {
+    const ws = workspace();
+    expect(runCli(ws, ['import', join(FIXTURES, 'corpus-wild')]).code).toBe(0);
+    const replies = JSON.parse(runCli(ws, ['list', '--json']).stdout) as { id: number; style: string | null }[];
+    expect(replies).toHaveLength(21);
+    const letters = replies.filter((r) => r.style === '信函');
+    expect(letters).toHaveLength(8);
+    expect(replies.filter((r) => r.style !== '信函').every((r) => r.style === null)).toBe(true);
+    const letter = runCli(ws, ['render', String(letters[0]!.id), '--format', 'html']).stdout;
+    expect(letter).toContain('<div class="letterhead"');
+    const other = replies.find((r) => r.style === null)!;
+    expect(runCli(ws, ['render', String(other.id), '--format', 'html']).stdout).not.toContain('<div class="letterhead"');
+    // The clerk may say otherwise, and take it back.
+    expect(runCli(ws, ['edit', String(letters[0]!.id), '--set', 'style=文件', '--force', '--reason', '本机关按文件格式重印']).code).toBe(0);
+    expect(runCli(ws, ['render', String(letters[0]!.id), '--format', 'html']).stdout).not.toContain('<div class="letterhead"');
+  });
+});

@@ -61,11 +61,13 @@ const logged = (db: Database.Database) => db.prepare("SELECT 1 FROM sqlite_maste
 const without = (row: Row, key: string) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== key));
 
 /**
- * A reply without step 11's columns when they hold what a reply filed before has (no marks above the
- * 标志, no 附注): any other value stays in the snapshot and shows as a change.
+ * A reply without the columns of steps 11 and 12 when they hold what a reply filed before has (no marks
+ * above the 标志, no 附注, no layout of its own): any other value stays in the snapshot and shows as a change.
  */
 const beforeStep11 = (row: Row) =>
-  row.classification === '{}' && row.annotation === null ? without(without(row, 'classification'), 'annotation') : row;
+  row.classification === '{}' && row.annotation === null && row.style === null
+    ? without(without(without(row, 'classification'), 'annotation'), 'style')
+    : row;
 
 /**
  * Every stored row of the tables that hold the archive's records, in a stable order, as the tables
@@ -183,7 +185,7 @@ describe('opening an archive of schema step 2', () => {
   it('migrates it to the current schema version', () => {
     const { db } = open();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(11);
+    expect(SCHEMA_VERSION).toBe(12);
     for (const table of ['status_changes', 'proposals', 'deadlines', 'feedback', 'events', 'reply_bases']) {
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(table), table).toEqual({ n: 1 });
     }
@@ -734,14 +736,14 @@ describe('opening an archive of schema step 8', () => {
 });
 
 describe('opening an archive of schema step 10', () => {
-  it('gives its replies and their earlier revisions no marks above the 标志 and no 附注, and keeps the marks a reply is given', () => {
+  it('gives its replies and their earlier revisions no marks above the 标志, no 附注 and no layout of their own, and keeps those a reply is given', () => {
     fixtureAt(10).close();
     const { repo } = open();
-    for (const id of [1, 2, 3, 4, 5]) expect(repo.get(id)).toMatchObject({ classification: {}, annotation: null });
-    for (const revision of repo.history(5)) expect(revision.reply).toMatchObject({ classification: {}, annotation: null });
+    for (const id of [1, 2, 3, 4, 5]) expect(repo.get(id)).toMatchObject({ classification: {}, annotation: null, style: null });
+    for (const revision of repo.history(5)) expect(revision.reply).toMatchObject({ classification: {}, annotation: null, style: null });
     const reply = repo.get(1)!;
-    const marked = repo.update(1, { ...reply, classification: { copyNo: '000001', urgency: '特急' }, annotation: '此件公开发布' }, reply.version);
-    expect(repo.get(1)).toMatchObject({ classification: { copyNo: '000001', urgency: '特急' }, annotation: '此件公开发布' });
+    const marked = repo.update(1, { ...reply, classification: { copyNo: '000001', urgency: '特急' }, annotation: '此件公开发布', style: '信函' }, reply.version);
+    expect(repo.get(1)).toMatchObject({ classification: { copyNo: '000001', urgency: '特急' }, annotation: '此件公开发布', style: '信函' });
     expect(marked.version).toBeGreaterThan(reply.version);
   });
 });

@@ -147,6 +147,7 @@ function describe(reply: Reply, handling: readonly [string, string][]): string {
       [t('label.secrecy'), reply.classification.secrecy],
       [t('label.urgency'), reply.classification.urgency],
       [t('label.annotation'), reply.annotation && `（${reply.annotation}）`],
+      [t('label.style'), reply.style],
     ].filter((row): row is [string, string] => Boolean(row[1]))),
     [t('label.footnotes'), footnotes.length ? footnotes.map((f) => `${f.number}. ${plainText(f.inlines)}`).join('\n') : none],
     ...handling,

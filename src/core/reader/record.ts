@@ -15,6 +15,7 @@ import {
   type RecordField,
 } from '../reply.js';
 import type { Reading } from './read.js';
+import { titleSaysLetter } from '../style.js';
 import { restorePunctuation } from './punctuation.js';
 import { dateOfLine, FOOTNOTE } from './tail.js';
 
@@ -82,6 +83,8 @@ export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRec
     cc: reading.cc?.list ?? [],
     classification: {},
     annotation: null,
+    // A title that calls the reply a letter (…的答复函) says how it was printed; else the archive's default decides.
+    style: reading.title && titleSaysLetter(reading.title.value) ? '信函' : null,
   };
   const issuedOn = reading.issued ? (dateOfLine(reading.issued.date) ?? null) : null;
   const filed: NewReply = { ...reply, issuedOn: issuedOn === reply.signedOn ? null : issuedOn };

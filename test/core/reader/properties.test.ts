@@ -154,6 +154,7 @@ const record: fc.Arbitrary<NewReply> = fc
       cc: g.cc,
       classification: {},
       annotation: null,
+      style: null,
     };
   });
 
