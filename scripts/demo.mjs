@@ -28,10 +28,18 @@ if (!proposals.some((p) => p.session === '区政协十五届二次会议' && p.n
   if (code !== 0) process.exit(code);
 }
 
-const filed = await captured(['new', '--proposal', '152104', '--answers', 'data/samples/reply-152104.json', '--json']);
-if (filed.code !== 0) process.exit(filed.code);
-const { id, docNumber } = JSON.parse(filed.out);
-say(`已归档：第 ${id} 号  ${docNumber.text}（data/replies.db）。按公开版式输出：`);
+// So is its draft: a second draft of one proposal is refused, and the demo takes up the one it filed.
+const drafts = JSON.parse((await captured(['list', '--status', 'draft', '--json'])).out || '[]');
+let reply = drafts.find((r) => r.session === '区政协十五届二次会议' && r.proposalNo === '152104');
+if (!reply) {
+  const filed = await captured(['new', '--proposal', '152104', '--answers', 'data/samples/reply-152104.json', '--json']);
+  if (filed.code !== 0) process.exit(filed.code);
+  reply = JSON.parse(filed.out);
+}
+const { id, docNumber } = reply;
+// A draft gets its doc number when it is signed (reply status ID signed); an office that numbers drafts has one now.
+const numbered = docNumber ? `  ${docNumber.text}` : '（草稿，签发时给文号）';
+say(`已归档：第 ${id} 号${numbered}（data/replies.db）。按公开版式输出：`);
 let code = await main(['render', String(id), '--format', 'txt']);
 say('reply due --as-of 2023-05-18（答复还是草稿：提案尚未答复）：');
 code ||= await main(['due', '--as-of', '2023-05-18']);
