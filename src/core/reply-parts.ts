@@ -22,6 +22,8 @@ export interface ReplyParts {
   // The body, between the salutation and the signature, is the body tree (parseBody): each layout sets it its own way.
   /** 署名 and the date in Chinese, those known. */
   readonly signature: readonly string[];
+  /** 附注 in its round brackets, or null. */
+  readonly annotation: string | null;
   /** 联系人姓名：宋佩颖 …, the keys that have a value, in their order. */
   readonly contact: readonly { readonly key: ContactKey; readonly label: string; readonly value: string; readonly line: string }[];
   /** 抄送：区政协提案委，区人大代表工委。, or null when copied to nobody. */
@@ -65,6 +67,7 @@ export function replyParts(reply: ReplyFields, printing: Printing = FINAL): Repl
     title: replyTitle(reply.kind, reply.session, reply.proposalNo),
     salutation: salutationOf(reply),
     signature: [reply.organ ?? '', reply.signedOn ? chineseDate(reply.signedOn) : ''].filter(Boolean),
+    annotation: reply.annotation ? `（${reply.annotation}）` : null,
     contact: CONTACT_KEYS.filter((key) => reply.contact[key]).map((key) => {
       const label = reply.contactLabels[key];
       const value = reply.contact[key]!;
@@ -102,6 +105,7 @@ export function replyText(reply: ReplyFields): string {
       parts.salutation,
       body,
       ...parts.signature,
+      parts.annotation ?? '',
       ...parts.contact.map((c) => c.line),
       ...footnotes,
       parts.cc ?? '',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { textExporter, markdownExporter } from '../../src/render/text.js';
+import { replyText } from '../../src/core/reply-parts.js';
 import { ROOT } from '../helpers/cli.js';
 import { corpusRecord, published, type CorpusId } from '../helpers/corpus.js';
 
@@ -100,5 +101,20 @@ describe('the Markdown of a hostile record', () => {
     expect(md).not.toMatch(/(?<!\\)<script>/u);
     expect(md.match(/\\<script>/g)?.length).toBeGreaterThanOrEqual(10);
     expect(md).not.toMatch(/(?<!\\)\*\*粗体|(?<!\\)\[链接\]|(?<!\\)_斜体/u);
+  });
+});
+
+describe('the 附注 in the published text', () => {
+  const record = { ...corpusRecord('000'), annotation: '此件公开发布' };
+
+  it('stands in round brackets after the date, before the contact block, in the text and the Markdown', async () => {
+    for (const exporter of [textExporter, markdownExporter]) {
+      const text = (await exporter.render(record, {})) as string;
+      expect(text, exporter.name).toContain('2023年5月18日\n\n（此件公开发布）\n\n联系人姓名：宋佩颖');
+    }
+  });
+
+  it('is where the checker reads the reply too (replyText, the same parts)', async () => {
+    expect(replyText(record)).toBe(await textExporter.render(record, {}));
   });
 });
