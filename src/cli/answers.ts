@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { ReplyError } from '../core/errors.js';
 import { FIELD_NAMES, type ReplyInput } from '../core/fields.js';
 import { PROPOSAL_INPUT, readInput, REPLY_INPUT } from '../core/input.js';
+import { MAX_JSON_DEPTH, readJsonText } from '../core/json-text.js';
 import { PROPOSAL_FIELD_NAMES, type ProposalInput } from '../core/proposal.js';
 import { readText } from './files.js';
 
@@ -87,15 +88,12 @@ function read(schema: typeof REPLY_INPUT | typeof PROPOSAL_INPUT, values: Record
   throw new ReplyError('answers.badValue', { file, key: keyOf.get(field) ?? field });
 }
 
-/** A JSON object. */
+/** A JSON object; a fault in its text is placed by line and column. */
 function readObject(file: string, base: string): Record<string, unknown> {
-  let data: unknown;
-  try {
-    data = JSON.parse(readText(file, base));
-  } catch (error) {
-    if (error instanceof ReplyError) throw error;
-    throw new ReplyError('answers.badJson', { file, detail: (error as Error).message });
-  }
+  const read = readJsonText(readText(file, base));
+  if ('tooDeep' in read) throw new ReplyError('answers.tooDeep', { file, max: MAX_JSON_DEPTH });
+  if (!read.ok) throw new ReplyError('answers.badJson', { file, ...read.fault });
+  const data = read.data;
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ReplyError('answers.notObject', { file });
   return data as Record<string, unknown>;
 }

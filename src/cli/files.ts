@@ -29,6 +29,7 @@ export async function readBodyFile(file: string, base: string): Promise<string> 
   if (file === '-' || !reader) return readText(file, base);
   const asWritten = reader.format === 'txt' || reader.format === 'md';
   const source = await readSource(resolve(base, file));
+  if (!source.ok && source.reason === 'import.notFound') throw new ReplyError('file.notFound', { file });
   if (!source.ok && source.reason === 'import.unreadable') throw new ReplyError('file.unreadable', { file });
   // An empty text is an empty body, refused as such by the command.
   if (!source.ok && asWritten && source.reason === 'import.empty') return '';

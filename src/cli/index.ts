@@ -3,7 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { ReplyError, ValidationError } from '../core/errors.js';
 import type { CommandHandler } from './command.js';
 import { Context, type GlobalOptions, type Streams } from './context.js';
-import { t } from './messages.js';
+import { HELP } from './help.js';
+import { hasMessage, t } from './messages.js';
 import type { MessageKey } from '../messages/zh-CN.js';
 import { PromptCancelled, type Prompter } from './prompts.js';
 import type { Clock } from '../core/ports.js';
@@ -64,10 +65,11 @@ function program(
     .option('--by <name>', t('opt.by'))
     .option('--no-input', t('opt.noInput'))
     .option('--debug', t('opt.debug'))
+    .configureHelp(HELP)
     .helpOption('-h, --help', t('opt.help'))
-    .helpCommand(false)
+    .helpCommand('help [command]', t('cmd.help'))
     .version(version(), '-V, --version', t('opt.version'))
-    .showSuggestionAfterError(false)
+    .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput(output);
 
@@ -331,13 +333,25 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
     },
   );
   try {
-    await root.parseAsync(argv as string[], { from: 'user' });
+    const words = helpAsked(root, argv);
+    await root.parseAsync(words, { from: 'user' });
     return exitCode;
   } catch (error) {
     return report(error, streams.stderr, debug);
   } finally {
     ctx?.close();
   }
+}
+
+/**
+ * `reply help proposal add` is `reply proposal add --help` (commander's help command reads one word
+ * only); `reply help lsit` is `reply lsit`, refused with the nearest command.
+ */
+function helpAsked(root: Command, argv: readonly string[]): string[] {
+  if (argv[0] !== 'help' || argv.length < 2) return [...argv];
+  const [, name = ''] = argv;
+  const known = root.commands.some((c) => c.name() === name || c.aliases().includes(name));
+  return known ? [...argv.slice(1).filter((a) => a !== '--help' && a !== '-h'), '--help'] : [name];
 }
 
 /** SQLite's codes for what is wrong with the archive's file or its disk rather than with the program. */
@@ -364,7 +378,7 @@ function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean): 
     return 130;
   }
   if (error instanceof ValidationError) {
-    const list = error.issues.map((i) => t('fields.item', { field: i.field, problem: t(i.key, i.params) })).join('；');
+    const list = error.issues.map((i) => t('fields.item', { field: fieldName(i.field), problem: t(i.key, i.params) })).join('；');
     say(t('error.prefix') + t('fields.invalid', { list }));
     if (debug) sayStack(error.stack);
     return error.exitCode;
@@ -389,7 +403,20 @@ function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean): 
   return 1;
 }
 
+/** A field as the clerk calls it, then the key a flag or an answers file gives it by: 提案号 proposal-no. */
+function fieldName(field: string): string {
+  const key = `fieldName.${field}`;
+  return hasMessage(key) ? `${t(key)} ${field}` : field;
+}
+
 function usageMessage(error: CommanderError): string {
+  const message = plainUsageMessage(error);
+  // Commander ends an unknown command's or option's message with its nearest neighbours: (Did you mean list?)
+  const suggestion = /\(Did you mean (?:one of )?(.+?)\?\)/u.exec(error.message)?.[1];
+  return suggestion ? t('usage.didYouMean', { message, suggestion: suggestion.split(', ').join(' 或 ') }) : message;
+}
+
+function plainUsageMessage(error: CommanderError): string {
   const detail = /'([^']*)'/.exec(error.message)?.[1] ?? error.message.replace(/^error:\s*/, '');
   switch (error.code) {
     case 'commander.unknownOption':

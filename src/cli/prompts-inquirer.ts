@@ -1,5 +1,18 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { PromptCancelled, type Prompter } from './prompts.js';
+import { hasMessage, t } from './messages.js';
+
+/** The key hints under a list (↑↓ 移动 • ⏎ 选定), in the catalogue's words instead of inquirer's English. */
+export const theme = {
+  style: {
+    keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${keyWord(key)} ${keyWord(action)}`).join(' • '),
+  },
+};
+
+function keyWord(word: string): string {
+  const key = `promptKey.${word}`;
+  return hasMessage(key) ? t(key) : word;
+}
 
 /** The Prompter on a real terminal, through @inquirer/prompts. */
 export function inquirerPrompter(): Prompter {
@@ -25,10 +38,11 @@ export function inquirerPrompter(): Prompter {
         select({
           message: q.message,
           choices: q.choices.map((c) => ({ name: c.name, value: c.value })),
+          theme,
           ...(q.default !== undefined ? { default: q.default } : {}),
         }),
       ),
-    checkbox: (q) => guard(() => checkbox({ message: q.message, choices: q.choices.map((c) => ({ name: c.name, value: c.value })) })),
+    checkbox: (q) => guard(() => checkbox({ message: q.message, choices: q.choices.map((c) => ({ name: c.name, value: c.value })), theme })),
     confirm: (q) => guard(() => confirm({ message: q.message, default: q.default ?? true })),
   };
 }

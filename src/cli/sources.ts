@@ -1,6 +1,6 @@
 import type { MessageKey } from '../messages/zh-CN.js';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { convertToDocx, type Converted } from '../read/convert.js';
 import { docxReader } from '../read/docx.js';
@@ -83,6 +83,8 @@ function isFolder(path: string): boolean {
  */
 export async function readSource(file: string, converted?: Converted): Promise<SourceText> {
   const reader = readerFor(file);
+  // A path typed wrong is said as that, whatever its name's ending.
+  if (!existsSync(file)) return { ok: false, reason: 'import.notFound' };
   if (!reader) return { ok: false, reason: isFolder(file) ? 'import.linkedFolder' : 'import.unsupported' };
   const read0 = readRegularFile(file);
   if (!read0.ok) return { ok: false, reason: FILE_REASONS[read0.reason] };

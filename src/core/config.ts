@@ -1,5 +1,5 @@
 import { isPhoneList, isPostcode } from './phone.js';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { MAX_JSON_DEPTH, readJsonText } from './json-text.js';
 import { z } from 'zod';
 import { ReplyError } from './errors.js';
 import { DEFAULT_CONTACT_LABELS, type Contact, type ContactKey, type ContactLabels } from './reply.js';
@@ -127,43 +127,11 @@ const schema = z
   .strict();
 
 /** Parses the (commented) JSON of a config file; any fault names the key at fault. */
-/** No key of the config is nested more than three deep; 32 leaves room and keeps the parser's stack small. */
-const MAX_DEPTH = 32;
-
-/** The deepest nesting of brackets and braces outside strings and comments. */
-function nestingDepth(source: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '"') {
-      for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++;
-    } else if (ch === '/' && source[i + 1] === '/') {
-      while (i < source.length && source[i] !== '\n') i++;
-    } else if (ch === '/' && source[i + 1] === '*') {
-      const end = source.indexOf('*/', i + 2);
-      i = end < 0 ? source.length : end + 1;
-    } else if (ch === '[' || ch === '{') {
-      deepest = Math.max(deepest, ++depth);
-    } else if (ch === ']' || ch === '}') {
-      depth--;
-    }
-  }
-  return deepest;
-}
-
 export function parseConfig(text: string, file: string): Config {
-  // Windows Notepad starts a UTF-8 file with a byte order mark.
-  const source = text.replace(/^\uFEFF/u, '');
-  // The parser recurses once a level: a file nested thousands deep would overflow the stack.
-  if (nestingDepth(source) > MAX_DEPTH) throw new ReplyError('config.tooDeep', { file, max: MAX_DEPTH });
-  const errors: ParseError[] = [];
-  const data: unknown = parseJsonc(source, errors, { allowTrailingComma: true });
-  const first = errors[0];
-  if (first) {
-    const line = source.slice(0, first.offset).split('\n').length;
-    throw new ReplyError('config.syntax', { file, line, reasonKey: `jsonc.${printParseErrorCode(first.error)}` });
-  }
+  const read = readJsonText(text);
+  if ('tooDeep' in read) throw new ReplyError('config.tooDeep', { file, max: MAX_JSON_DEPTH });
+  if (!read.ok) throw new ReplyError('config.syntax', { file, ...read.fault });
+  const data = read.data;
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -78,7 +78,8 @@ export function buildNewReply(input: ReplyInput, config: Config, today: IsoDate)
   const signedOn = take(() => (isBlank(input.signedOn) ? today : parseDate(input.signedOn!, 'signed-on')));
   const issuedOn = isBlank(input.issuedOn) ? null : take(() => parseDate(input.issuedOn!, 'issued-on'));
   const docNumber = isBlank(input.docNumber) ? null : take(() => DocNumber.parse(input.docNumber!, config.docPrefix));
-  const contact = take(() => parseContact({ ...config.contact, ...input.contact }));
+  // A contact given is the reply's whole contact: merged with the office's, it would give one person another's phone.
+  const contact = take(() => parseContact(input.contact ?? config.contact));
   const style = isBlank(input.style) ? null : take(() => parseStyle(input.style!));
   const classification = take(() =>
     parseClassification({ copyNo: input.copyNo ?? '', secrecy: input.secrecy ?? '', urgency: input.urgency ?? '' }),

@@ -8,8 +8,9 @@ export type Kind = (typeof KINDS)[number];
 
 /** English names accepted wherever a kind is typed. */
 const KIND_ALIASES: Record<string, Kind> = {
-  提案答复: '提案答复', 提案: '提案答复', proposal: '提案答复', 'proposal-reply': '提案答复',
-  建议答复: '建议答复', 建议: '建议答复', suggestion: '建议答复', 'suggestion-reply': '建议答复', deputy: '建议答复',
+  提案答复: '提案答复', 提案: '提案答复', 政协提案: '提案答复', 政协提案答复: '提案答复', proposal: '提案答复', 'proposal-reply': '提案答复',
+  建议答复: '建议答复', 建议: '建议答复', 代表建议: '建议答复', 人大代表建议: '建议答复', 代表建议答复: '建议答复',
+  suggestion: '建议答复', 'suggestion-reply': '建议答复', deputy: '建议答复',
   会办意见: '会办意见', 会办: '会办意见', 'co-handling': '会办意见', cohandling: '会办意见', joint: '会办意见',
 };
 

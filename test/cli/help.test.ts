@@ -5,7 +5,7 @@ import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const COMMANDS = {
   init: '在当前目录创建 reply.config.json',
-  new: '新建一份答复并归档',
+  new: '起草一份答复并归档为草稿',
   list: '列出答复，最新的在前',
   show: '查看一份答复的全部字段与正文',
   edit: '修改一份答复',
@@ -85,7 +85,7 @@ describe('reply with no command', () => {
 describe('the README documents every command', () => {
   it('has a section with an example for each command that --help lists', () => {
     const help = runCli(tempDir(), ['--help']).stdout;
-    const commands = [...help.slice(help.indexOf('Commands:')).matchAll(/^\s{2}(\w+)/gm)].map((m) => m[1]!);
+    const commands = [...help.slice(help.indexOf('命令：')).matchAll(/^\s{2}(\w+)/gm)].map((m) => m[1]!);
     expect(commands).toEqual(expect.arrayContaining(['init', 'new', 'list', 'show', 'edit', 'status', 'render', 'import', 'check', 'search', 'similar', 'reindex']));
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const command of commands) {

@@ -288,7 +288,7 @@ describe('reply import skips what is not a reply, with a reason, and goes on', (
     const ws = workspace();
     const run = runCli(ws, ['import', join(ws, 'nope.txt')]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(`跳过    ${join(ws, 'nope.txt')}：无法读取文件\n`);
+    expect(run.stdout).toBe(`跳过    ${join(ws, 'nope.txt')}：文件或目录不存在\n`);
   });
 
   it('files a reply with a field it could not find, and warns', () => {

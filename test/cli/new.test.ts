@@ -248,9 +248,9 @@ describe('reply new: invalid input', () => {
     expectError(run, 1, 'kind（未知的类型「通知」', 'proposal-no（提案号「第一号」');
   });
 
-  it('refuses a body file that cannot be read', () => {
+  it('refuses a body file that is not there', () => {
     const ws = workspace();
-    expectError(runCli(ws, ['new', ...flags({ body: 'nowhere/body.md' })]), 1, '无法读取文件 nowhere/body.md');
+    expectError(runCli(ws, ['new', ...flags({ body: 'nowhere/body.md' })]), 1, '找不到文件 nowhere/body.md');
   });
 
   it('refuses a body file that is neither UTF-8 nor GB18030 text (GBK is taken, as import takes it), naming where', () => {

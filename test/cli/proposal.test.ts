@@ -150,7 +150,7 @@ describe('reply proposal add: refusals write nothing', () => {
       runCli(ws, ['proposal', 'add', '--kind', '提案']),
       1,
       '未写入任何内容',
-      'session（缺少）；number（缺少）；title（缺少）；proposer（缺少）；assigned-on（缺少）；role（缺少）',
+      '会次 session（缺少）；编号 number（缺少）；标题 title（缺少）；提案人 proposer（缺少）；交办日期 assigned-on（缺少）；本单位的角色 role（缺少）',
     );
   });
 

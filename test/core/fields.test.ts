@@ -219,12 +219,9 @@ describe('buildNewReply applies the config defaults', () => {
     expect(build({}).contact).toEqual(config.contact);
   });
 
-  it('lets a given contact field replace the default one and keeps the others', () => {
-    expect(build({ contact: { name: '杨益', phone: '' } }).contact).toEqual({
-      name: '杨益',
-      address: '大渡河路1668号1号楼B区313室',
-      postcode: '200333',
-    });
+  it('takes a given contact whole: none of the office\'s fields is mixed into it', () => {
+    expect(build({ contact: { name: '杨益', phone: '' } }).contact).toEqual({ name: '杨益' });
+    expect(build({}).contact).toMatchObject({ address: '大渡河路1668号1号楼B区313室', postcode: '200333' });
   });
 
   it('takes the header 「organ + 文件」 by default', () => {

@@ -69,7 +69,7 @@ describe('reply new on a terminal asks for what is missing', () => {
     const run = await runInteractive(dir, ['new', '--kind', '提案答复'], prompter);
     expect(prompter.asked).toEqual([]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^错误：字段有误，未写入任何内容：session（缺少）；proposal-no（缺少）；title（缺少）；proposer（缺少）；result（缺少）；disclosure（缺少）；body（缺少）\n$/);
+    expect(run.stderr).toMatch(/^错误：字段有误，未写入任何内容：会次 session（缺少）；提案号 proposal-no（缺少）；标题 title（缺少）；提案人 proposer（缺少）；办理结果 result（缺少）；公开属性 disclosure（缺少）；正文 body（缺少）\n$/);
   });
 
   it('never asks with --no-input', async () => {

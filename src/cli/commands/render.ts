@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { ReplyError } from '../../core/errors.js';
 import { replyFileName } from '../../core/filename.js';
 import { styleOf } from '../../core/style.js';
@@ -56,6 +56,9 @@ export default command(OPTIONS, async function render(ctx, args, opts) {
   }
   const target = resolve(ctx.cwd, opts.out);
   const isDir = batch || /[\\/]$/.test(opts.out) || (existsSync(target) && statSync(target).isDirectory());
+  // Several replies go into a folder: one named like a file (x.txt), or a file already there, is a mistake, not a folder to make.
+  if (batch && existsSync(target) && !statSync(target).isDirectory()) throw new ReplyError('render.outIsFile', { path: opts.out }, 2);
+  if (batch && !existsSync(target) && !/[\\/]$/.test(opts.out) && extname(target) !== '') throw new ReplyError('render.outLooksLikeFile', { path: opts.out }, 2);
   const files = replies.map((reply) => (isDir ? join(target, replyFileName(reply, exporter.ext)) : target));
   // Nothing is written when any file would be overwritten.
   const taken = opts.force ? undefined : files.find((file) => existsSync(file));
