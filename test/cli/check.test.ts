@@ -150,7 +150,7 @@ describe('reply check FILE: the corpus', () => {
   });
 
   it('a missing file, or one of another type: one error line, exit 1', () => {
-    expectError(runCli(workspace(), ['check', '没有这个文件.txt']), 1, '无法检查 没有这个文件.txt：无法读取文件');
+    expectError(runCli(workspace(), ['check', '没有这个文件.txt']), 1, '无法检查 没有这个文件.txt：文件或目录不存在');
     const dir = workspace();
     writeFileSync(join(dir, 'a.xlsx'), 'PK');
     expectError(runCli(dir, ['check', 'a.xlsx']), 1, '不支持的文件类型');

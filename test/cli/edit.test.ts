@@ -183,7 +183,7 @@ describe('reply edit: refusals (nothing is written)', () => {
   });
 
   it('refuses an unreadable or empty body file', () => {
-    expectError(runCli(ws, ['edit', '1', '--body', 'missing.md']), 1, '无法读取文件 missing.md');
+    expectError(runCli(ws, ['edit', '1', '--body', 'missing.md']), 1, '找不到文件 missing.md');
     expectError(runCli(ws, ['edit', '1', '--body', 'empty.md']), 1, '正文为空');
   });
 
