@@ -20,6 +20,8 @@ export interface GlobalOptions {
   /** commander's negation of --no-input */
   readonly input?: boolean;
   readonly debug?: boolean;
+  /** commander's negation of --no-pager */
+  readonly pager?: boolean;
 }
 
 export interface Streams {
@@ -27,6 +29,9 @@ export interface Streams {
   readonly stderr: NodeJS.WritableStream;
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
+  /** The terminal's width and height, when stdout is one. */
+  readonly columns?: number;
+  readonly rows?: number;
 }
 
 /** What a command does with the archive: reads it (and then creates none), or writes it. */
@@ -70,6 +75,19 @@ export class Context {
 
   get workspaceTemplates(): string {
     return join(this.workspace, 'templates');
+  }
+
+  /** The width a table must fit: the terminal's; none when stdout is a file or a pipe (rows are kept whole there). */
+  get tableWidth(): number | undefined {
+    // A pseudo-terminal of no size says 0 columns: taken as unknown.
+    return this.streams.stdoutIsTTY ? this.streams.columns || 80 : undefined;
+  }
+
+  /** Prints a listing: through a pager when it is longer than the terminal (pager.ts). */
+  async print(text: string): Promise<void> {
+    if (!this.streams.stdoutIsTTY) return void this.streams.stdout.write(text);
+    const { page } = await import('./pager.js');
+    await page(text, this.streams, this.env, this.options.pager !== false);
   }
 
   /** Prompts only on a terminal and when not told otherwise. */

@@ -65,6 +65,7 @@ function program(
     .option('--by <name>', t('opt.by'))
     .option('--no-input', t('opt.noInput'))
     .option('--debug', t('opt.debug'))
+    .option('--no-pager', t('opt.noPager'))
     .configureHelp(HELP)
     .helpOption('-h, --help', t('opt.help'))
     .helpCommand('help [command]', t('cmd.help'))
@@ -123,7 +124,11 @@ function program(
       .option('--incomplete', t('opt.incomplete'))
       .option('--json', t('opt.json'));
 
-  selectionFlags(command('list', t('cmd.list')), t('opt.listLimit')).option('--csv', t('opt.csv'));
+  // The table's other forms: CSV for Excel (--raw: for scripts), a workbook.
+  const sheetFlags = (cmd: Command) =>
+    cmd.option('--csv', t('opt.csv')).option('--raw', t('opt.raw')).option('--xlsx <file>', t('opt.xlsx')).option('--force', t('opt.xlsxForce'));
+
+  sheetFlags(selectionFlags(command('list', t('cmd.list')), t('opt.listLimit')).option('--all', t('opt.listAll')));
 
   command('show', t('cmd.show'))
     .argument('<id>', t('arg.id'))
@@ -243,13 +248,14 @@ function program(
     .option('--due-on <date>', t('opt.dueOn'))
     .option('--answers <file>', t('opt.proposalAnswers'))
     .option('--json', t('opt.json'));
-  command('list', t('cmd.proposalList'), 'proposal-list', proposal)
-    .option('--year <year>', t('opt.proposalYear'))
-    .option('--open', t('opt.open'))
-    .option('--all', t('opt.proposalAll'))
-    .option('--as-of <date>', t('opt.asOf'))
-    .option('--json', t('opt.json'))
-    .option('--csv', t('opt.csv'));
+  sheetFlags(
+    command('list', t('cmd.proposalList'), 'proposal-list', proposal)
+      .option('--year <year>', t('opt.proposalYear'))
+      .option('--open', t('opt.open'))
+      .option('--all', t('opt.proposalAll'))
+      .option('--as-of <date>', t('opt.asOf'))
+      .option('--json', t('opt.json')),
+  );
   command('extend', t('cmd.proposalExtend'), 'proposal-extend', proposal)
     .argument('<proposal>', t('arg.proposal'))
     .option('--session <text>', t('opt.proposalSession'))
@@ -276,10 +282,12 @@ function program(
     .option('--reason <text>', t('opt.withdrawReason'))
     .option('--json', t('opt.json'));
 
-  command('due', t('cmd.due'))
-    .option('--within <days>', t('opt.within'))
-    .option('--as-of <date>', t('opt.asOf'))
-    .option('--json', t('opt.json'));
+  sheetFlags(
+    command('due', t('cmd.due'))
+      .option('--within <days>', t('opt.within'))
+      .option('--as-of <date>', t('opt.asOf'))
+      .option('--json', t('opt.json')),
+  );
 
   const feedback = command('feedback', t('cmd.feedback'))
     .argument('<id>', t('arg.id'))
@@ -295,11 +303,12 @@ function program(
     .option('--reason <text>', t('opt.retractReason'))
     .option('--json', t('opt.json'));
 
-  command('stats', t('cmd.stats'))
-    .option('--year <year>', t('opt.statsYear'))
-    .option('--as-of <date>', t('opt.asOf'))
-    .option('--json', t('opt.json'))
-    .option('--csv', t('opt.csv'));
+  sheetFlags(
+    command('stats', t('cmd.stats'))
+      .option('--year <year>', t('opt.statsYear'))
+      .option('--as-of <date>', t('opt.asOf'))
+      .option('--json', t('opt.json')),
+  );
 
   return root;
 }
@@ -311,6 +320,7 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
     stderr: process.stderr,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    ...(process.stdout.isTTY ? { columns: process.stdout.columns, rows: process.stdout.rows } : {}),
   };
   const debug = argv.includes('--debug');
   let exitCode = 0;

@@ -10,6 +10,8 @@ import type { SearchTerm } from './search-query.js';
 export interface ListFilter {
   readonly year?: number;
   readonly status?: Status;
+  /** All but those in this status (list leaves out the void ones unless asked). */
+  readonly notStatus?: Status;
   readonly kind?: Kind;
   readonly result?: string;
   /** Matches any proposer whose name contains this text. */

@@ -2,10 +2,16 @@ import { dateParts } from './dates.js';
 import { latestOf, RATINGS, standing, type Feedback, type Handling } from './handling.js';
 import { KINDS, STATUSES, type ReplySummary, type Status } from './reply.js';
 
+/** What a share is taken of: a table's figures said without their base mislead (已答复 1 of 4 next to 按期 2 of 2). */
+export type Base = 'signed' | 'replies' | 'allReplies' | 'proposals' | 'answeredEver' | 'rated';
+
 export interface Count<L extends string = string> {
   readonly label: L;
   readonly count: number;
-  /** count / total of its table, 0 when the total is 0. */
+  /** The number the share is taken of, and what that number counts. */
+  readonly base: number;
+  readonly of: Base;
+  /** count / base, 0 when the base is 0. */
   readonly share: number;
 }
 
@@ -15,8 +21,11 @@ export interface Stats {
   readonly year: number | null;
   /** Replies signed in the year, void ones not counted. */
   readonly replies: number;
+  /** Of those, the ones not signed yet (draft, checked): their result is no result yet. */
+  readonly unsigned: number;
+  /** Signed, sent or published replies by result: a draft's result is only what the clerk means to answer. */
   readonly byResult: readonly Count[];
-  /** The share of replies whose result counts as 解决或采纳. */
+  /** The share of signed replies whose result counts as 解决或采纳. */
   readonly adopted: Count;
   readonly byKind: readonly Count[];
   /** Every status, void included. */
@@ -56,7 +65,8 @@ export function computeStats(input: StatsInput): Stats {
   const inYear = (date: string | null) => input.year === undefined || (date !== null && dateParts(date as never).year === input.year);
   const all = input.replies.filter((r) => inYear(r.signedOn));
   const live = all.filter((r) => r.status !== 'void');
-  const results = [...input.results, ...new Set(live.map((r) => r.result).filter((r) => !input.results.includes(r)))];
+  const signed = live.filter((r) => SIGNED.includes(r.status));
+  const results = [...input.results, ...new Set(signed.map((r) => r.result).filter((r) => !input.results.includes(r)))];
   const handlings = input.handlings.filter((h) => h.state !== 'withdrawn' && inYear(h.proposal.assignedOn));
   const answered = handlings.filter((h) => h.firstAnsweredOn !== null);
   const liveIds = new Set(live.map((r) => r.id));
@@ -67,30 +77,34 @@ export function computeStats(input: StatsInput): Stats {
   return {
     year: input.year ?? null,
     replies: live.length,
-    byResult: counts(results, live, (r, label) => r.result === label),
-    adopted: count('adopted', live.filter((r) => input.adoptedResults.includes(r.result)).length, live.length),
-    byKind: counts(KINDS, live, (r, label) => r.kind === label),
-    byStatus: counts(STATUSES, all, (r, label) => r.status === label),
+    unsigned: live.length - signed.length,
+    byResult: counts(results, signed, 'signed', (r, label) => r.result === label),
+    adopted: count('adopted', signed.filter((r) => input.adoptedResults.includes(r.result)).length, signed.length, 'signed'),
+    byKind: counts(KINDS, live, 'replies', (r, label) => r.kind === label),
+    byStatus: counts(STATUSES, all, 'allReplies', (r, label) => r.status === label),
     proposals: {
       total: handlings.length,
       answered: handlings.filter((h) => h.state === 'answered').length,
       pending: handlings.filter((h) => h.state === 'pending').length,
       reopened: handlings.filter((h) => h.state === 'reopened').length,
       overdue: handlings.filter((h) => h.overdue).length,
-      onTime: count('onTime', answered.filter((h) => h.onTime).length, answered.length),
+      onTime: count('onTime', answered.filter((h) => h.onTime).length, answered.length, 'answeredEver'),
     },
     feedback: {
       total: ratings.length,
-      byRating: counts(RATINGS, ratings, (f, label) => f.rating === label),
-      satisfied: count('satisfied', ratings.filter((f) => f.rating !== '不满意').length, ratings.length),
+      byRating: counts(RATINGS, ratings, 'rated', (f, label) => f.rating === label),
+      satisfied: count('satisfied', ratings.filter((f) => f.rating !== '不满意').length, ratings.length, 'rated'),
     },
   };
 }
 
-function counts<T, L extends string>(labels: readonly L[], items: readonly T[], is: (item: T, label: L) => boolean): Count<L>[] {
-  return labels.map((label) => count(label, items.filter((item) => is(item, label)).length, items.length));
+/** The statuses of a reply that has gone out under the organ's name, or will: signed and after. */
+const SIGNED: readonly Status[] = ['signed', 'sent', 'published'];
+
+function counts<T, L extends string>(labels: readonly L[], items: readonly T[], of: Base, is: (item: T, label: L) => boolean): Count<L>[] {
+  return labels.map((label) => count(label, items.filter((item) => is(item, label)).length, items.length, of));
 }
 
-function count<L extends string>(label: L, n: number, total: number): Count<L> {
-  return { label, count: n, share: total === 0 ? 0 : n / total };
+export function count<L extends string>(label: L, n: number, base: number, of: Base): Count<L> {
+  return { label, count: n, base, of, share: base === 0 ? 0 : n / base };
 }

@@ -264,6 +264,7 @@ export class SqliteReplies implements ReplyRepository {
     }
     if (filter.signedOn) (where.push(`${signedKey()} = @on`), (params.on = filter.signedOn));
     if (filter.status) (where.push('status = @status'), (params.status = filter.status));
+    if (filter.notStatus) (where.push('status <> @notStatus'), (params.notStatus = filter.notStatus));
     if (filter.kind) (where.push('kind = @kind'), (params.kind = filter.kind));
     if (filter.result) (where.push('result = @result'), (params.result = filter.result));
     if (filter.proposer) {

@@ -39,7 +39,8 @@ describe('reply due: open proposals, soonest first', () => {
     expect(lines[0]!.split(/\s{2,}/)).toEqual(['办理期限', '剩余天数', '编号', '提案号', '提案人', '提案标题', '办理情况']);
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^2023年5月15日\s+! 逾期 5 天\s+#3\s+区十七届人大二次会议第0231号\s+李明代表\s+加强社区养老服务\s+未答复$/);
-    expect(lines[2]).toMatch(/^2023年6月1日\s+12 天\s+#1\s+区政协十五届二次会议第152104号\s+朱莺委员\s+开发长三角一体化智能数据图表研报平台的…\s+未答复$/);
+    // Not on a terminal, a title is whole: a file or a pipe has no width to fit.
+    expect(lines[2]).toMatch(/^2023年6月1日\s+12 天\s+#1\s+区政协十五届二次会议第152104号\s+朱莺委员\s+开发长三角一体化智能数据图表研报平台的建议\s+未答复$/);
     expect(lines[3]).toMatch(/^2023年7月10日\s+51 天\s+#2\s+市政协十四届三次会议第0690号\s+顾薇玲委员\s+打造科创会客厅\s+未答复$/);
     expect(run.stderr).toBe('待办 3 件，其中逾期 1 件\n');
   });

@@ -76,8 +76,8 @@ describe('reply list --incomplete', () => {
     expect(typeof records[2]!.body).toBe('string');
   });
 
-  it('--csv has empty cells for what is not known and a missing column', () => {
-    const rows = parseCsv(ok(ws, ['list', '--incomplete', '--csv']).stdout);
+  it('--csv --raw has empty cells for what is not known and a missing column', () => {
+    const rows = parseCsv(ok(ws, ['list', '--incomplete', '--csv', '--raw']).stdout);
     expect(rows[0]).toEqual(['id', 'docNumber', 'signedOn', 'proposers', 'title', 'status', 'result', 'missing']);
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[7]])).toEqual([
       ['3', '普府〔2025〕19号', '2025-03-06', '提案人、署名'],

@@ -16,6 +16,8 @@ import { expectError, fileReply, lastingWorkspace, listJson, parseCsv } from './
  */
 let ws: string;
 const NEWEST_FIRST = [4, 3, 6, 1, 5, 2];
+/** What `reply list` shows without --all: the void one (2) is left out. */
+const LIVE = [4, 3, 6, 1, 5];
 const TITLE_5 = '关于"一网通办",提升服务的建议';
 /** Bodies without format errors: a 建议答复 to a deputy (3) and a 提案答复 to a group (5). */
 const BODY_3 = [
@@ -66,7 +68,7 @@ const ids = (args: string[]) => listJson(ws, args).map((r) => r.id);
 
 describe('reply list', () => {
   it('prints a table, newest signed date first (then latest filed), with Chinese dates and status labels', () => {
-    const run = runCli(ws, ['list']);
+    const run = runCli(ws, ['list', '--all']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
@@ -84,7 +86,7 @@ describe('reply list', () => {
 
   it('--year keeps the replies signed in that year', () => {
     expect(ids(['--year', '2023'])).toEqual([3, 6, 1, 5]);
-    expect(ids(['--year', '2021'])).toEqual([2]);
+    expect(ids(['--year', '2021', '--all'])).toEqual([2]);
   });
 
   it('--status keeps one status', () => {
@@ -99,7 +101,7 @@ describe('reply list', () => {
 
   it('--result keeps one result', () => {
     expect(ids(['--result', '部分采纳'])).toEqual([3]);
-    expect(ids(['--result', '采纳解决'])).toEqual([6, 1, 2]);
+    expect(ids(['--result', '采纳解决', '--all'])).toEqual([6, 1, 2]);
   });
 
   it('--proposer matches part of a name, with or without the role', () => {
@@ -112,7 +114,7 @@ describe('reply list', () => {
   });
 
   it('--json gives every reply in full, newest first', () => {
-    const replies = listJson(ws);
+    const replies = listJson(ws, ['--all']);
     expect(replies.map((r) => r.id)).toEqual(NEWEST_FIRST);
     const cohandling = replies[0]!;
     expect(cohandling.docNumber).toEqual({ text: '普发改委〔2024〕1号', prefix: '普发改委', year: 2024, seq: 1 });
@@ -121,8 +123,8 @@ describe('reply list', () => {
     expect(replies.find((r) => r.id === 3)!.status).toBe('sent');
   });
 
-  it('--csv is RFC 4180 CSV that parses back to the same values', () => {
-    const run = runCli(ws, ['list', '--csv']);
+  it('--csv --raw is RFC 4180 CSV for scripts that parses back to the same values', () => {
+    const run = runCli(ws, ['list', '--csv', '--raw', '--all']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const rows = parseCsv(run.stdout);
@@ -135,7 +137,7 @@ describe('reply list', () => {
   });
 
   it('--csv and --json follow the filters too', () => {
-    const rows = parseCsv(runCli(ws, ['list', '--csv', '--status', 'sent']).stdout);
+    const rows = parseCsv(runCli(ws, ['list', '--csv', '--raw', '--status', 'sent']).stdout);
     expect(rows.map((r) => r[0])).toEqual(['id', '3']);
   });
 
@@ -143,7 +145,7 @@ describe('reply list', () => {
     const run = runCli(ws, ['list', '--year', '1999']);
     expect(run).toEqual({ stdout: '', stderr: '没有符合条件的答复。\n', code: 0 });
     expect(runCli(ws, ['list', '--json', '--year', '1999']).stdout).toBe('[]\n');
-    expect(parseCsv(runCli(ws, ['list', '--csv', '--year', '1999']).stdout)).toEqual([
+    expect(parseCsv(runCli(ws, ['list', '--csv', '--raw', '--year', '1999']).stdout)).toEqual([
       ['id', 'docNumber', 'signedOn', 'proposers', 'title', 'status', 'result'],
     ]);
   });
@@ -162,6 +164,19 @@ describe('reply list', () => {
     expect(ids(['--limit', '2'])).toEqual(NEWEST_FIRST.slice(0, 2));
     expect(ids(['--year', '2023', '--limit', '3'])).toEqual([3, 6, 1]);
     expectError(runCli(ws, ['list', '--limit', '0']), 2, '--limit');
+  });
+
+  it('leaves the void replies out unless asked (--all or --status void), and says how many it left out', () => {
+    const run = runCli(ws, ['list']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split('\n').slice(1).map((l) => Number(l.split(/\s+/)[0]))).toEqual(LIVE);
+    expect(run.stdout).not.toContain('已作废');
+    expect(run.stderr).toBe('另有 1 份已作废的答复未列出（加 --all 列出）\n');
+    expect(ids([])).toEqual(LIVE);
+    expect(runCli(ws, ['list', '--all']).stderr).toBe('');
+    expect(runCli(ws, ['list', '--status', 'void']).stdout).toContain('已作废');
+    // Nothing is said of void replies a filter leaves out anyway.
+    expect(runCli(ws, ['list', '--year', '2024']).stderr).toBe('');
   });
 
   it('--status takes the Chinese status names that `reply status` takes', () => {

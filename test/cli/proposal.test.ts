@@ -293,14 +293,14 @@ describe('reply proposal list', () => {
     expect(all.find((p) => p.id === 2)).toMatchObject({ state: 'pending', daysLeft: 26, overdue: false });
   });
 
-  it('--csv is RFC 4180 CSV with ISO dates and the stored states', () => {
-    const rows = parseCsv(ok(ws, ['proposal', 'list', '--csv']).stdout);
+  it('--csv --raw is RFC 4180 CSV with ISO dates and the stored states', () => {
+    const rows = parseCsv(ok(ws, ['proposal', 'list', '--csv', '--raw']).stdout);
     expect(rows[0]).toEqual(['id', 'session', 'number', 'kind', 'proposers', 'title', 'role', 'assignedOn', 'dueOn', 'state']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(['4', '2', '1', '3']);
     expect(rows.find((r) => r[0] === '1')).toEqual([
       '1', '区政协十五届二次会议', '152104', '提案', '朱莺委员', '开发长三角一体化智能数据图表研报平台的建议', '主办', '2023-03-01', '2023-06-01', 'answered',
     ]);
-    expect(parseCsv(ok(ws, ['proposal', 'list', '--csv', '--open', '--year', '2022']).stdout).map((r) => r[0])).toEqual(['id', '3']);
+    expect(parseCsv(ok(ws, ['proposal', 'list', '--csv', '--raw', '--open', '--year', '2022']).stdout).map((r) => r[0])).toEqual(['id', '3']);
   });
 
   it('says so, on stderr, when there is none', () => {

@@ -73,19 +73,21 @@ afterAll(() => rmSync(ws, { recursive: true, force: true }));
 interface Count {
   label: string;
   count: number;
+  base: number;
+  of: string;
   share: number;
 }
 
-/** Counts with their shares of `total`, in the given order. */
-function counts(total: number, entries: [string, number][]): Count[] {
-  return entries.map(([label, count]) => ({ label, count, share: total ? count / total : 0 }));
+/** Counts with their shares of `base` (what `of` counts), in the given order. */
+function counts(base: number, of: string, entries: [string, number][]): Count[] {
+  return entries.map(([label, count]) => ({ label, count, base, of, share: base ? count / base : 0 }));
 }
 
 const statsJson = (args: string[] = []) => okJson<Record<string, unknown>>(ws, ['stats', '--json', ...AS_OF, ...args]);
 
 describe('the fixture archive', () => {
   it('holds the replies and statuses the figures below are counted from', () => {
-    const list = okJson<{ id: number; status: string; result: string }[]>(ws, ['list', '--json']);
+    const list = okJson<{ id: number; status: string; result: string }[]>(ws, ['list', '--json', '--all']);
     expect(Object.fromEntries(list.map((r) => [r.id, r.status]))).toEqual({
       1: 'sent', 2: 'sent', 3: 'published', 4: 'signed', 5: 'draft', 6: 'void', 7: 'checked', 8: 'sent',
     });
@@ -97,15 +99,17 @@ describe('the fixture archive', () => {
 });
 
 describe('reply stats --json --year 2023', () => {
-  it('counts the year’s replies (void left out) by result, kind and status (void included), its proposals and feedback', () => {
+  it('counts the year’s signed replies by result (drafts apart), its replies by kind and status (void included), its proposals and feedback', () => {
     expect(statsJson(['--year', '2023'])).toEqual({
       year: 2023,
       replies: 6,
-      byResult: counts(6, [['解决或采纳', 2], ['采纳解决', 1], ['部分采纳', 1], ['列入计划拟解决', 1], ['留作参考', 1]]),
-      // both results configured as adopted count: 2 解决或采纳 + 1 采纳解决
-      adopted: { label: 'adopted', count: 3, share: 0.5 },
-      byKind: counts(6, [['提案答复', 4], ['建议答复', 1], ['会办意见', 1]]),
-      byStatus: counts(7, [['draft', 1], ['checked', 1], ['signed', 1], ['sent', 2], ['published', 1], ['void', 1]]),
+      // 5 (draft) and 7 (checked) have no result yet: they are counted apart, not under 办理结果
+      unsigned: 2,
+      byResult: counts(4, 'signed', [['解决或采纳', 1], ['采纳解决', 1], ['部分采纳', 1], ['列入计划拟解决', 1], ['留作参考', 0]]),
+      // both results configured as adopted count: 1 解决或采纳 (2) + 1 采纳解决 (1), of the 4 signed
+      adopted: { label: 'adopted', count: 2, base: 4, of: 'signed', share: 0.5 },
+      byKind: counts(6, 'replies', [['提案答复', 4], ['建议答复', 1], ['会办意见', 1]]),
+      byStatus: counts(7, 'allReplies', [['draft', 1], ['checked', 1], ['signed', 1], ['sent', 2], ['published', 1], ['void', 1]]),
       proposals: {
         total: 5,
         answered: 2,
@@ -114,13 +118,13 @@ describe('reply stats --json --year 2023', () => {
         // C (reopened, due 2023-07-01) and D (due 2023-07-01); E is due 2024-01-15
         overdue: 2,
         // A and C answered by their due dates, B late
-        onTime: { label: 'onTime', count: 2, share: 2 / 3 },
+        onTime: { label: 'onTime', count: 2, base: 3, of: 'answeredEver', share: 2 / 3 },
       },
       feedback: {
         total: 3,
         // the latest answer on each reply: 1 满意, 2 基本满意 (after a 不满意), 3 不满意
-        byRating: counts(3, [['满意', 1], ['基本满意', 1], ['不满意', 1]]),
-        satisfied: { label: 'satisfied', count: 2, share: 2 / 3 },
+        byRating: counts(3, 'rated', [['满意', 1], ['基本满意', 1], ['不满意', 1]]),
+        satisfied: { label: 'satisfied', count: 2, base: 3, of: 'rated', share: 2 / 3 },
       },
     });
   });
@@ -139,15 +143,16 @@ describe('reply stats --json for the whole archive and for another year', () => 
     expect(statsJson()).toEqual({
       year: null,
       replies: 7,
-      byResult: counts(7, [['解决或采纳', 2], ['采纳解决', 2], ['部分采纳', 1], ['列入计划拟解决', 1], ['留作参考', 1]]),
-      adopted: { label: 'adopted', count: 4, share: 4 / 7 },
-      byKind: counts(7, [['提案答复', 5], ['建议答复', 1], ['会办意见', 1]]),
-      byStatus: counts(8, [['draft', 1], ['checked', 1], ['signed', 1], ['sent', 3], ['published', 1], ['void', 1]]),
-      proposals: { total: 6, answered: 3, pending: 2, reopened: 1, overdue: 2, onTime: { label: 'onTime', count: 3, share: 3 / 4 } },
+      unsigned: 2,
+      byResult: counts(5, 'signed', [['解决或采纳', 1], ['采纳解决', 2], ['部分采纳', 1], ['列入计划拟解决', 1], ['留作参考', 0]]),
+      adopted: { label: 'adopted', count: 3, base: 5, of: 'signed', share: 3 / 5 },
+      byKind: counts(7, 'replies', [['提案答复', 5], ['建议答复', 1], ['会办意见', 1]]),
+      byStatus: counts(8, 'allReplies', [['draft', 1], ['checked', 1], ['signed', 1], ['sent', 3], ['published', 1], ['void', 1]]),
+      proposals: { total: 6, answered: 3, pending: 2, reopened: 1, overdue: 2, onTime: { label: 'onTime', count: 3, base: 4, of: 'answeredEver', share: 3 / 4 } },
       feedback: {
         total: 4,
-        byRating: counts(4, [['满意', 2], ['基本满意', 1], ['不满意', 1]]),
-        satisfied: { label: 'satisfied', count: 3, share: 3 / 4 },
+        byRating: counts(4, 'rated', [['满意', 2], ['基本满意', 1], ['不满意', 1]]),
+        satisfied: { label: 'satisfied', count: 3, base: 4, of: 'rated', share: 3 / 4 },
       },
     });
   });
@@ -161,7 +166,7 @@ describe('reply stats --json for the whole archive and for another year', () => 
       proposals: { total: 1, answered: 1, pending: 0, reopened: 0, overdue: 0, onTime: { count: 1, share: 1 } },
       feedback: { total: 1, satisfied: { count: 1, share: 1 } },
     });
-    expect(stats.byStatus).toEqual(counts(1, [['draft', 0], ['checked', 0], ['signed', 0], ['sent', 1], ['published', 0], ['void', 0]]));
+    expect(stats.byStatus).toEqual(counts(1, 'allReplies', [['draft', 0], ['checked', 0], ['signed', 0], ['sent', 1], ['published', 0], ['void', 0]]));
   });
 
   it('an empty year has zero counts and zero shares', () => {
@@ -178,7 +183,7 @@ describe('reply stats --json for the whole archive and for another year', () => 
     cpSync(ws, copy, { recursive: true });
     configure(copy, { adoptedResults: ['解决或采纳'] });
     const stats = okJson<{ adopted: Count }>(copy, ['stats', '--json', '--year', '2023', ...AS_OF]);
-    expect(stats.adopted).toEqual({ label: 'adopted', count: 2, share: 2 / 6 });
+    expect(stats.adopted).toEqual({ label: 'adopted', count: 1, base: 4, of: 'signed', share: 1 / 4 });
   });
 
   it('refuses a bad --year as a usage error', () => {
@@ -187,46 +192,49 @@ describe('reply stats --json for the whole archive and for another year', () => 
 });
 
 describe('reply stats as a table and as CSV', () => {
-  it('prints each table with counts and percentages on a terminal', () => {
+  it('prints each table with counts, the base of each share and percentages on a terminal', () => {
     const run = ok(ws, ['stats', '--year', '2023', ...AS_OF]);
     expect(run.stderr).toBe('');
     const text = run.stdout;
     expect(text.split('\n').slice(0, 2)).toEqual(['2023 年办理情况统计', '答复 6 份（不含作废）']);
-    for (const [label, count, percent] of [
-      ['解决或采纳', 2, '33.3%'],
-      ['采纳解决', 1, '16.7%'],
-      ['留作参考', 1, '16.7%'],
-      ['合计：解决或采纳', 3, '50.0%'],
-      ['提案答复', 4, '66.7%'],
-      ['会办意见', 1, '16.7%'],
-      ['已核稿', 1, '14.3%'],
-      ['已发送', 2, '28.6%'],
-      ['已公开', 1, '14.3%'],
-      ['已作废', 1, '14.3%'],
-      ['登记', 5, '100.0%'],
-      ['已答复', 2, '40.0%'],
-      ['重新办理中', 1, '20.0%'],
-      ['逾期未答复', 2, '40.0%'],
-      ['按期答复', 2, '66.7%'],
-      ['不满意', 1, '33.3%'],
-      ['满意和基本满意', 2, '66.7%'],
+    for (const [label, count, base, percent] of [
+      ['解决或采纳', 1, '已签发 4', '25.0%'],
+      ['采纳解决', 1, '已签发 4', '25.0%'],
+      ['留作参考', 0, '已签发 4', '0.0%'],
+      ['合计：解决或采纳', 2, '已签发 4', '50.0%'],
+      ['提案答复', 4, '答复 6', '66.7%'],
+      ['会办意见', 1, '答复 6', '16.7%'],
+      ['已核稿', 1, '全部答复 7', '14.3%'],
+      ['已发送', 2, '全部答复 7', '28.6%'],
+      ['已公开', 1, '全部答复 7', '14.3%'],
+      ['已作废', 1, '全部答复 7', '14.3%'],
+      ['已答复', 2, '登记 5', '40.0%'],
+      ['重新办理中', 1, '登记 5', '20.0%'],
+      ['逾期未答复', 2, '登记 5', '40.0%'],
+      ['按期答复', 2, '答复过 3', '66.7%'],
+      ['不满意', 1, '有反馈 3', '33.3%'],
+      ['满意和基本满意', 2, '有反馈 3', '66.7%'],
     ] as const) {
-      expect(text, label).toMatch(new RegExp(`^\\s+${label}\\s+${count}\\s+${percent.replace('.', '\\.')}$`, 'm'));
+      expect(text, label).toMatch(new RegExp(`^\\s+${label}\\s+${count}\\s+/ ${base}\\s+${percent.replace('.', '\\.')}$`, 'm'));
     }
+    // The number registered is the base of its table: said alone, with no share of itself.
+    expect(text).toMatch(/^\s+登记\s+5$/m);
+    // The drafts are said apart from the results.
+    expect(text).toMatch(/^\s+另有未签发的草稿 2 份，不计入办理结果$/m);
     for (const title of ['按办理结果', '按类型', '按状态', '提案办理（按交办日期）', '反馈（每份答复取最近一次）']) {
       expect(text).toMatch(new RegExp(`^${title}$`, 'm'));
     }
     expect(ok(ws, ['stats', ...AS_OF]).stdout.split('\n').slice(0, 2)).toEqual(['全部办理情况统计', '答复 7 份（不含作废）']);
   });
 
-  it('--csv gives one row per figure: section, item, count, share', () => {
-    const rows = parseCsv(ok(ws, ['stats', '--csv', '--year', '2023', ...AS_OF]).stdout);
+  it('--csv --raw gives one row per figure for scripts: section, item, count, share', () => {
+    const rows = parseCsv(ok(ws, ['stats', '--csv', '--raw', '--year', '2023', ...AS_OF]).stdout);
     expect(rows[0]).toEqual(['section', 'item', 'count', 'share']);
     expect(rows).toHaveLength(1 + 6 + 3 + 6 + 6 + 4);
     for (const row of rows) expect(row).toHaveLength(4);
     for (const row of [
-      ['按办理结果', '解决或采纳', '2', '0.3333'],
-      ['按办理结果', '合计：解决或采纳', '3', '0.5000'],
+      ['按办理结果', '解决或采纳', '1', '0.2500'],
+      ['按办理结果', '合计：解决或采纳', '2', '0.5000'],
       ['按类型', '建议答复', '1', '0.1667'],
       ['按状态', '已签发', '1', '0.1429'],
       ['按状态', '已作废', '1', '0.1429'],

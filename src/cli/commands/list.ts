@@ -2,8 +2,9 @@ import chalk from 'chalk';
 import { missingOf, type Reply, type ReplySummary, type Status } from '../../core/reply.js';
 import { readFilter } from '../filters.js';
 import { t } from '../messages.js';
-import { clip, formatRows, type Column } from '../output.js';
+import { formatRows, rowFormat, type Column } from '../output.js';
 import { dateText, fieldLabel, proposersText, replyJson, statusLabel } from '../present.js';
+import { writeWorkbook } from '../workbook.js';
 import { command, flag, value } from '../command.js';
 
 const OPTIONS = {
@@ -14,41 +15,56 @@ const OPTIONS = {
   proposer: value,
   limit: value,
   incomplete: flag,
+  all: flag,
   json: flag,
   csv: flag,
+  raw: flag,
+  xlsx: value,
+  force: flag,
 };
 
 export default command(OPTIONS, async function list(ctx, _args, opts) {
   const filter = readFilter(opts);
-  const format = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
+  const format = rowFormat(opts);
   const repo = await ctx.replies();
+  // A void reply is kept for the record, not for the day's work: listed when asked for (--all, --status void).
+  const hideVoid = !opts.all && filter.status === undefined;
+  const selection = hideVoid ? { ...filter, notStatus: 'void' as const } : filter;
   // Only --json prints the bodies: the table and CSV read none.
-  const replies: ReplySummary[] = format === 'json' ? repo.list(filter) : repo.summaries(filter);
-  if (format === 'table' && replies.length === 0) {
+  const replies: ReplySummary[] = format === 'json' ? repo.list(selection) : repo.summaries(selection);
+  const hidden = hideVoid ? repo.summaries({ ...filter, status: 'void' }).length : 0;
+  const columns = listColumns(filter.incomplete ?? false, format === 'table' && ctx.streams.stdoutIsTTY && !ctx.env.NO_COLOR);
+  if (opts.xlsx !== undefined) {
+    await writeWorkbook(ctx, opts.xlsx, opts.force ?? false, [{ name: t('sheet.replies'), columns, rows: replies }]);
+  } else if (format === 'table' && replies.length === 0) {
     ctx.streams.stderr.write(t(filter.incomplete ? 'list.noneIncomplete' : 'list.empty') + '\n');
-    return 0;
+  } else {
+    // In --json the rows are whole replies (list), so replyJson has the body it prints.
+    await ctx.print(formatRows(replies, columns, format, (r) => replyJson(r as Reply), ctx.tableWidth));
   }
-  const color = format === 'table' && ctx.streams.stdoutIsTTY && !ctx.env.NO_COLOR;
-  // What a record does not have: a dash in the table, an empty cell in CSV.
-  const none = format === 'table' ? '—' : '';
-  const columns: Column<ReplySummary>[] = [
-    { key: 'id', header: t('label.id'), value: (r) => r.id },
-    { key: 'docNumber', header: t('label.docNumber'), value: (r) => r.docNumber?.toString() ?? none },
-    { key: 'signedOn', header: t('label.signedOn'), value: (r) => (format === 'table' ? dateText(r.signedOn) : r.signedOn) || none },
-    { key: 'proposers', header: t('label.proposer'), value: (r) => proposersText(r) || none },
-    { key: 'title', header: t('label.title'), value: (r) => (format === 'table' ? clip(r.proposalTitle, 24) : r.proposalTitle) },
-    { key: 'status', header: t('label.status'), value: (r) => (format === 'table' ? paint(r.status, color) : r.status) },
-    { key: 'result', header: t('label.result'), value: (r) => r.result },
-    // The incomplete ones say what they lack.
-    ...(filter.incomplete
-      ? [{ key: 'missing', header: t('label.missing'), value: (r: ReplySummary) => missingOf(r).map(fieldLabel).join('、') }]
-      : []),
-  ];
-  // In --json the rows are whole replies (list), so replyJson has the body it prints.
-  ctx.streams.stdout.write(formatRows(replies, columns, format, (r) => replyJson(r as Reply)));
+  if (hidden > 0 && format === 'table') ctx.streams.stderr.write(t('list.hiddenVoid', { count: hidden }) + '\n');
   return 0;
 });
 
+function listColumns(incomplete: boolean, color: boolean): Column<ReplySummary>[] {
+  // What a record does not have: a dash in the table, an empty cell in a sheet.
+  return [
+    { key: 'id', header: t('label.id'), value: (r) => r.id },
+    { key: 'docNumber', header: t('label.docNumber'), value: (r) => r.docNumber?.toString() ?? '—', sheet: (r) => r.docNumber?.toString() ?? null },
+    {
+      key: 'signedOn',
+      header: t('label.signedOn'),
+      value: (r) => dateText(r.signedOn) || '—',
+      sheet: (r) => (r.signedOn ? { date: r.signedOn } : null),
+    },
+    { key: 'proposers', header: t('label.proposer'), value: (r) => proposersText(r) || '—', sheet: (r) => proposersText(r) || null, shrink: 'then' },
+    { key: 'title', header: t('label.title'), value: (r) => r.proposalTitle, shrink: 'first' },
+    { key: 'status', header: t('label.status'), value: (r) => paint(r.status, color), sheet: (r) => statusLabel(r.status), raw: (r) => r.status },
+    { key: 'result', header: t('label.result'), value: (r) => r.result, shrink: 'then' },
+    // The incomplete ones say what they lack.
+    ...(incomplete ? [{ key: 'missing', header: t('label.missing'), value: (r: ReplySummary) => missingOf(r).map(fieldLabel).join('、') }] : []),
+  ];
+}
 
 const STATUS_COLOR: Record<Status, (s: string) => string> = {
   draft: chalk.yellow,

@@ -1,7 +1,8 @@
-import { computeStats, type Count, type Stats } from '../../core/stats.js';
+import { computeStats, count, type Count, type Stats } from '../../core/stats.js';
 import { asOf, yearOption } from '../handlings.js';
 import { t } from '../messages.js';
-import { csvCell, table } from '../output.js';
+import { csvCell, formatRows, rowFormat, table, type Column } from '../output.js';
+import { writeWorkbook } from '../workbook.js';
 import { command, flag, value } from '../command.js';
 
 const OPTIONS = {
@@ -9,6 +10,9 @@ const OPTIONS = {
   asOf: value,
   json: flag,
   csv: flag,
+  raw: flag,
+  xlsx: value,
+  force: flag,
 };
 
 export default command(OPTIONS, async function stats(ctx, _args, opts) {
@@ -24,9 +28,12 @@ export default command(OPTIONS, async function stats(ctx, _args, opts) {
     results: config.results,
     adoptedResults: config.handling.adoptedResults,
   });
+  const format = rowFormat(opts);
   const out = ctx.streams.stdout;
-  if (opts.json) out.write(JSON.stringify(result, null, 2) + '\n');
-  else if (opts.csv) out.write(csvOf(result));
+  if (opts.xlsx !== undefined) await writeWorkbook(ctx, opts.xlsx, opts.force ?? false, [{ name: t('sheet.stats'), columns: SHEET, rows: itemsOf(result) }]);
+  else if (format === 'json') out.write(JSON.stringify(result, null, 2) + '\n');
+  else if (format === 'raw') out.write(rawCsvOf(result));
+  else if (format === 'sheet') out.write(formatRows(itemsOf(result), SHEET, 'sheet', (i) => i));
   else out.write(textOf(result));
   return 0;
 });
@@ -34,7 +41,7 @@ export default command(OPTIONS, async function stats(ctx, _args, opts) {
 /** Each table: its title, then a line per item with count and share. */
 function sections(s: Stats): [string, Count[]][] {
   const p = s.proposals;
-  const plain = (label: string, count: number): Count => ({ label, count, share: p.total ? count / p.total : 0 });
+  const plain = (label: string, n: number): Count => count(label, n, p.total, 'proposals');
   return [
     [t('stats.byResult'), [...s.byResult, { ...s.adopted, label: t('stats.adopted') }]],
     [t('stats.byKind'), [...s.byKind]],
@@ -58,18 +65,45 @@ function percent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
+/** What a share is of, said beside it: 已答复 1 / 登记 4. */
+function baseText(c: Count): string {
+  return `/ ${t(`stats.base.${c.of}`)} ${c.base}`;
+}
+
 function textOf(s: Stats): string {
   const scope = s.year === null ? t('stats.scopeAll') : t('stats.scopeYear', { year: s.year });
   const lines = [t('stats.title', { scope }), t('stats.replies', { n: s.replies }), ''];
   for (const [title, counts] of sections(s)) {
     lines.push(title);
-    const rows = counts.map((c) => [c.label, String(c.count), percent(c.share)]);
-    lines.push(...table(undefined, rows).trimEnd().split('\n').map((l) => `  ${l}`), '');
+    // The number registered is the base of its table, no share of one.
+    const rows = counts.map((c) => (c.label === t('stats.total') ? [c.label, String(c.count)] : [c.label, String(c.count), baseText(c), percent(c.share)]));
+    lines.push(...table(undefined, rows).trimEnd().split('\n').map((l) => `  ${l}`));
+    if (title === t('stats.byResult') && s.unsigned > 0) lines.push(`  ${t('stats.unsigned', { n: s.unsigned })}`);
+    lines.push('');
   }
   return lines.join('\n');
 }
 
-function csvOf(s: Stats): string {
+interface Item {
+  readonly section: string;
+  readonly count: Count;
+}
+
+function itemsOf(s: Stats): Item[] {
+  return sections(s).flatMap(([section, counts]) => counts.map((count) => ({ section, count })));
+}
+
+/** The statistics as a sheet: a row an item, with the count, the base it is a share of, and the share. */
+const SHEET: Column<Item>[] = [
+  { key: 'section', header: t('stats.sheet.section'), value: (i) => i.section },
+  { key: 'item', header: t('stats.sheet.item'), value: (i) => i.count.label },
+  { key: 'count', header: t('stats.sheet.count'), value: (i) => i.count.count },
+  { key: 'of', header: t('stats.sheet.of'), value: (i) => t(`stats.base.${i.count.of}`) },
+  { key: 'base', header: t('stats.sheet.base'), value: (i) => i.count.base },
+  { key: 'share', header: t('stats.sheet.share'), value: (i) => percent(i.count.share) },
+];
+
+function rawCsvOf(s: Stats): string {
   const rows = [['section', 'item', 'count', 'share']];
   for (const [title, counts] of sections(s)) for (const c of counts) rows.push([title, c.label, String(c.count), c.share.toFixed(4)]);
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
