@@ -6,7 +6,7 @@
 //   - the rates of what needs a helper program, apart: .rtf through LibreOffice (one call a core for the run), and
 //     scanned pages through tesseract (one a core), where installed;
 //   - `reply import` of a mixed folder of all these (1,000 files), in process, the CLI's own code path.
-// It prints figures; it passes or fails nothing. The README quotes them.
+// It prints figures; it passes or fails nothing. docs/commands.md and docs/internals.md quote them.
 //   BENCH_FORMAT_FILES=1000   files a format
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@
 //     pandoc is installed;
 //   - the PDF of 50 replies in one LibreOffice call (`--format pdf`), beside one call per reply, where
 //     soffice is installed.
-// It prints figures; it passes or fails nothing. The README quotes them.
+// It prints figures; it passes or fails nothing. docs/commands.md and docs/internals.md quote them.
 //   BENCH_RENDER_COUNT=1000   replies in the batch
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

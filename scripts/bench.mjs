@@ -1,5 +1,5 @@
 // npm run bench — speed and size figures of the archive, import, search and render.
-// It prints figures; it passes or fails nothing. The README quotes them.
+// It prints figures; it passes or fails nothing. docs/commands.md and docs/internals.md quote them.
 //   BENCH_SIZES=10000,100000  archive sizes to measure (default: both)
 //   BENCH_DIR=path            keep the texts and archives in path/<size> and reuse them on the next run:
 //                             the import is then not measured again (its recorded figures are printed)

@@ -1,4 +1,4 @@
-// Redraws the reference images of the README (test/render/reference/): page 1 of corpus reply 000 as
+// Redraws the reference images of docs/commands.md (test/render/reference/): page 1 of corpus reply 000 as
 // the built CLI renders it to PDF, in the 文件 layout and in the letter layout, at 72 dpi. Needs
 // LibreOffice, poppler-utils and the fonts .ci/run installs; run after `npm run build`.
 import { spawnSync } from 'node:child_process';

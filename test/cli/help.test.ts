@@ -82,17 +82,59 @@ describe('reply with no command', () => {
   });
 });
 
-describe('the README documents every command', () => {
+describe('docs/commands.md documents every command', () => {
   it('has a section with an example for each command that --help lists', () => {
     const help = runCli(tempDir(), ['--help']).stdout;
     const commands = [...help.slice(help.indexOf('命令：')).matchAll(/^\s{2}(\w+)/gm)].map((m) => m[1]!);
     expect(commands).toEqual(expect.arrayContaining(['init', 'new', 'list', 'show', 'edit', 'status', 'render', 'import', 'check', 'search', 'similar', 'reindex']));
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const readme = readFileSync(join(ROOT, 'docs', 'commands.md'), 'utf8');
     for (const command of commands) {
       const section = new RegExp('^### `reply ' + command + '`', 'm');
       const example = new RegExp('^reply ' + command + '\\b', 'm');
       expect(readme, command).toMatch(section);
       expect(readme, command).toMatch(example);
     }
+  });
+});
+
+describe('the README is for the clerk', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  it('starts with what reply does and the quick start: its first screen holds the two commands and how to put reply on the PATH', () => {
+    const firstScreen = readme.split('\n').slice(0, 40).join('\n');
+    expect(firstScreen).toMatch(/^# reply/u);
+    expect(firstScreen).toContain('## 快速开始');
+    expect(firstScreen).toContain('npm install && npm run demo');
+    expect(firstScreen).toContain('npm test');
+    expect(firstScreen).toContain('npm install -g .');
+    expect(firstScreen).toContain('reply init');
+  });
+
+  it('then guides a proposal task by task, from 登记 to 反馈, each step with its command', () => {
+    const guide = readme.slice(readme.indexOf('## 一件提案从交办到反馈'));
+    expect(readme.indexOf('## 一件提案从交办到反馈')).toBeGreaterThan(readme.indexOf('## 快速开始'));
+    let at = 0;
+    for (const [step, command] of [
+      ['登记交办', 'reply proposal add'], ['起草', 'reply new --proposal'], ['核稿', 'reply status 3 checked'],
+      ['签发', 'reply status 3 signed'], ['输出、发送', 'reply status 3 sent'], ['反馈', 'reply feedback 3'], ['台账', '--xlsx'],
+    ] as const) {
+      const found = guide.indexOf(`**${step}`, at);
+      expect(found, step).toBeGreaterThan(-1);
+      expect(guide.indexOf(command, found), command).toBeGreaterThan(found);
+      at = found;
+    }
+  });
+
+  it('leaves the reference and the internals to docs/, and is short', () => {
+    expect(readme).toContain('docs/commands.md');
+    expect(readme).toContain('docs/internals.md');
+    expect(Buffer.byteLength(readme)).toBeLessThan(12_000);
+    expect(readme).not.toContain('## 开发');
+  });
+
+  it('shows only commands that exist: every `reply X` it names is a command of reply --help', () => {
+    const help = runCli(tempDir(), ['--help']).stdout;
+    const commands = new Set([...help.slice(help.indexOf('命令：')).matchAll(/^\s{2}(\w+)/gm)].map((m) => m[1]!));
+    for (const [, name] of readme.matchAll(/`?reply ([a-z]+)\b/gu)) expect(commands, name).toContain(name);
   });
 });

@@ -15,7 +15,7 @@ export type Severity = 'error' | 'warning';
  * Every rule the checker knows, with its severity and whether `reply check
  * --fix` repairs it (in an archive reply: the doc number and the dates of a
  * record are kept and printed in the official form, so only the text can hold
- * their faults). The table in README.md mirrors this one.
+ * their faults). The table in docs/commands.md mirrors this one.
  */
 export const RULES = {
   'doc-number/missing': { severity: 'error', fix: false },
