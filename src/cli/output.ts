@@ -95,11 +95,6 @@ export function clipWidth(text: string, width: number): string {
   return out + '…';
 }
 
-/** Long titles are cut to keep one row per line; --json and --csv keep them whole. */
-export function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
-}
 
 /** One step of fitting a table: column `index` gives up width down to `min`. */
 export interface Give {

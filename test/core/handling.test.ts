@@ -169,15 +169,17 @@ describe('computeStats: the figures of a known archive', () => {
   it('counts the whole archive', () => {
     const s = computeStats(input);
     expect(s.replies).toBe(5);
+    // The draft's 留作参考 is no result yet: the four signed, sent or published replies are counted, the draft apart.
+    expect(s.unsigned).toBe(1);
     expect(s.byResult.map((c) => [c.label, c.count])).toEqual([
       ['解决或采纳', 1],
       ['采纳解决', 1],
       ['部分采纳', 0],
       ['列入计划拟解决', 1],
-      ['留作参考', 1],
+      ['留作参考', 0],
       ['自定结果', 1],
     ]);
-    expect(s.adopted).toEqual({ label: 'adopted', count: 2, share: 0.4 });
+    expect(s.adopted).toEqual({ label: 'adopted', count: 2, base: 4, of: 'signed', share: 0.5 });
     expect(s.byKind.map((c) => c.count)).toEqual([3, 1, 1]);
     expect(Object.fromEntries(s.byStatus.map((c) => [c.label, c.count]))).toEqual({ draft: 1, checked: 0, signed: 1, sent: 2, published: 1, void: 1 });
     expect(s.proposals).toEqual({
@@ -186,17 +188,18 @@ describe('computeStats: the figures of a known archive', () => {
       pending: 1,
       reopened: 1,
       overdue: 2,
-      onTime: { label: 'onTime', count: 2, share: 2 / 3 },
+      onTime: { label: 'onTime', count: 2, base: 3, of: 'answeredEver', share: 2 / 3 },
     });
     expect(s.feedback.byRating.map((c) => c.count)).toEqual([1, 1, 1]);
-    expect(s.feedback.satisfied).toEqual({ label: 'satisfied', count: 2, share: 2 / 3 });
+    expect(s.feedback.satisfied).toEqual({ label: 'satisfied', count: 2, base: 3, of: 'rated', share: 2 / 3 });
   });
 
   it('counts a year: replies by signed date, proposals by assigned date', () => {
     const s = computeStats({ ...input, year: 2023 });
     expect(s.year).toBe(2023);
     expect(s.replies).toBe(3);
-    expect(s.adopted.share).toBeCloseTo(2 / 3);
+    // Both signed replies of 2023 are adopted; the draft is not counted under 办理结果.
+    expect(s.adopted).toMatchObject({ count: 2, base: 2, share: 1 });
     expect(s.byStatus.find((c) => c.label === 'void')!.count).toBe(1);
     expect(s.proposals).toMatchObject({ total: 3, answered: 2, pending: 1, reopened: 0, overdue: 1 });
     expect(s.proposals.onTime).toMatchObject({ count: 1, share: 0.5 });

@@ -2,7 +2,7 @@ import { parseDate } from '../../core/dates.js';
 import { ReplyError, ValidationError } from '../../core/errors.js';
 import type { LogEntry } from '../../core/ports.js';
 import { t } from '../messages.js';
-import { clip, formatRows, type Column } from '../output.js';
+import { formatRows, type Column } from '../output.js';
 import { dateText, operatorText, statusLabel, timeText } from '../present.js';
 import { command, flag, value } from '../command.js';
 
@@ -41,9 +41,9 @@ export default command(OPTIONS, async function log(ctx, _args, opts) {
     { key: 'operator', header: t('history.operator'), value: (e) => operatorText(e.operator) },
     { key: 'record', header: t('log.record'), value: recordText },
     { key: 'change', header: t('history.change'), value: changeText },
-    { key: 'reason', header: t('history.why'), value: (e) => clip(e.reason ?? '—', 30) },
+    { key: 'reason', header: t('history.why'), value: (e) => e.reason ?? '—', shrink: 'first' },
   ];
-  ctx.streams.stdout.write(formatRows(entries, columns, opts.json ? 'json' : 'table', (e) => e));
+  await ctx.print(formatRows(entries, columns, opts.json ? 'json' : 'table', (e) => e, ctx.tableWidth));
   return 0;
 });
 

@@ -47,7 +47,7 @@ export default command(OPTIONS, async function show(ctx, args, opts) {
       });
       out.write(JSON.stringify(json, null, 2) + '\n');
     } else {
-      out.write(historyTable(revisions, changes));
+      await ctx.print(historyTable(revisions, changes));
     }
     return 0;
   }
@@ -68,7 +68,8 @@ export default command(OPTIONS, async function show(ctx, args, opts) {
     out.write(JSON.stringify({ ...replyJson(reply), ...(origin ? { source: origin } : {}) }, null, 2) + '\n');
     return 0;
   }
-  out.write(describe(reply, await handlingRows(ctx, reply)));
+  // A reply's fields and body are longer than a screen: paged on a terminal.
+  await ctx.print(describe(reply, await handlingRows(ctx, reply)));
   return 0;
 });
 
