@@ -8,6 +8,7 @@ import { hasMessage, t } from './messages.js';
 import type { MessageKey } from '../messages/zh-CN.js';
 import { PromptCancelled, type Prompter } from './prompts.js';
 import type { Clock } from '../core/ports.js';
+import { arrangeSearchWords } from './search-words.js';
 
 /** What a command handler gets: the context, its positional arguments and its own options. */
 
@@ -344,7 +345,7 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
   );
   try {
     const words = helpAsked(root, argv);
-    await root.parseAsync(words, { from: 'user' });
+    await root.parseAsync(arrangeSearchWords(words, root), { from: 'user' });
     return exitCode;
   } catch (error) {
     return report(error, streams.stderr, debug);

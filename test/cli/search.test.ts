@@ -196,8 +196,32 @@ describe('reply search', () => {
     expectError(runCli(ws, ['search', '数据', '--year', '23']), 2, '年份「23」无效');
     expectError(runCli(ws, ['search', '数据', '--status', 'lost']), 2, '--status');
     expectError(runCli(ws, ['search', '数据', '--kind', '通知']), 2, '「通知」');
-    // a leading -word before any other word is read as an option by the parser: a usage error, not a crash
-    expectError(runCli(ws, ['search', '-数据']), 2, '-数据');
+  });
+});
+
+describe('reply search: the command\'s own flags wherever they stand, every other word a search term', () => {
+  const without = (word: string) => sorted(ids(['海绵城市']).filter((id) => !ids(['海绵城市', word]).includes(id)));
+
+  it('reads a word starting with - as a negated term, without --, first or last', () => {
+    expect(ids(['海绵城市', '防汛']).length).toBeGreaterThan(0);
+    expect(without('防汛').length).toBeGreaterThan(0);
+    expect(sorted(ids(['海绵城市', '-防汛']))).toEqual(without('防汛'));
+    expect(sorted(ids(['-防汛', '海绵城市']))).toEqual(without('防汛'));
+    expect(sorted(ids(['--', '海绵城市', '-防汛']))).toEqual(without('防汛'));
+  });
+
+  it('recognises its flags after -- and between the words', () => {
+    expect(ids(['海绵城市']).length).toBeGreaterThan(1);
+    expect(ids(['--', '海绵城市', '--limit', '1'])).toHaveLength(1);
+    expect(ids(['海绵城市', '--limit=1', '-防汛'])).toHaveLength(1);
+    expect(sorted(ids(['海绵城市', '--status', 'void']))).toEqual(sorted(ids(['--status', 'void', '海绵城市'])));
+  });
+
+  it('takes a lone negated word as a query of its own, not as an unknown option', () => {
+    const run = runCli(ws, ['search', '--json', '-海绵城市']);
+    expect(run.code, run.stderr).toBe(0);
+    const found = (JSON.parse(run.stdout) as HitJson[]).map((h) => h.id);
+    expect(found.some((id) => ids(['海绵城市']).includes(id))).toBe(false);
   });
 });
 
