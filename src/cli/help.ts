@@ -1,6 +1,6 @@
 import { Help, type Command, type Option } from 'commander';
-import stringWidth from 'string-width';
 import { t } from './messages.js';
+import { ANSI, plainWidth } from './width.js';
 import type { MessageKey } from '../messages/zh-CN.js';
 
 /** Commander's own headings, said in the catalogue's words. */
@@ -32,7 +32,7 @@ export const HELP: Partial<Help> = {
   subcommandTerm(this: Help, cmd: Command) {
     return usageWords(Help.prototype.subcommandTerm.call(this, cmd));
   },
-  displayWidth: (text: string) => stringWidth(text),
+  displayWidth: (text: string) => plainWidth(text.replace(ANSI, '')),
   optionDescription: (option: Option) => {
     const notes: string[] = [];
     if (option.argChoices) notes.push(t('help.choices', { values: option.argChoices.join('、') }));

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import type { IsoDate } from '../core/dates.js';
 import { ReplyError } from '../core/errors.js';
+import { ANSI, plainWidth } from './width.js';
 
 /**
  * How a listing is printed: a table for the terminal, JSON or CSV for a script (`raw`: machine keys
@@ -77,7 +78,8 @@ export function sheetCsv(head: readonly string[], rows: readonly (readonly strin
   return '\uFEFF' + csv([head, ...rows]);
 }
 
-function csv(lines: readonly (readonly string[])[]): string {
+/** RFC 4180 CSV of lines of cells. */
+export function csv(lines: readonly (readonly string[])[]): string {
   return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -94,7 +96,6 @@ export function clipWidth(text: string, width: number): string {
   }
   return out + '…';
 }
-
 
 /** One step of fitting a table: column `index` gives up width down to `min`. */
 export interface Give {
@@ -116,8 +117,8 @@ const GAP = 2;
 /**
  * A borderless table aligned for the terminal, where CJK characters take two
  * columns. Written here rather than with cli-table3, which spent 100 ms on a
- * 200-row listing measuring widths. Given a width (the terminal's), the flex
- * column is cut to fit it, then the others from the right.
+ * 200-row listing measuring widths. Given a width (the terminal's), the columns
+ * give up width as the plan says (givingPlan), then the last ones if need be.
  */
 export function table(head: readonly string[] | undefined, rows: readonly (readonly string[])[], fit: { width?: number; give?: readonly Give[] } = {}): string {
   const all = head ? [head, ...rows] : rows;
@@ -162,8 +163,6 @@ function clipColoured(text: string, width: number): string {
   return codes.length >= 2 ? `${codes[0]}${plain}${codes[codes.length - 1]}` : plain;
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 /** What only string-width measures right: escapes other than colour, combining marks, joiners, emoji. */
 const COMPLEX = /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufe00-\ufe0f\u{1f000}-\u{1faff}\u{e0000}-\u{e007f}]/u;
 
@@ -174,10 +173,7 @@ const COMPLEX = /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\u200b-\u200f\u2028-\u2
  */
 export function displayWidth(text: string): number {
   const plain = text.includes('\u001b') ? text.replace(ANSI, '') : text;
-  if (COMPLEX.test(plain)) return stringWidth(plain);
-  let width = 0;
-  for (const ch of plain) width += ch.charCodeAt(0) < 0x1100 ? 1 : WIDE.test(ch) ? 2 : 1;
-  return width;
+  return COMPLEX.test(plain) ? stringWidth(plain) : plainWidth(plain);
 }
 
 /** RFC 4180 quoting. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { Streams } from './context.js';
 
 /**
- * Prints a long text through a pager on a terminal, as git does: $PAGER, else `less -FRX` (-F: quits
+ * Prints a long text through a pager (stdout is a terminal: Context.print asks for one only then), as git does: $PAGER, else `less -FRX` (-F: quits
  * at once when the text fits the screen, -R: keeps colours, -X: leaves the text on the screen). Off
  * when stdout is no terminal or the user said --no-pager (or PAGER is empty or "cat"); a pager that
  * cannot be started prints nothing of its own, so the text is printed directly.
@@ -11,7 +11,7 @@ export async function page(text: string, streams: Streams, env: NodeJS.ProcessEn
   const rows = streams.rows || 24;
   const command = env.PAGER ?? 'less';
   const lines = text.split('\n').length;
-  if (!allowed || !streams.stdoutIsTTY || lines < rows || command.trim() === '' || command.trim() === 'cat') {
+  if (!allowed || lines < rows || command.trim() === '' || command.trim() === 'cat') {
     streams.stdout.write(text);
     return;
   }

@@ -4,9 +4,8 @@ import type { IsoDate } from '../core/dates.js';
 import { ReplyError } from '../core/errors.js';
 import type { Context } from './context.js';
 import { t } from './messages.js';
-import { sheetCell, type Cell, type Column } from './output.js';
+import { displayWidth, sheetCell, type Cell, type Column } from './output.js';
 import { writeWhole } from './whole-file.js';
-import stringWidth from 'string-width';
 
 /** One sheet of a workbook: its name, header and rows. */
 export interface Sheet<T> {
@@ -34,12 +33,13 @@ export async function writeWorkbook(ctx: Context, file: string, force: boolean, 
   for (const sheet of sheets) {
     const ws = book.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.addRow(sheet.columns.map((c) => c.header)).font = { bold: true };
-    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => excelValue(sheetCell(c, row))));
-    sheet.columns.forEach((column, i) => {
-      const cells = [column.header, ...sheet.rows.map((r) => shown(sheetCell(column, r)))];
+    // Each cell taken once, a column at a time: its values fill the rows and size the column.
+    const columns = sheet.columns.map((column) => sheet.rows.map((row) => sheetCell(column, row)));
+    sheet.rows.forEach((_, r) => ws.addRow(columns.map((cells) => excelValue(cells[r]!))));
+    columns.forEach((cells, i) => {
       const x = ws.getColumn(i + 1);
-      x.width = Math.min(MAX_COLUMN, Math.max(...cells.map((c) => stringWidth(c))) + 2);
-      if (sheet.rows.some((r) => isDate(sheetCell(column, r)))) x.numFmt = DATE_FORMAT;
+      x.width = Math.min(MAX_COLUMN, Math.max(displayWidth(sheet.columns[i]!.header), ...cells.map((c) => displayWidth(shown(c)))) + 2);
+      if (cells.some(isDate)) x.numFmt = DATE_FORMAT;
       x.alignment = { vertical: 'top', wrapText: true };
     });
   }

@@ -1,7 +1,7 @@
 import { computeStats, count, type Count, type Stats } from '../../core/stats.js';
 import { asOf, yearOption } from '../handlings.js';
 import { t } from '../messages.js';
-import { csvCell, formatRows, rowFormat, table, type Column } from '../output.js';
+import { csv, formatRows, rowFormat, table, type Column } from '../output.js';
 import { writeWorkbook } from '../workbook.js';
 import { command, flag, value } from '../command.js';
 
@@ -38,26 +38,39 @@ export default command(OPTIONS, async function stats(ctx, _args, opts) {
   return 0;
 });
 
-/** Each table: its title, then a line per item with count and share. */
-function sections(s: Stats): [string, Count[]][] {
+/** A line of a table: a count; `isBase` when it is the number the table's shares are taken of. */
+type Line = Count & { readonly isBase?: true };
+
+/** One table: its title, a line per item, and what is said under it. */
+interface Section {
+  readonly title: string;
+  readonly lines: readonly Line[];
+  readonly note?: string;
+}
+
+function sections(s: Stats): Section[] {
   const p = s.proposals;
   const plain = (label: string, n: number): Count => count(label, n, p.total, 'proposals');
   return [
-    [t('stats.byResult'), [...s.byResult, { ...s.adopted, label: t('stats.adopted') }]],
-    [t('stats.byKind'), [...s.byKind]],
-    [t('stats.byStatus'), s.byStatus.map((c) => ({ ...c, label: t(`status.${c.label}`) }))],
-    [
-      t('stats.proposals'),
-      [
-        plain(t('stats.total'), p.total),
+    {
+      title: t('stats.byResult'),
+      lines: [...s.byResult, { ...s.adopted, label: t('stats.adopted') }],
+      ...(s.unsigned > 0 ? { note: t('stats.unsigned', { n: s.unsigned }) } : {}),
+    },
+    { title: t('stats.byKind'), lines: [...s.byKind] },
+    { title: t('stats.byStatus'), lines: s.byStatus.map((c) => ({ ...c, label: t(`status.${c.label}`) })) },
+    {
+      title: t('stats.proposals'),
+      lines: [
+        { ...plain(t('stats.total'), p.total), isBase: true },
         plain(t('stats.answered'), p.answered),
         plain(t('stats.pending'), p.pending),
         plain(t('stats.reopened'), p.reopened),
         plain(t('stats.overdue'), p.overdue),
         { ...p.onTime, label: t('stats.onTime') },
       ],
-    ],
-    [t('stats.feedback'), [...s.feedback.byRating, { ...s.feedback.satisfied, label: t('stats.satisfied') }]],
+    },
+    { title: t('stats.feedback'), lines: [...s.feedback.byRating, { ...s.feedback.satisfied, label: t('stats.satisfied') }] },
   ];
 }
 
@@ -73,12 +86,12 @@ function baseText(c: Count): string {
 function textOf(s: Stats): string {
   const scope = s.year === null ? t('stats.scopeAll') : t('stats.scopeYear', { year: s.year });
   const lines = [t('stats.title', { scope }), t('stats.replies', { n: s.replies }), ''];
-  for (const [title, counts] of sections(s)) {
-    lines.push(title);
+  for (const section of sections(s)) {
+    lines.push(section.title);
     // The number registered is the base of its table, no share of one.
-    const rows = counts.map((c) => (c.label === t('stats.total') ? [c.label, String(c.count)] : [c.label, String(c.count), baseText(c), percent(c.share)]));
+    const rows = section.lines.map((c) => (c.isBase ? [c.label, String(c.count)] : [c.label, String(c.count), baseText(c), percent(c.share)]));
     lines.push(...table(undefined, rows).trimEnd().split('\n').map((l) => `  ${l}`));
-    if (title === t('stats.byResult') && s.unsigned > 0) lines.push(`  ${t('stats.unsigned', { n: s.unsigned })}`);
+    if (section.note) lines.push(`  ${section.note}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -90,7 +103,7 @@ interface Item {
 }
 
 function itemsOf(s: Stats): Item[] {
-  return sections(s).flatMap(([section, counts]) => counts.map((count) => ({ section, count })));
+  return sections(s).flatMap(({ title, lines }) => lines.map((count) => ({ section: title, count })));
 }
 
 /** The statistics as a sheet: a row an item, with the count, the base it is a share of, and the share. */
@@ -103,8 +116,7 @@ const SHEET: Column<Item>[] = [
   { key: 'share', header: t('stats.sheet.share'), value: (i) => percent(i.count.share) },
 ];
 
+/** The machine form of --csv --raw, as it was before the sheet gained its bases: section, item, count, share. */
 function rawCsvOf(s: Stats): string {
-  const rows = [['section', 'item', 'count', 'share']];
-  for (const [title, counts] of sections(s)) for (const c of counts) rows.push([title, c.label, String(c.count), c.share.toFixed(4)]);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csv([['section', 'item', 'count', 'share'], ...itemsOf(s).map(({ section, count: c }) => [section, c.label, String(c.count), c.share.toFixed(4)])]);
 }
