@@ -72,7 +72,8 @@ export function syntheticAnswers(i) {
     result: pick(RESULTS),
     disclosure: '主动公开·全文',
     signedOn: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-    docNumber: `普发改委〔${year}〕${Math.floor(i / 10) + 1}号`,
+    // Ten years of 9,000 numbers each under the office's prefix, then under its letters' (a typed number has at most 4 digits).
+    docNumber: `${i < 90000 ? '普发改委' : '普发改函'}〔${year}〕${Math.floor((i % 90000) / 10) + 1}号`,
     body: paragraphs.join('\n\n') + '\n',
   };
 }

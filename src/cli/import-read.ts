@@ -1,5 +1,6 @@
 import type { MessageKey } from '../messages/zh-CN.js';
 import { DocNumber } from '../core/doc-number.js';
+import { recordedOf } from '../core/properties.js';
 import { parsePublished, type Published } from '../core/published.js';
 import { foundFields, type FoundText } from '../core/reader/read.js';
 import type { Converted } from '../read/convert.js';
@@ -21,10 +22,11 @@ export async function readForImport(
 ): Promise<ImportRead> {
   const source = await readSource(file, converted);
   if (!source.ok) return { source };
-  const parsed = parsePublished(source.lines ?? source.text, resultClasses ? { resultClasses } : {});
+  const recorded = source.properties && recordedOf(source.properties);
+  const parsed = parsePublished(source.lines ?? source.text, { ...(resultClasses ? { resultClasses } : {}), ...(recorded ? { recorded } : {}) });
   if (!parsed.ok) return { source, parsed: { ok: false, reason: parsed.reason } };
-  const { reply, missing, inferred, warnings, reading } = parsed;
-  return { source, parsed: { ok: true, reply, missing, inferred, warnings, found: foundFields(reading) } };
+  const { reply, missing, inferred, differing, warnings, reading } = parsed;
+  return { source, parsed: { ok: true, reply, missing, inferred, differing, warnings, found: foundFields(reading) } };
 }
 
 /**

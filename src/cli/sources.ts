@@ -101,7 +101,7 @@ export async function readSource(file: string, converted?: Converted): Promise<S
   if (!read.ok) return { ok: false, reason: read.reason, ...(read.params ? { params: read.params } : {}), sha256 };
   // A reading by OCR is marked so in the record of its source, to be reviewed.
   const format = read.ocr ? `${reader.format}+ocr` : reader.format;
-  return { ok: true, text: read.text, ...(read.lines ? { lines: read.lines } : {}), format, encoding: read.encoding, sha256 };
+  return { ok: true, text: read.text, ...(read.lines ? { lines: read.lines } : {}), ...(read.properties ? { properties: read.properties } : {}), format, encoding: read.encoding, sha256 };
 }
 
 /**

@@ -17,6 +17,7 @@ export type Published =
       readonly reply: NewReply;
       readonly missing: readonly NeededField[];
       readonly inferred: readonly RecordField[];
+      readonly differing: readonly RecordField[];
       readonly warnings: readonly MessageKey[];
       readonly reading: Reading;
     }

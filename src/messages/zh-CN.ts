@@ -263,6 +263,7 @@ export const zhCN = {
   'import.warn.dateUnreadable': '成文日期已损坏、无法识别（未猜测）',
   'import.missing': '待补充：{fields}',
   'import.inferred': '推断：{fields}',
+  'import.differing': '{fields}与文件中 reply 记下的属性不同，以文件的文字为准',
   'import.filed': '已导入  第 {id} 号  {docNumber}  {file}',
   'import.wouldFile': '将导入  {docNumber}  {file}',
   'import.skipped': '跳过    {file}：{reason}',

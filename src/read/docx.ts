@@ -15,7 +15,8 @@ import { MAX_ZIP, openZip, partText, TOO_LARGE } from './zip.js';
  * marks it; a table row is its cells on one line; deleted text and field
  * codes are not text. Footnotes follow the body, each with its superscript
  * number where it is cited, as doc.ts prints them; the record's properties
- * (办理结果, 公开属性) come first, as a disclosure page prints them.
+ * (办理结果, 公开属性) come first, as a disclosure page prints them. The
+ * custom properties are given as they stand (the record reply wrote there).
  */
 export const docxReader: FormatReader = {
   format: 'docx',
@@ -25,13 +26,21 @@ export const docxReader: FormatReader = {
     try {
       const zip = await openZip(bytes);
       if (!zip) return { ok: false, reason: 'import.badDocx' };
-      const parts = await Promise.all(['word/document.xml', 'word/styles.xml', 'word/footnotes.xml', 'docProps/core.xml'].map((p) => partText(zip, p)));
+      const names = ['word/document.xml', 'word/styles.xml', 'word/footnotes.xml', 'docProps/core.xml', 'docProps/custom.xml'];
+      const parts = await Promise.all(names.map((p) => partText(zip, p)));
       if (parts.includes(TOO_LARGE)) return { ok: false, reason: 'import.tooLarge' };
-      const [document, styles, footnotes, core] = parts as (string | undefined)[];
+      const [document, styles, footnotes, core, custom] = parts as (string | undefined)[];
       if (document === undefined) return { ok: false, reason: 'import.badDocx' };
       const lines = await linesOf(document, styles, footnotes, core);
       if (!lines.some((l) => l.text.trim())) return { ok: false, reason: 'import.empty' };
-      return { ok: true, text: lines.map((l) => l.text).join('\n'), lines, encoding: 'utf-8' };
+      const properties = custom ? customProperties(await parseXml(custom)) : {};
+      return {
+        ok: true,
+        text: lines.map((l) => l.text).join('\n'),
+        lines,
+        encoding: 'utf-8',
+        ...(Object.keys(properties).length ? { properties } : {}),
+      };
     } catch {
       return { ok: false, reason: 'import.badDocx' };
     }
@@ -237,4 +246,15 @@ function settingOf(pPr: XmlNode | undefined, rPr: XmlNode | undefined): Setting 
 function keywordLines(root: XmlNode): SourceLine[] {
   const keywords = childNamed(childNamed(root, 'coreProperties'), 'keywords');
   return keywords ? propertyLines(textOf(keywords)).map((text) => ({ text })) : [];
+}
+
+/** A document's custom properties (docProps/custom.xml), name → value as text; at most a few hundred, as Word writes them. */
+function customProperties(root: XmlNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const property of childrenNamed(childNamed(root, 'Properties'), 'property').slice(0, 500)) {
+    const name = attr(property, 'name');
+    const value = (property.children ?? []).find((c) => c.type === 'tag');
+    if (name && value && !(name in out)) out[name] = textOf(value);
+  }
+  return out;
 }

@@ -13,6 +13,8 @@ export type FormatRead =
       readonly text: string;
       readonly lines?: readonly SourceLine[];
       readonly encoding: string;
+      /** A document's own properties, name → value (a DOCX's custom properties): where reply wrote the record. */
+      readonly properties?: Readonly<Record<string, string>>;
       /** Read by OCR: a reading to be reviewed, not the text as written. */
       readonly ocr?: true;
     }

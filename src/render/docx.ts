@@ -1,4 +1,4 @@
-import { propertiesText } from '../core/properties.js';
+import { propertiesText, recordProperties } from '../core/properties.js';
 import {
   AlignmentType,
   BorderStyle,
@@ -172,6 +172,8 @@ export function docxDocument(reply: Printable, options: DocxOptions = {}): Docum
       title,
       // The record's properties, where LibreOffice carries them on into the PDF's own keywords too.
       keywords: propertiesText(reply),
+      // The whole record, so that importing or checking this file gives it back (src/core/properties.ts).
+      customProperties: recordProperties(reply, printing.mark !== 'draft'),
       evenAndOddHeaderAndFooters: true,
       externalStyles,
       footnotes: Object.fromEntries([...notes].map(([n, paragraphs]) => [String(n), { children: paragraphs }])),

@@ -130,6 +130,7 @@ describe('reply import of the corpus', () => {
         }),
         missing: [],
         inferred: [],
+        differing: [],
         warnings: [],
       },
       expect.objectContaining({ file: join(SHARED_CORPUS, '003_5561e4fdd77a1f2f.txt'), outcome: 'skipped', reason: expect.stringContaining('不是答复文件') }),

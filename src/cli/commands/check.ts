@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { recordedOf } from '../../core/properties.js';
 import { checkSubject, fileSubject, renderedSubject, type Finding, type Subject } from '../../core/checks/index.js';
 import { unifiedDiff } from '../../core/diff.js';
 import { DocNumber } from '../../core/doc-number.js';
@@ -86,7 +87,8 @@ async function subjectOf(target: Target, render: (reply: ReplyFields) => string,
   if (target.kind === 'reply') return subjectOrThrow(renderedSubject(render(target.reply), target.reply), target);
   const source = await readSource(resolve(cwd, target.file));
   if (!source.ok) throw new ReplyError('check.unreadable', { ...source.params, file: target.file, reasonKey: source.reason });
-  return subjectOrThrow(fileSubject(source.lines ?? source.text), target);
+  const recorded = source.properties && recordedOf(source.properties);
+  return subjectOrThrow(fileSubject(source.lines ?? source.text, recorded ? { recorded } : {}), target);
 }
 
 function subjectOrThrow(subject: Subject, target: Target) {

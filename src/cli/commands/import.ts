@@ -34,6 +34,7 @@ interface FileReport {
   found?: Readonly<Record<string, FoundText>>;
   missing?: readonly NeededField[];
   inferred?: readonly RecordField[];
+  differing?: readonly RecordField[];
 }
 
 export default command(OPTIONS, async function importReplies(ctx, args, opts) {
@@ -65,7 +66,7 @@ export default command(OPTIONS, async function importReplies(ctx, args, opts) {
       ...(r.id !== undefined ? { id: r.id } : {}),
       ...(r.docNumber !== undefined ? { docNumber: r.docNumber } : {}),
       reason: r.reason && t(r.reason, { ...r.reasonParams, id: r.id ?? '', docNumber: r.docNumber ?? '' }),
-      ...(r.found ? { found: r.found, missing: r.missing ?? [], inferred: r.inferred ?? [] } : {}),
+      ...(r.found ? { found: r.found, missing: r.missing ?? [], inferred: r.inferred ?? [], differing: r.differing ?? [] } : {}),
       warnings: r.warnings.map((w) => t(w)),
     }));
     ctx.streams.stdout.write(JSON.stringify(json, null, 2) + '\n');
@@ -99,7 +100,7 @@ function importFile(repo: ReplyRepository, file: string, { source, parsed }: Imp
   const already = repo.importedFrom(source.sha256);
   if (already) return { file, outcome: 'skipped', reason: 'import.already', id: already.replyId, warnings: [] };
   if (!parsed?.ok) return { file, outcome: 'skipped', reason: parsed?.reason ?? 'import.notReply', warnings: [] };
-  const { reply, missing, inferred, found } = parsed;
+  const { reply, missing, inferred, differing, found } = parsed;
   const docNumber = reply.docNumber?.toString();
   const report = {
     file,
@@ -108,6 +109,7 @@ function importFile(repo: ReplyRepository, file: string, { source, parsed }: Imp
     found,
     missing,
     inferred,
+    differing,
   };
   const holder = reply.docNumber ? repo.findByDocNumber(reply.docNumber) : undefined;
   const copy = copyOf(repo, reply, holder);
@@ -175,6 +177,7 @@ function line(r: FileReport): string {
   const notes = [
     ...(r.missing?.length ? [t('import.missing', { fields: r.missing.map((f) => fieldLabel(f)).join('、') })] : []),
     ...(r.inferred?.length ? [t('import.inferred', { fields: r.inferred.map((f) => fieldLabel(f)).join('、') })] : []),
+    ...(r.differing?.length ? [t('import.differing', { fields: r.differing.map((f) => fieldLabel(f)).join('、') })] : []),
     ...r.warnings.map((w) => t(w)),
   ];
   const warn = notes.length ? t('import.warnings', { list: notes.join('；') }) : '';

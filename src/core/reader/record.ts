@@ -16,11 +16,15 @@ import {
 } from '../reply.js';
 import type { Reading } from './read.js';
 import { titleSaysLetter } from '../style.js';
+import type { Recorded } from '../properties.js';
 import { restorePunctuation } from './punctuation.js';
+import { withRecorded } from './recorded.js';
 import { dateOfLine, FOOTNOTE } from './tail.js';
 
 export interface RecordOptions {
   readonly resultClasses?: Readonly<Record<string, string>>;
+  /** The record reply wrote into the document's properties (a DOCX it rendered): it completes what the text says. */
+  readonly recorded?: Recorded;
 }
 
 /** A reading made into a record: what import files, with what it still needs and what it inferred. */
@@ -28,6 +32,8 @@ export interface ReadRecord {
   readonly reply: NewReply;
   readonly missing: readonly NeededField[];
   readonly inferred: readonly RecordField[];
+  /** Fields the text prints otherwise than the document's recorded properties say (the text's value is taken). */
+  readonly differing: readonly RecordField[];
   /** Message keys: what the clerk should look at. */
   readonly warnings: readonly MessageKey[];
 }
@@ -69,7 +75,7 @@ export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRec
     proposalNo: reading.proposalNo?.value ?? null,
     proposalTitle: reading.proposalTitle ? fix(reading.proposalTitle.value) : '',
     proposers,
-    salutation: salutation === null || salutation === deriveSalutation(kind, proposers, leadUnit) ? null : salutation,
+    salutation,
     result,
     disclosure: reading.disclosure?.value ?? '',
     body,
@@ -86,13 +92,21 @@ export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRec
     // A title that calls the reply a letter (…的答复函) says how it was printed; else the archive's default decides.
     style: reading.title && titleSaysLetter(reading.title.value) ? '信函' : null,
   };
+  const completed = options.recorded ? withRecorded(reply, options.recorded, reading) : { reply, taken: [], differing: [] };
+  const whole = completed.reply;
   const issuedOn = reading.issued ? (dateOfLine(reading.issued.date) ?? null) : null;
-  const filed: NewReply = { ...reply, issuedOn: issuedOn === reply.signedOn ? null : issuedOn };
+  const filed: NewReply = {
+    ...whole,
+    // The salutation is kept only where it is not the one the addressees give.
+    salutation: salutation === null || salutation === deriveSalutation(whole.kind, whole.proposers, whole.leadUnit) ? null : salutation,
+    issuedOn: issuedOn === whole.signedOn ? null : issuedOn,
+  };
 
   const inferred: RecordField[] = [];
   if (reading.kind.how === 'inferred') inferred.push('kind');
   if (reading.organ?.how === 'inferred') inferred.push('organ');
   if (reading.signedOn?.how === 'inferred') inferred.push('signedOn');
+  const known = inferred.filter((f) => !completed.taken.includes(f));
 
   const warnings: MessageKey[] = [];
   if (reading.normalised) warnings.push('import.warn.punctuation');
@@ -102,7 +116,7 @@ export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRec
   if (!filed.disclosure) warnings.push('import.warn.disclosure');
   if (!filed.contact.name) warnings.push('import.warn.contact');
   if (unmatched > 0) warnings.push('import.warn.footnotes');
-  return { reply: filed, missing: missingOf(filed), inferred, warnings };
+  return { reply: filed, missing: missingOf(filed), inferred: known, differing: completed.differing, warnings };
 }
 
 /** A class (A类, A) through the table; any other result as printed. */
