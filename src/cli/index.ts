@@ -194,8 +194,12 @@ function program(
     .option('--format <format>', t('opt.import.format'));
 
   command('check', t('cmd.check'))
-    .argument('<target...>', t('arg.checkTarget'))
+    .argument('[target...]', t('arg.checkTarget'))
+    .option('--all', t('opt.checkAll'))
+    .option('--status <status>', t('opt.checkStatus'))
+    .option('--year <year>', t('opt.checkYear'))
     .option('--fix', t('opt.checkFix'))
+    .option('--dry-run', t('opt.checkDryRun'))
     .option('--force', t('opt.checkForce'))
     .option('--reason <text>', t('opt.reason'))
     .option('--json', t('opt.checkJson'));
@@ -323,6 +327,9 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     ...(process.stdout.isTTY ? { columns: process.stdout.columns, rows: process.stdout.rows } : {}),
   };
+  // A reader that stops early (reply list | head) closes the pipe: the rest of the output is not wanted, and
+  // nothing is left undone by then (a write commits before it prints). Quietly done, as a Unix tool is.
+  if (!io.streams) process.stdout.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(0) : undefined));
   const debug = argv.includes('--debug');
   let exitCode = 0;
   let ctx: Context | undefined;

@@ -2,6 +2,7 @@ import { chineseDate } from '../core/dates.js';
 import { parseBody, plainText } from '../core/body.js';
 import { proposerLabel, replyTitle, salutationOf } from '../core/proposers.js';
 import { issueDate, missingOf, type RecordField, type Reply, type ReplyFields, type Status } from '../core/reply.js';
+import type { Finding } from '../core/checks/index.js';
 import type { StatusNote } from '../core/ports.js';
 import { hasMessage, t } from './messages.js';
 
@@ -110,4 +111,11 @@ export function timeText(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Where a finding is, as the clerk finds it: 正文第 5 行, or the field (成文日期) of an archive reply; 第 12 行 of a file. */
+export function findingPlace(f: Pick<Finding, 'line' | 'place'>): string {
+  if (!f.place) return t('check.line', { line: f.line });
+  if ('bodyLine' in f.place) return t('check.bodyLine', { line: f.place.bodyLine });
+  return t(`fieldName.${f.place.field}`);
 }

@@ -95,6 +95,11 @@ export function writtenNotes(text: string): string[] {
   return walk(text).rawNotes.map((n) => `[^${n.label}]: ${n.text}`);
 }
 
+/** The body's footnote definitions with the line each starts on. */
+export function writtenNoteLines(text: string): { readonly text: string; readonly line: number }[] {
+  return walk(text).rawNotes.map((n) => ({ text: n.text, line: n.line }));
+}
+
 /** The body's lines gathered into blocks and footnote definitions. */
 function walk(text: string) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -140,6 +145,17 @@ export function markerOf(text: string): HeadingMarker | undefined {
 }
 
 /** Plain text of inline runs: bold marks dropped, footnote references as given. */
+/**
+ * A body as plain running text, as a snippet shows it: no bold marks, no footnote
+ * markers, each note's text without its label.
+ */
+export function plainBody(text: string): string {
+  return text
+    .replace(/\*\*/gu, '')
+    .replace(/^\[\^[^\]\s]+\]:[ \t]*/gmu, '')
+    .replace(/\[\^[^\]\s]+\]/gu, '');
+}
+
 export function plainText(inlines: readonly Inline[], ref: (n: number) => string = () => ''): string {
   return inlines.map((i) => (i.type === 'footnoteRef' ? ref(i.number) : i.text)).join('');
 }

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir, workspace, type Run } from '../helpers/cli.js';
 import { hasSoffice } from '../helpers/office.js';
-import { BODY_004, CORPUS, copyAnswers, expectError, fileCleanReplyJson, historyJson, showJson } from './support.js';
+import { BODY_000, BODY_004, CORPUS, copyAnswers, expectError, fileCleanReplyJson, historyJson, showJson } from './support.js';
 
 interface FindingJson {
   code: string;
   severity: 'error' | 'warning';
-  line: number;
+  /** A file's line; an archive reply's body line as typed (null outside the body). */
+  line: number | null;
+  renderedLine?: number;
   message: string;
 }
 
@@ -144,18 +146,25 @@ describe('reply check FILE: the corpus', () => {
     expect(run.code).toBe(0);
   });
 
-  it('a file that is not a reply (003): one Chinese error line, exit 1', () => {
-    const run = runCli(workspace(), ['check', join(CORPUS, FILES['003'])]);
-    expectError(run, 1, '无法检查', '003_5561e4fdd77a1f2f.txt', '不是答复文件');
+  // A file that cannot be checked is reported in its place among the others (it used to stop the run as an error).
+  const unchecked = (run: Run, ...fragments: string[]) => {
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    for (const f of fragments) expect(run.stdout).toContain(f);
+    expect(run.stderr).toBe('共检查 0 份：错误 0 处，警告 0 处；另有 1 个文件不是答复或无法读取，未检查\n');
+  };
+
+  it('a file that is not a reply (003): one Chinese line in its place, exit 1', () => {
+    unchecked(runCli(workspace(), ['check', join(CORPUS, FILES['003'])]), '无法检查', '003_5561e4fdd77a1f2f.txt', '不是答复文件');
   });
 
-  it('a missing file, or one of another type: one error line, exit 1', () => {
-    expectError(runCli(workspace(), ['check', '没有这个文件.txt']), 1, '无法检查 没有这个文件.txt：文件或目录不存在');
+  it('a missing file, or one of another type: one line in its place, exit 1', () => {
+    unchecked(runCli(workspace(), ['check', '没有这个文件.txt']), '无法检查 没有这个文件.txt：文件或目录不存在');
     const dir = workspace();
     writeFileSync(join(dir, 'a.xlsx'), 'PK');
-    expectError(runCli(dir, ['check', 'a.xlsx']), 1, '不支持的文件类型');
+    unchecked(runCli(dir, ['check', 'a.xlsx']), '不支持的文件类型');
     writeFileSync(join(dir, 'a.pdf'), '%PDF');
-    expectError(runCli(dir, ['check', 'a.pdf']), 1, '无法检查 a.pdf：无法读取的 PDF 文件');
+    unchecked(runCli(dir, ['check', 'a.pdf']), '无法检查 a.pdf：无法读取的 PDF 文件');
   });
 });
 
@@ -169,13 +178,16 @@ function withReply000(): string {
 }
 
 /** The findings expected on record 1 (000 as filed), by line of `reply render 1 --format txt`. */
-const EXPECTED_000_RENDERED: [string, number][] = [
-  ['punctuation/half-width', 29],
-  ['heading/brackets', 31],
-  ['date/spaces', 33],
-  ['heading/skip', 41],
-  ['text/duplicate', 47],
+/** The findings of corpus 000 as filed, by line of the body the clerk edits (000.body.md). */
+const EXPECTED_000_BODY: [string, number][] = [
+  ['punctuation/half-width', 17],
+  ['heading/brackets', 19],
+  ['date/spaces', 21],
+  ['heading/skip', 29],
+  ['text/duplicate', 35],
 ];
+/** The same, by line of its text rendering (reply render 1), as --json gives them too. */
+const RENDERED_000 = [29, 31, 33, 41, 47];
 
 describe('reply check FILE: the tool\'s own Word, PDF and HTML files', () => {
   it('finds in each file rendered from a record what checking the record finds (a paragraph a page split is two lines of a page)', () => {
@@ -197,18 +209,23 @@ describe('reply check FILE: the tool\'s own Word, PDF and HTML files', () => {
 });
 
 describe('reply check ID: a reply of the archive', () => {
-  it('by id or doc number; the lines are those of its text rendering', () => {
+  // The lines were those of the text rendering; they are now the body's as the clerk edits it, the rendering's kept in --json.
+  it('by id or doc number; the lines are those of the body as typed, and of the text rendering in --json', () => {
     const ws = withReply000();
     const { run, reports } = checkJson(ws, ['1']);
     expect(run.code).toBe(1);
     expect(reports[0]).toMatchObject({ id: 1, docNumber: '普发改委〔2023〕16号', status: 'draft' });
-    expect(pairs(reports[0]!)).toEqual(EXPECTED_000_RENDERED);
+    expect(pairs(reports[0]!)).toEqual(EXPECTED_000_BODY);
+    expect(reports[0]!.findings.map((f) => f.renderedLine)).toEqual(RENDERED_000);
+    const body = readFileSync(BODY_000, 'utf8').split('\n');
+    expect(body[19 - 1]).toBe('(二) 深化产业联动，提升服务辐射能力');
+    expect(body[35 - 1]).toContain('城市城市');
+    expect(body[17 - 1]).toContain('二期(上海)私募');
     const rendered = runCli(ws, ['render', '1', '--format', 'txt']).stdout.split('\n');
     expect(rendered[31 - 1]).toBe('(二) 深化产业联动，提升服务辐射能力');
     expect(rendered[47 - 1]).toContain('城市城市');
-    expect(rendered[29 - 1]).toContain('二期(上海)私募');
     for (const form of ['普发改委〔2023〕16号', '普发改委[2023]16号', '2023-16']) {
-      expect(pairs(checkJson(ws, [form]).reports[0]!)).toEqual(EXPECTED_000_RENDERED);
+      expect(pairs(checkJson(ws, [form]).reports[0]!)).toEqual(EXPECTED_000_BODY);
     }
     const table = runCli(ws, ['check', '1']);
     expect(table.stdout.split('\n')[0]).toBe('第 1 号 普发改委〔2023〕16号');
@@ -231,9 +248,9 @@ describe('reply check ID: a reply of the archive', () => {
     expect(runCli(ws, ['import', join(CORPUS, FILES['001'])]).code).toBe(0);
     const { reports } = checkJson(ws, ['1']);
     expect(pairs(reports[0]!)).toEqual([
-      ['text/latin-word', 23],
-      ['punctuation/half-width', 25],
-      ['punctuation/half-width', 29],
+      ['text/latin-word', 11],
+      ['punctuation/half-width', 13],
+      ['punctuation/half-width', 17],
     ]);
     expect(reports[0]!.status).toBe('sent');
   });
@@ -268,12 +285,12 @@ describe('reply check --fix', () => {
     expect(run.stderr).toBe('已修正第 1 号 普发改委〔2023〕16号（修订 2），修改见上方差异\n共检查 1 份：错误 1 处，警告 1 处\n');
     // What is left is what a clerk decides: the doubled word (and the level skip, a warning).
     expect(run.code).toBe(1);
-    expect(out).toMatch(/第 47 行 +错误 +词语「城市」重复/u);
+    expect(out).toMatch(/正文第 35 行 +错误 +词语「城市」重复/u);
 
     const after = checkJson(ws, ['1']).reports[0]!;
     expect(pairs(after)).toEqual([
-      ['heading/skip', 41],
-      ['text/duplicate', 47],
+      ['heading/skip', 29],
+      ['text/duplicate', 35],
     ]);
 
     const history = historyJson(ws, 1);
@@ -300,8 +317,8 @@ describe('reply check --fix', () => {
     expect(report!.fix!.revision).toBe(2);
     expect(report!.fix!.diff).toContain('+（二）深化产业联动');
     expect(pairs(report!)).toEqual([
-      ['heading/skip', 41],
-      ['text/duplicate', 47],
+      ['heading/skip', 29],
+      ['text/duplicate', 35],
     ]);
   });
 
@@ -313,7 +330,7 @@ describe('reply check --fix', () => {
     const forced = runCli(ws, ['check', '1', '--fix', '--force', '--reason', '更正']);
     expect(forced.stdout).toContain('\n+赛道愈加拥挤，寻找落地应用场景');
     expect(forced.stdout).toContain('三是**稳固推进市级特色产业园区建设**。加强中以交流合作，加快');
-    expect(pairs(checkJson(ws, ['1']).reports[0]!)).toEqual([['text/latin-word', 23]]);
+    expect(pairs(checkJson(ws, ['1']).reports[0]!)).toEqual([['text/latin-word', 11]]);
     expect(runCli(ws, ['status', '1', 'void', '--reason', '重复登记']).code).toBe(0);
     expectError(runCli(ws, ['check', '1', '--fix', '--force', '--reason', '更正']), 1, '第 1 号记录已作废');
   });

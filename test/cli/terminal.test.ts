@@ -83,3 +83,15 @@ describe.skipIf(!hasScript && !process.env.CI)('a long listing goes through a pa
     expect(() => readFileSync(seen)).toThrow();
   });
 });
+
+describe('a reader that stops early', () => {
+  it('reply list | head: the closed pipe ends the command quietly, no stack trace', () => {
+    const result = spawnSync('sh', ['-c', `'${process.execPath}' '${BIN}' list --all | head -c 10 > /dev/null; '${process.execPath}' '${BIN}' show 1 | head -c 1 > /dev/null`], {
+      cwd: ws,
+      env: { PATH: process.env.PATH, HOME: ws, TZ: 'Asia/Shanghai' },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});

@@ -29,7 +29,9 @@ function withErrors(): string {
 interface FindingJson {
   code: string;
   severity: 'error' | 'warning';
-  line: number;
+  /** The body's line as typed (null outside the body); renderedLine, the line of the text rendering. */
+  line: number | null;
+  renderedLine: number;
   message: string;
 }
 
@@ -129,7 +131,7 @@ describe('signing a draft with format errors', () => {
       1,
       '第 1 号记录有 4 处格式错误，不能改为「已签发」：',
       // the first three, as `reply check` reports them, then how many more
-      ...errors.slice(0, 3).map((e) => `第 ${e.line} 行 ${e.message}（${e.code}）`),
+      ...errors.slice(0, 3).map((e) => `正文第 ${e.line} 行 ${e.message}（${e.code}）`),
       '；另有 1 处。',
       '运行 reply check 1 查看全部；确需继续请加 --force --reason 原因',
     );
@@ -177,7 +179,8 @@ describe('signing a draft with format errors', () => {
       from: 'draft',
       to: 'signed',
       reason: '领导已审定，按原文印发',
-      overridden: errors.map(({ code, line, message }) => ({ code, line, message })),
+      // The record of the signing keeps each error at its line of the printed text (check --json: renderedLine).
+      overridden: errors.map(({ code, renderedLine, message }) => ({ code, line: renderedLine, message })),
     });
   });
 

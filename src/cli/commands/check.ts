@@ -1,25 +1,30 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { recordedOf } from '../../core/properties.js';
-import { checkSubject, fileSubject, renderedSubject, type Finding, type Subject } from '../../core/checks/index.js';
+import { checkSubject, fileSubject, renderedSubject, type CheckSubject, type Finding } from '../../core/checks/index.js';
 import { unifiedDiff } from '../../core/diff.js';
 import { DocNumber } from '../../core/doc-number.js';
 import { ReplyError } from '../../core/errors.js';
 import { assertEditable, type Reply, type ReplyFields } from '../../core/reply.js';
 import type { Context } from '../context.js';
 import { t } from '../messages.js';
-import { numberText } from '../present.js';
+import { findingPlace, numberText } from '../present.js';
 import { table } from '../output.js';
 import type { ReplyChecker } from '../reply-check.js';
 import { readerFor } from '../../read/index.js';
+import { readFilter } from '../filters.js';
 import { collectFiles, readSource } from '../sources.js';
 import { command, flag, value } from '../command.js';
 
 const OPTIONS = {
   json: flag,
   fix: flag,
+  dryRun: flag,
   force: flag,
   reason: value,
+  all: flag,
+  status: value,
+  year: value,
 };
 
 /** One thing to check: a published file, or a reply of the archive (checked through its text rendering). */
@@ -28,36 +33,45 @@ type Target = { readonly kind: 'file'; readonly file: string } | { readonly kind
 interface Report {
   readonly target: Target;
   readonly findings: readonly Finding[];
-  readonly fix?: { readonly revision: number; readonly diff: string };
+  /** A file that could not be checked (no reply, unreadable): why, as a message. */
+  readonly unchecked?: string;
+  /** What --fix saved (revision) or, with --dry-run, would save (no revision). */
+  readonly fix?: { readonly revision?: number; readonly diff: string };
 }
 
 export default command(OPTIONS, async function check(ctx, args, opts) {
   const checker = await ctx.checker();
   const { context, render } = checker;
+  if (opts.dryRun && !opts.fix) throw new ReplyError('check.dryRunWithoutFix', {}, 2);
 
-  // Everything is read and judged before anything is written or printed: a bad target stops the run whole.
+  // Every target is named before anything is written or printed: a reply that does not exist stops the run whole.
   const targets: Target[] = [];
-  for (const arg of args) {
-    for (const target of await targetsOf(ctx, arg)) {
-      // A reply named twice (by id and by doc number) is checked, and fixed, once.
-      if (target.kind === 'reply' && targets.some((x) => x.kind === 'reply' && x.reply.id === target.reply.id)) continue;
-      targets.push(target);
-    }
-  }
+  const add = (target: Target) => {
+    // A reply named twice (by id and by doc number) is checked, and fixed, once.
+    if (target.kind === 'reply' && targets.some((x) => x.kind === 'reply' && x.reply.id === target.reply.id)) return;
+    targets.push(target);
+  };
+  for (const reply of await selected(ctx, args, opts)) add({ kind: 'reply', reply });
+  for (const arg of args) for (const target of await targetsOf(ctx, arg)) add(target);
+  const writes = opts.fix && !opts.dryRun;
   if (opts.fix) {
     const file = targets.find((x) => x.kind === 'file');
     if (file?.kind === 'file') throw new ReplyError('check.fixFile', { file: file.file }, 2);
-    for (const x of targets) if (x.kind === 'reply') assertEditable(x.reply, opts.force ?? false, opts.reason);
+    if (writes) for (const x of targets) if (x.kind === 'reply') assertEditable(x.reply, opts.force ?? false, opts.reason);
   }
-  const subjects = await Promise.all(targets.map(async (x) => ({ target: x, subject: await subjectOf(x, render, ctx.cwd) })));
 
+  // Each target in turn: a file that is no reply is reported as such, and the others are still checked.
   const reports: Report[] = [];
-  for (const { target, subject } of subjects) {
-    if (opts.fix && target.kind === 'reply') {
-      reports.push(await fixAndCheck(ctx, target.reply, checker, { force: opts.force ?? false, reason: opts.reason }, opts.json ?? false));
+  for (const target of targets) {
+    const subject = await subjectOf(target, render, ctx.cwd);
+    if (!subject.ok) {
+      reports.push({ target, findings: [], unchecked: subject.message });
+    } else if (opts.fix && target.kind === 'reply') {
+      const how = { force: opts.force ?? false, reason: opts.reason, dryRun: opts.dryRun ?? false };
+      reports.push(await fixAndCheck(ctx, target.reply, checker, how, opts.json ?? false));
     } else {
       const basis = target.kind === 'reply' ? await ctx.workflow().basisOf(target.reply) : undefined;
-      reports.push({ target, findings: checkSubject(subject, basis ? { ...context, basis } : context) });
+      reports.push({ target, findings: checkSubject(subject.subject, basis ? { ...context, basis } : context) });
     }
   }
 
@@ -65,9 +79,30 @@ export default command(OPTIONS, async function check(ctx, args, opts) {
   if (opts.json) out.write(JSON.stringify(reports.map(reportJson), null, 2) + '\n');
   else out.write(reports.map(reportText).join('\n'));
   const count = (severity: Finding['severity']) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
-  ctx.streams.stderr.write(t('check.summary', { targets: reports.length, errors: count('error'), warnings: count('warning') }) + '\n');
-  return count('error') > 0 ? 1 : 0;
-}, (opts) => (opts.fix ? 'write' : 'read'));
+  const unchecked = reports.filter((r) => r.unchecked).length;
+  const checked = reports.length - unchecked;
+  ctx.streams.stderr.write(
+    t('check.summary', { targets: checked, errors: count('error'), warnings: count('warning') }) + (unchecked ? t('check.summaryUnchecked', { count: unchecked }) : '') + '\n',
+  );
+  return count('error') > 0 || unchecked > 0 ? 1 : 0;
+}, (opts) => (opts.fix && !opts.dryRun ? 'write' : 'read'));
+
+/**
+ * The replies the flags select (--all: every one but the void; --status, --year), newest first; none
+ * without a flag. A flag that selects nothing says so: a check of nothing is not a clean check.
+ */
+async function selected(ctx: Context, args: readonly string[], opts: { all?: boolean | undefined; status?: string | undefined; year?: string | undefined }): Promise<Reply[]> {
+  const byFilter = opts.all || opts.status !== undefined || opts.year !== undefined;
+  if (!byFilter) {
+    if (!args.length) throw new ReplyError('check.nothing', {}, 2);
+    return [];
+  }
+  const filter = readFilter({ ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.status !== undefined ? { status: opts.status } : {}) });
+  const repo = await ctx.replies();
+  const replies = repo.list({ ...filter, ...(filter.status === undefined ? { notStatus: 'void' as const } : {}) });
+  if (!replies.length) throw new ReplyError('check.noneSelected', {}, 1);
+  return replies;
+}
 
 /**
  * An existing file is a file, a folder the files in it a reader reads (as
@@ -83,38 +118,53 @@ async function targetsOf(ctx: Context, arg: string): Promise<Target[]> {
   return [{ kind: 'reply', reply: await ctx.workflow().reply(arg) }];
 }
 
-async function subjectOf(target: Target, render: (reply: ReplyFields) => string, cwd: string) {
-  if (target.kind === 'reply') return subjectOrThrow(renderedSubject(render(target.reply), target.reply), target);
+/** The subject of a target, or why a file is none (an archive reply always renders to one). */
+async function subjectOf(target: Target, render: (reply: ReplyFields) => string, cwd: string): Promise<{ ok: true; subject: CheckSubject } | { ok: false; message: string }> {
+  if (target.kind === 'reply') {
+    const subject = renderedSubject(render(target.reply), target.reply);
+    if (!subject.ok) throw new ReplyError('check.badRender', { id: target.reply.id, reasonKey: subject.reason });
+    return subject;
+  }
   const source = await readSource(resolve(cwd, target.file));
-  if (!source.ok) throw new ReplyError('check.unreadable', { ...source.params, file: target.file, reasonKey: source.reason });
+  if (!source.ok) return { ok: false, message: t('check.unreadable', { ...source.params, file: target.file, reasonKey: source.reason }) };
   const recorded = source.properties && recordedOf(source.properties);
-  return subjectOrThrow(fileSubject(source.lines ?? source.text, recorded ? { recorded } : {}), target);
+  const subject = fileSubject(source.lines ?? source.text, recorded ? { recorded } : {});
+  return subject.ok ? subject : { ok: false, message: t('check.notReply', { file: target.file, reasonKey: subject.reason }) };
 }
 
-function subjectOrThrow(subject: Subject, target: Target) {
-  if (subject.ok) return subject.subject;
-  if (target.kind === 'file') throw new ReplyError('check.notReply', { file: target.file, reasonKey: subject.reason });
-  throw new ReplyError('check.badRender', { id: target.reply.id, reasonKey: subject.reason });
-}
-
-
-/** Repairs what is mechanical, saved as an edit (a revision keeps the state before); prints the diff, then checks again. */
+/**
+ * Repairs what is mechanical, saved as an edit (a revision keeps the state before); prints the diff, then
+ * checks again. With --dry-run, the same diff and the findings that would remain, and nothing saved.
+ */
 async function fixAndCheck(
   ctx: Context,
   reply: Reply,
   checker: ReplyChecker,
-  how: { readonly force: boolean; readonly reason: string | undefined },
+  how: { readonly force: boolean; readonly reason: string | undefined; readonly dryRun: boolean },
   json: boolean,
 ): Promise<Report> {
+  const basis = await ctx.workflow().basisOf(reply);
+  const label = { id: reply.id, docNumber: numberText(reply) };
+  if (how.dryRun) {
+    const next = ctx.workflow().fixed(reply);
+    if (!next) {
+      ctx.streams.stderr.write(t('check.nothingToFix', label) + '\n');
+      return { target: { kind: 'reply', reply }, findings: checker.findings(reply, basis) };
+    }
+    const diff = fixDiff(reply, next);
+    if (!json) ctx.streams.stdout.write(diff + '\n');
+    ctx.streams.stderr.write(t('check.wouldFix', label) + '\n');
+    return { target: { kind: 'reply', reply }, findings: checker.findings({ ...reply, ...next } as Reply, basis), fix: { diff } };
+  }
   const fixed = await ctx.workflow().fix(reply, how.force, how.reason);
   if (!fixed) {
-    ctx.streams.stderr.write(t('check.nothingToFix', { id: reply.id, docNumber: numberText(reply) }) + '\n');
-    return { target: { kind: 'reply', reply }, findings: checker.findings(reply, await ctx.workflow().basisOf(reply)) };
+    ctx.streams.stderr.write(t('check.nothingToFix', label) + '\n');
+    return { target: { kind: 'reply', reply }, findings: checker.findings(reply, basis) };
   }
   const { reply: updated, revision } = fixed;
   const diff = fixDiff(reply, updated);
   if (!json) ctx.streams.stdout.write(diff + '\n');
-  ctx.streams.stderr.write(t('check.fixed', { id: reply.id, docNumber: numberText(reply), revision }) + '\n');
+  ctx.streams.stderr.write(t('check.fixed', { ...label, revision }) + '\n');
   return { target: { kind: 'reply', reply: updated }, findings: checker.findings(updated, await ctx.workflow().basisOf(updated)), fix: { revision, diff } };
 }
 
@@ -136,9 +186,10 @@ function targetLabel(target: Target): string {
 
 function reportText(report: Report): string {
   const label = targetLabel(report.target);
+  if (report.unchecked) return report.unchecked + '\n';
   if (report.findings.length === 0) return t('check.clean', { target: label }) + '\n';
   const rows = report.findings.map((f) => [
-    t('check.line', { line: f.line }),
+    findingPlace(f),
     t(`check.severity.${f.severity}`),
     t(f.key, f.params),
     f.code,
@@ -153,9 +204,18 @@ function reportJson(report: Report): Record<string, unknown> {
     ...(target.kind === 'file'
       ? { file: target.file }
       : { id: target.reply.id, docNumber: numberText(target.reply), status: target.reply.status }),
+    ...(report.unchecked ? { unchecked: report.unchecked } : {}),
     errors: report.findings.filter((f) => f.severity === 'error').length,
     warnings: report.findings.filter((f) => f.severity === 'warning').length,
-    findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, line: f.line, message: t(f.key, f.params) })),
+    // An archive reply's line is the body's as typed (null outside the body, where `field` says which), its text rendering's renderedLine.
+    findings: report.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      ...(target.kind === 'file'
+        ? { line: f.line }
+        : { line: f.place && 'bodyLine' in f.place ? f.place.bodyLine : null, ...(f.place && 'field' in f.place ? { field: f.place.field } : {}), renderedLine: f.line }),
+      message: t(f.key, f.params),
+    })),
     ...(report.fix ? { fix: report.fix } : {}),
   };
 }

@@ -5,7 +5,7 @@ import type { StatusOutcome } from '../../core/workflow/service.js';
 import { parseStatusRequest } from '../../core/workflow/status.js';
 import { FIELD_NAMES } from '../../core/fields.js';
 import { t } from '../messages.js';
-import { fieldLabel, numberText, replyJson, statusChangeJson, statusLabel } from '../present.js';
+import { fieldLabel, findingPlace, numberText, replyJson, statusChangeJson, statusLabel } from '../present.js';
 import { command, flag, value } from '../command.js';
 
 const OPTIONS = {
@@ -83,7 +83,7 @@ function refusalError(reply: Reply, to: Status, decision: Extract<StatusOutcome,
       });
     case 'checkFailed': {
       const { errors } = decision;
-      const named = errors.slice(0, ERRORS_NAMED).map((f) => t('status.checkError', { line: f.line, message: t(f.key, f.params), code: f.code }));
+      const named = errors.slice(0, ERRORS_NAMED).map((f) => t('status.checkError', { place: findingPlace(f), message: t(f.key, f.params), code: f.code }));
       return new ReplyError('status.checkFailed', {
         id: reply.id,
         to: statusLabel(to),

@@ -60,6 +60,8 @@ export interface DateInText {
   readonly leadingZero: boolean;
   /** The same date as it should be written. */
   readonly official: string;
+  /** Whether such a month (and day) exists: no 13月, no 2月30日. */
+  readonly exists: boolean;
 }
 
 export function datesInText(text: string): DateInText[] {
@@ -69,9 +71,17 @@ export function datesInText(text: string): DateInText[] {
     const spaces = [s1, s2, s3, s4, s5].some((s) => s !== undefined && s !== '');
     const leadingZero = mo!.startsWith('0') || (d !== undefined && d.startsWith('0'));
     const official = `${y}年${Number(mo)}月` + (d !== undefined ? `${Number(d)}日` : '');
-    out.push({ index: m.index, text: whole, spaces, leadingZero, official });
+    out.push({ index: m.index, text: whole, spaces, leadingZero, official, exists: existingDay(Number(y), Number(mo), d === undefined ? 1 : Number(d)) });
   }
   return out;
+}
+
+/** A day of the calendar, in any year (a body may cite 1937年7月7日, which no reply bears). */
+function existingDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year);
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 function cnDigit(c: string): number {

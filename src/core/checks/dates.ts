@@ -44,11 +44,14 @@ export const signedNotFuture: Rule = ({ layout }, { today }) => {
   return signedOn && signed && signed > today ? [finding('date/future', signedOn.line, { value: signedOn.text })] : [];
 };
 
-/** Dates in the text (2022年8月, 2023年5月18日) are written the same way: no spaces, no leading zeros. */
+/** Dates in the text (2022年8月, 2023年5月18日) are days that exist, written the same way: no spaces, no leading zeros. */
 export const datesInBody: Rule = (subject) => {
   const out: Finding[] = [];
   for (const { line, text } of bodyTexts(subject)) {
     const dates = datesInText(text);
+    for (const d of dates.filter((x) => !x.exists)) {
+      out.push(finding('date/form', line, { value: d.text, excerpt: excerpt(text, d.index, d.text.length) }, 'noSuchDayText'));
+    }
     const spaced = dates.find((d) => d.spaces);
     if (spaced) out.push(finding('date/spaces', line, { value: spaced.text, excerpt: excerpt(text, spaced.index, spaced.text.length) }, 'text'));
     const zero = dates.find((d) => d.leadingZero);

@@ -1,5 +1,7 @@
 import { markerOf } from '../body.js';
+import { salutationOf } from '../proposers.js';
 import type { ReplyFields } from '../reply.js';
+import { addresseeKey } from './salutation.js';
 import { datesInText } from './date-text.js';
 import { citedDocNumbers } from './doc-number.js';
 import { officialMarker } from './headings.js';
@@ -10,12 +12,20 @@ import { FULL_WIDTH, halfWidthMarks } from './text-runs.js';
  * the right form follows from the wrong one alone. Half-width punctuation in
  * Chinese text becomes full-width, a heading's brackets full-width, a cited
  * doc number takes 〔〕 without 第 or leading zeros, a date in the text loses
- * its spaces and leading zeros, the salutation gets its full-width colon.
+ * its spaces and leading zeros, the salutation gets its full-width colon, and
+ * a salutation typed again at the head of the body goes.
  * Doubled words, stray English words and full stops are left to the clerk:
  * which word goes is a decision.
  */
 export function fixReply(reply: ReplyFields): ReplyFields {
-  return { ...reply, body: fixBody(reply.body), salutation: reply.salutation === null ? null : fixSalutation(reply.salutation) };
+  return { ...reply, body: fixBody(withoutSalutation(reply.body, salutationOf(reply))), salutation: reply.salutation === null ? null : fixSalutation(reply.salutation) };
+}
+
+/** The body without the salutation typed again as its first paragraph (it prints on its own line already). */
+function withoutSalutation(body: string, salutation: string): string {
+  const m = /^\s*([^\n]*)\n(?:[ \t]*\n)*/u.exec(body);
+  if (!m || !/[:：]\s*$/u.test(m[1]!) || addresseeKey(m[1]!) !== addresseeKey(salutation) || !addresseeKey(salutation)) return body;
+  return body.slice(m[0].length);
 }
 
 /** The body as typed (Markdown marks, **bold**, [^n] notes), repaired line by line. */
@@ -48,6 +58,7 @@ export function fixText(text: string): string {
     if (d.spaces || d.leadingZero) out = out.slice(0, d.index) + d.official + out.slice(d.index + d.text.length);
   }
   const marks = halfWidthMarks(out, /\*/);
-  for (const i of marks.reverse()) out = out.slice(0, i) + FULL_WIDTH[out[i]!]! + out.slice(i + 1);
+  // A full-width mark holds its own space: the blanks typed after the half-width one (更新. 二是) go with it.
+  for (const i of marks.reverse()) out = out.slice(0, i) + FULL_WIDTH[out[i]!]! + out.slice(i + 1).replace(/^[ \t]+(?=[^\sA-Za-z0-9])/u, '');
   return out;
 }

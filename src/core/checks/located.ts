@@ -29,6 +29,8 @@ export interface Layout {
   readonly docNumber?: Part;
   readonly title?: Part;
   readonly salutation?: Part;
+  /** The lines between the title (or the top) and the salutation: where a salutation typed twice stands. */
+  readonly aboveSalutation: readonly Part[];
   /** Lines between the salutation and the signature: the opening, the body, the closing. */
   readonly body: readonly Part[];
   /** 署名: its first line (a joint signature has more). */
@@ -76,6 +78,11 @@ export function layoutOf(reading: Reading): Layout {
     ...optional('docNumber', docNumber),
     ...optional('title', title),
     ...optional('salutation', reading.addressee && { line: reading.addressee.line, text: salutationText(lineText(reading.addressee.line)) }),
+    aboveSalutation: reading.addressee
+      ? reading.lines
+          .filter((l) => l.n > (reading.title?.lines.at(-1) ?? 0) && l.n < reading.addressee!.line && l.n !== docNumber?.line)
+          .map((l) => ({ line: l.n, text: l.text }))
+      : [],
     body: reading.body,
     ...optional('signature', reading.signature[0]),
     ...optional('signedOn', reading.dateLine),

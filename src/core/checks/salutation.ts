@@ -37,4 +37,20 @@ export const salutationAddressee: Rule = ({ layout, reply }) => {
   return out;
 };
 
-export const salutationRules: readonly Rule[] = [salutationColon, salutationAddressee];
+/** An addressee line as compared: no blanks, no closing colon, no 尊敬的. */
+export function addresseeKey(text: string): string {
+  return text.replace(/\s+/gu, '').replace(/[:：]+$/u, '').replace(/^尊敬的/u, '');
+}
+
+/**
+ * The salutation typed again at the head of the body (a draft pasted from a
+ * letter): the document prints the 主送 on its own line, then once more.
+ */
+export const salutationRepeated: Rule = ({ layout }) => {
+  if (!layout.salutation) return [];
+  const key = addresseeKey(layout.salutation.text);
+  const again = [...layout.aboveSalutation, ...layout.body.slice(0, 1)].find((p) => /[:：]\s*$/u.test(p.text) && addresseeKey(p.text) === key);
+  return key && again ? [finding('salutation/repeated', again.line, { value: again.text })] : [];
+};
+
+export const salutationRules: readonly Rule[] = [salutationColon, salutationAddressee, salutationRepeated];

@@ -28,6 +28,9 @@ export function bodyTexts({ body, layout }: CheckSubject): TextRun[] {
 /** Chinese text: Han characters and the full-width punctuation that sits among them. */
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff01-\uff5e\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]/u;
 const HAN = /\p{Script=Han}/u;
+/** Full-width marks that close a phrase (…》.) or open one (. “二是…). */
+const CLOSING = '》”’）」』';
+const OPENING = '《“‘（「『';
 
 export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && CJK.test(ch);
@@ -42,6 +45,7 @@ export const FULL_WIDTH: Readonly<Record<string, string>> = {
   '!': '！',
   '(': '（',
   ')': '）',
+  '.': '。',
 };
 
 /**
@@ -61,6 +65,17 @@ export function halfWidthMarks(text: string, transparent: RegExp = /^$/): number
   const found = new Set<number>();
   chars.forEach((ch, i) => {
     if (',;:?!'.includes(ch) && (isCjk(neighbour(i, -1)) || isCjk(neighbour(i, 1)))) found.add(i);
+  });
+  // A full stop typed half-width (更新. 二是): after Chinese text, and before Chinese text or at the end. Not a
+  // decimal point, an abbreviation or a name (3.5亿, No.1, www.gov.cn), nor part of an ellipsis (...).
+  chars.forEach((ch, i) => {
+    if (ch !== '.' || chars[i - 1] === '.' || chars[i + 1] === '.') return;
+    const before = neighbour(i, -1);
+    let j = i + 1;
+    while (j < chars.length && (/\s/u.test(chars[j]!) || transparent.test(chars[j]!))) j++;
+    const after = chars[j];
+    const closes = before !== undefined && (HAN.test(before) || CLOSING.includes(before));
+    if (closes && (after === undefined || HAN.test(after) || OPENING.includes(after))) found.add(i);
   });
   // Brackets: a pair holding Chinese text or standing beside it; a lone one beside Chinese text.
   const open: number[] = [];

@@ -56,8 +56,10 @@ function isSlip(word: string): boolean {
 export const duplicatedWord: Rule = (subject) => {
   const out: Finding[] = [];
   for (const { line, text } of bodyTexts(subject)) {
-    const m = [...text.matchAll(DOUBLED)].find((d) => isSlip(d[1]!));
-    if (m) out.push(finding('text/duplicate', line, { word: m[1]!, excerpt: excerpt(text, m.index, m[0].length) }));
+    // Each slip of the line: a paragraph that has one often has more (推进推进 … 长三角长三角).
+    for (const m of text.matchAll(DOUBLED)) {
+      if (isSlip(m[1]!)) out.push(finding('text/duplicate', line, { word: m[1]!, excerpt: excerpt(text, m.index, m[0].length) }));
+    }
   }
   return out;
 };

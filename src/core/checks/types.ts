@@ -31,6 +31,7 @@ export const RULES = {
   'salutation/missing': { severity: 'error', fix: false },
   'salutation/colon': { severity: 'error', fix: true },
   'salutation/addressee': { severity: 'error', fix: false },
+  'salutation/repeated': { severity: 'error', fix: true },
   'opening/received': { severity: 'warning', fix: false },
   'opening/proposal': { severity: 'warning', fix: false },
   'opening/addressee': { severity: 'error', fix: false },
@@ -66,11 +67,22 @@ export const RULES = {
 
 export type RuleCode = keyof typeof RULES;
 
+/**
+ * Where a finding of an archive reply is for the clerk who edits the record: a
+ * line of the body as typed, or the field whose printing the line is (the
+ * record's fields are edited as fields, not as lines).
+ */
+export type Place = { readonly bodyLine: number } | { readonly field: PrintedField };
+/** The fields a reply's text prints outside its body, by their names of input (fieldName.*). */
+export type PrintedField = 'result' | 'disclosure' | 'header' | 'doc-number' | 'title' | 'salutation' | 'organ' | 'signed-on' | 'contact' | 'cc' | 'printing-organ' | 'issued-on';
+
 /** One thing the checker found: the rule, where (1-based line of the checked text) and what, as a message key. */
 export interface Finding {
   readonly code: RuleCode;
   readonly severity: Severity;
   readonly line: number;
+  /** An archive reply's: where the line is in the record (its text rendering's line is `line`). */
+  readonly place?: Place;
   /** A key of the message catalogue (the core says no sentence itself). */
   readonly key: MessageKey;
   readonly params: Params;
@@ -105,6 +117,8 @@ export interface CheckSubject {
   /** The record: as filed (archive), or as read back by parsePublished (file). */
   readonly reply: ReplyFields;
   readonly body: BodyView;
+  /** An archive reply's: a line of its text rendering as a place in the record. */
+  readonly placeOf?: (line: number) => Place | undefined;
 }
 
 /** What the rules need from outside the text: the office's config (when a workspace has one) and today. */

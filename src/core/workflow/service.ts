@@ -305,11 +305,17 @@ export class Workflow {
    */
   async fix(reply: Reply, force: boolean, reason?: string): Promise<FixOutcome | undefined> {
     assertEditable(reply, force, reason);
-    const next: ReplyFields = fixReply(reply);
-    if (changedFields(reply, next).length === 0) return undefined;
+    const next = this.fixed(reply);
+    if (!next) return undefined;
     const repo = await this.ports.replies();
     const updated = repo.update(reply.id, next, reply.version, reason?.trim() ? { reason: reason.trim() } : {});
     return { reply: updated, revision: repo.history(reply.id).length };
+  }
+
+  /** What `fix` would save, written nowhere (check --fix --dry-run): undefined when there is nothing to fix. */
+  fixed(reply: Reply): ReplyFields | undefined {
+    const next: ReplyFields = fixReply(reply);
+    return changedFields(reply, next).length === 0 ? undefined : next;
   }
 }
 
