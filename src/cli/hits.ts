@@ -1,6 +1,8 @@
 import type { SearchHit } from '../core/ports.js';
 import { findMatches, hitSnippet, splitSnippet, type FieldSnippet, type Snippet } from '../core/snippet.js';
+import { plainBody } from '../core/body.js';
 import type { Context } from './context.js';
+import { clipWidth, displayWidth } from './output.js';
 import { dateText, proposersText, statusLabel, titleOf } from './present.js';
 
 /** A hit as shown: the reply's identity, its proposal title's matches and a snippet. */
@@ -22,15 +24,21 @@ export async function printHits(
   needles: readonly string[],
   json: boolean,
   empty: string,
+  /** The line that counts the hits (共 312 份，显示前 20 份), when the caller counted them. */
+  total?: string,
 ): Promise<void> {
+  // On a terminal a snippet takes the width under its 4-column indent, less its two ellipses (CJK characters take two columns).
+  const width = ctx.tableWidth;
+  const snippetChars = width === undefined ? undefined : Math.max(20, Math.floor((width - 4 - 2) / 2));
   const shown: Shown[] = hits.map((hit) => {
     const r = hit.reply;
     return {
       hit,
       titleMatches: findMatches(r.proposalTitle, needles),
       snippet: hitSnippet(
-        { body: r.body, proposalTitle: r.proposalTitle, proposers: proposersText(r), title: titleOf(r) },
+        { body: plainBody(r.body), proposalTitle: r.proposalTitle, proposers: proposersText(r), title: titleOf(r) },
         needles,
+        snippetChars,
       ),
     };
   });
@@ -46,11 +54,16 @@ export async function printHits(
   const chalk = ctx.streams.stdoutIsTTY && !ctx.env.NO_COLOR ? (await import('chalk')).default : undefined;
   const paint = (s: Snippet) => splitSnippet(s).map((p) => (p.match && chalk ? chalk.bold.red(p.text) : p.text)).join('');
   const blocks = shown.map(({ hit: { reply: r }, titleMatches, snippet }) => {
-    const head = [String(r.id), r.docNumber?.toString() ?? '—', dateText(r.signedOn) || '—', paint({ text: r.proposalTitle, matches: titleMatches })];
     const status = statusLabel(r.status);
+    const fixed = [String(r.id), r.docNumber?.toString() ?? '—', dateText(r.signedOn) || '—'];
+    // The proposal title gives way to the terminal's width: the rest of the line is short and fixed.
+    const room = width === undefined ? undefined : width - displayWidth(fixed.join('  ')) - displayWidth(status) - 4;
+    const title = room === undefined || displayWidth(r.proposalTitle) <= room ? r.proposalTitle : clipWidth(r.proposalTitle, Math.max(room, 10));
+    const matches = title === r.proposalTitle ? titleMatches : findMatches(title, needles);
+    const head = [...fixed, paint({ text: title, matches })];
     return `${head.join('  ')}  ${chalk ? chalk.dim(status) : status}\n    ${paint(snippet)}\n`;
   });
-  out.write(blocks.join('\n'));
+  await ctx.print((total ? `${total}\n\n` : '') + blocks.join('\n'));
 }
 
 function hitJson({ hit, titleMatches, snippet }: Shown): Record<string, unknown> {

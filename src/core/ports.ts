@@ -133,9 +133,10 @@ export interface SearchHit {
   readonly reply: Reply;
   /**
    * title: a term was found in the title or proposal title (these come first, newest signed date first);
-   * text: found elsewhere only (then, newest signed date first); similar: a `reply similar` result.
+   * text: found elsewhere only (then, newest signed date first); similar: a `reply similar` result;
+   * docNumber: the query is the reply's doc number, in any form it is typed in (it comes first).
    */
-  readonly hit: 'title' | 'text' | 'similar';
+  readonly hit: 'title' | 'text' | 'similar' | 'docNumber';
 }
 
 export interface SimilarResult {
@@ -148,6 +149,11 @@ export interface SimilarResult {
 export interface ReplySearch {
   /** Replies that hold every positive term and no negated one; at most filter.limit (default 20). */
   search(terms: readonly SearchTerm[], filter: SearchFilter): SearchHit[];
+  /**
+   * The same page, and how many replies hold the query in all, counted up to `cap`: beyond it, only that
+   * there are more (counting every hit of a common word would read most of the archive).
+   */
+  searchCounted(terms: readonly SearchTerm[], filter: SearchFilter, cap: number): { readonly hits: SearchHit[]; readonly total: number; readonly more: boolean };
   /** The replies closest to reply `id` (never itself), or to a proposal's title and text; optionally also holding `terms`. */
   similar(of: number | SimilarProbe, filter: SearchFilter, terms?: readonly SearchTerm[]): SimilarResult;
   /** Rebuilds the index from the replies; returns how many replies it holds. */

@@ -93,13 +93,15 @@ function bruteForce(words: readonly string[], keep: (r: ReplyJson) => boolean = 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 describe('reply search', () => {
-  it('prints doc number, date, title and status, then a snippet around the match, no sentinel, no colour off a terminal', () => {
+  // The count line now comes first (共 1 份), the hits after a blank line.
+  it('prints how many, then doc number, date, title and status, then a snippet around the match, no sentinel, no colour off a terminal', () => {
     const run = runCli(ws, ['search', '研报平台']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe('1  普发改委〔2023〕16号  2023年5月18日  开发长三角一体化智能数据图表研报平台的建议  草稿');
-    expect(lines[1]).toMatch(/^ {4}\S.*研报平台/u);
+    expect(lines.slice(0, 2)).toEqual(['共 1 份', '']);
+    expect(lines[2]).toBe('1  普发改委〔2023〕16号  2023年5月18日  开发长三角一体化智能数据图表研报平台的建议  草稿');
+    expect(lines[3]).toMatch(/^ {4}\S.*研报平台/u);
     expect(run.stdout).not.toMatch(/[\u0001\u001b]/u);
   });
 
