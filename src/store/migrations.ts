@@ -241,6 +241,11 @@ const STEPS: readonly Step[] = [
   `
   ALTER TABLE replies ADD COLUMN style TEXT CHECK (style IN ('文件', '信函'));
   `,
+  // 13: replies by status, newest first: \`reply list\` counts the void ones it hides, and --status reads a status's
+  // replies, without reading every row (at 100,000 replies the table scan took 0.5 s warm, 4.8 s from a cold cache).
+  `
+  CREATE INDEX replies_status ON replies (status, coalesce(signed_on, '') DESC, id DESC);
+  `,
 ];
 
 /** The step that set it: an archive of an earlier step is known by its tables. */

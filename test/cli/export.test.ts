@@ -6,6 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, workspace } from '../helpers/cli.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { BODY_000, expectError, lastingWorkspace, listJson, runOk } from './support.js';
 
 /** An archive with something of everything, made through the CLI: a proposal and its deadlines, a reply edited, signed, sent, answered and retracted, imported replies with their sources. */
@@ -57,7 +58,7 @@ describe('reply export and import --format jsonl', () => {
 
   it('write one line naming the schema, then one a row, of every table that holds the record', () => {
     const lines = dump.trimEnd().split('\n').map((l) => JSON.parse(l) as { reply?: string; schema?: number; table?: string });
-    expect(lines[0]).toEqual({ reply: 'archive', schema: 12 });
+    expect(lines[0]).toEqual({ reply: 'archive', schema: SCHEMA_VERSION });
     const tables = new Set(lines.slice(1).map((l) => l.table));
     for (const table of ['replies', 'revisions', 'events', 'doc_numbers', 'sources', 'proposals', 'deadlines', 'feedback', 'feedback_retractions', 'status_changes']) expect(tables, table).toContain(table);
     expect([...tables].some((t) => t!.startsWith('replies_fts'))).toBe(false);
@@ -70,7 +71,7 @@ describe('reply export and import --format jsonl', () => {
     lines[5] = lines[5]!.slice(0, 20);
     writeFileSync(join(target, 'cut.jsonl'), lines.join('\n'));
     expectError(runCli(target, ['import', '--format', 'jsonl', 'cut.jsonl']), 1, '第 6 行不是一条有效的档案记录', '未导入任何内容');
-    writeFileSync(join(target, 'other.jsonl'), dump.replace('"schema":12', '"schema":7'));
+    writeFileSync(join(target, 'other.jsonl'), dump.replace(`"schema":${SCHEMA_VERSION}`, '"schema":7'));
     expectError(runCli(target, ['import', '--format', 'jsonl', 'other.jsonl']), 1, '结构版本 7');
     writeFileSync(join(target, 'not.jsonl'), '{"hello":1}\n');
     expectError(runCli(target, ['import', '--format', 'jsonl', 'not.jsonl']), 1, '不是 reply export 导出的档案');
