@@ -10,10 +10,18 @@ import { ANSI, plainWidth } from './width.js';
 export type RowFormat = 'table' | 'json' | 'sheet' | 'raw';
 
 /** The output flags of a listing: --json, --csv (for Excel; --raw for scripts), --xlsx FILE. */
-export function rowFormat(opts: { json?: boolean | undefined; csv?: boolean | undefined; raw?: boolean | undefined; xlsx?: string | undefined }): RowFormat {
+export function rowFormat(opts: {
+  json?: boolean | undefined;
+  csv?: boolean | undefined;
+  raw?: boolean | undefined;
+  xlsx?: string | undefined;
+  force?: boolean | undefined;
+}): RowFormat {
   const given = [opts.json && '--json', opts.csv && '--csv', opts.xlsx !== undefined && '--xlsx'].filter(Boolean);
   if (given.length > 1) throw new ReplyError('option.oneOutput', { options: given.join('、') }, 2);
   if (opts.raw && !opts.csv) throw new ReplyError('option.rawWithCsv', {}, 2);
+  // --force overwrites the workbook: without one it would be taken and do nothing, which hides a mistyped command.
+  if (opts.force && opts.xlsx === undefined) throw new ReplyError('option.forceWithXlsx', {}, 2);
   if (opts.json) return 'json';
   if (opts.csv) return opts.raw ? 'raw' : 'sheet';
   return 'table';

@@ -431,6 +431,7 @@ export const zhCN = {
   'opt.noPager': '不用分页程序（less），直接输出',
   'option.oneOutput': '{options} 只能选一个',
   'option.rawWithCsv': '--raw 只能与 --csv 同用',
+  'option.forceWithXlsx': '--force 只与 --xlsx 同用（覆盖已有的工作簿）',
   'xlsx.badName': '--xlsx {file}：Excel 工作簿的文件名应以 .xlsx 结尾',
   'xlsx.written': '已写入 {file}（{rows} 行）',
   'sheet.replies': '答复',

@@ -71,9 +71,12 @@ describe('--csv is for Excel: a byte order mark, Chinese headers and values', ()
     expect(ok(ws, ['due', '--as-of', '2023-05-20', '--csv', '--raw']).stdout).toMatch(/^dueOn,daysLeft,id,number,proposers,title,state\r\n2023-06-01,12,1,/u);
   });
 
-  it('refuses two outputs at once, and --raw without --csv', () => {
+  it('refuses two outputs at once, --raw without --csv, and --force without --xlsx', () => {
     expectError(runCli(ws, ['list', '--csv', '--json']), 2, '--json、--csv 只能选一个');
     expectError(runCli(ws, ['list', '--raw']), 2, '--raw 只能与 --csv 同用');
+    for (const command of [['list'], ['due'], ['proposal', 'list'], ['stats']]) {
+      expectError(runCli(ws, [...command, '--force']), 2, '--force 只与 --xlsx 同用');
+    }
   });
 });
 
