@@ -1,6 +1,5 @@
 import type { MessageKey } from '../messages/zh-CN.js';
 import { DocNumber } from '../core/doc-number.js';
-import { recordedOf } from '../core/properties.js';
 import { parsePublished, type Published } from '../core/published.js';
 import { foundFields, type FoundText } from '../core/reader/read.js';
 import type { Converted } from '../read/convert.js';
@@ -22,8 +21,7 @@ export async function readForImport(
 ): Promise<ImportRead> {
   const source = await readSource(file, converted);
   if (!source.ok) return { source };
-  const recorded = source.properties && recordedOf(source.properties);
-  const parsed = parsePublished(source.lines ?? source.text, { ...(resultClasses ? { resultClasses } : {}), ...(recorded ? { recorded } : {}) });
+  const parsed = parsePublished(source.lines ?? source.text, { ...(resultClasses ? { resultClasses } : {}), ...(source.properties ? { properties: source.properties } : {}) });
   if (!parsed.ok) return { source, parsed: { ok: false, reason: parsed.reason } };
   const { reply, missing, inferred, differing, warnings, reading } = parsed;
   return { source, parsed: { ok: true, reply, missing, inferred, differing, warnings, found: foundFields(reading) } };

@@ -144,7 +144,6 @@ export function markerOf(text: string): HeadingMarker | undefined {
   return undefined;
 }
 
-/** Plain text of inline runs: bold marks dropped, footnote references as given. */
 /**
  * A body as plain running text, as a snippet shows it: no bold marks, no footnote
  * markers, each note's text without its label.
@@ -156,6 +155,7 @@ export function plainBody(text: string): string {
     .replace(/\[\^[^\]\s]+\]/gu, '');
 }
 
+/** Plain text of inline runs: bold marks dropped, footnote references as given. */
 export function plainText(inlines: readonly Inline[], ref: (n: number) => string = () => ''): string {
   return inlines.map((i) => (i.type === 'footnoteRef' ? ref(i.number) : i.text)).join('');
 }

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { recordedOf } from '../../core/properties.js';
 import { checkSubject, fileSubject, renderedSubject, type CheckSubject, type Finding } from '../../core/checks/index.js';
 import { unifiedDiff } from '../../core/diff.js';
 import { DocNumber } from '../../core/doc-number.js';
@@ -127,8 +126,7 @@ async function subjectOf(target: Target, render: (reply: ReplyFields) => string,
   }
   const source = await readSource(resolve(cwd, target.file));
   if (!source.ok) return { ok: false, message: t('check.unreadable', { ...source.params, file: target.file, reasonKey: source.reason }) };
-  const recorded = source.properties && recordedOf(source.properties);
-  const subject = fileSubject(source.lines ?? source.text, recorded ? { recorded } : {});
+  const subject = fileSubject(source.lines ?? source.text, source.properties ? { properties: source.properties } : {});
   return subject.ok ? subject : { ok: false, message: t('check.notReply', { file: target.file, reasonKey: subject.reason }) };
 }
 

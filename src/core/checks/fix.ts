@@ -1,7 +1,7 @@
 import { markerOf } from '../body.js';
 import { salutationOf } from '../proposers.js';
 import type { ReplyFields } from '../reply.js';
-import { addresseeKey } from './salutation.js';
+import { repeatsSalutation } from './salutation.js';
 import { datesInText } from './date-text.js';
 import { citedDocNumbers } from './doc-number.js';
 import { officialMarker } from './headings.js';
@@ -24,7 +24,7 @@ export function fixReply(reply: ReplyFields): ReplyFields {
 /** The body without the salutation typed again as its first paragraph (it prints on its own line already). */
 function withoutSalutation(body: string, salutation: string): string {
   const m = /^\s*([^\n]*)\n(?:[ \t]*\n)*/u.exec(body);
-  if (!m || !/[:：]\s*$/u.test(m[1]!) || addresseeKey(m[1]!) !== addresseeKey(salutation) || !addresseeKey(salutation)) return body;
+  if (!m || !repeatsSalutation(m[1]!, salutation)) return body;
   return body.slice(m[0].length);
 }
 

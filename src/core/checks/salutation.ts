@@ -38,8 +38,14 @@ export const salutationAddressee: Rule = ({ layout, reply }) => {
 };
 
 /** An addressee line as compared: no blanks, no closing colon, no 尊敬的. */
-export function addresseeKey(text: string): string {
+function addresseeKey(text: string): string {
   return text.replace(/\s+/gu, '').replace(/[:：]+$/u, '').replace(/^尊敬的/u, '');
+}
+
+/** Whether a line is the salutation typed again: it ends with a colon and names the same addressees. */
+export function repeatsSalutation(line: string, salutation: string): boolean {
+  const key = addresseeKey(salutation);
+  return key !== '' && /[:：]\s*$/u.test(line) && addresseeKey(line) === key;
 }
 
 /**
@@ -47,10 +53,10 @@ export function addresseeKey(text: string): string {
  * letter): the document prints the 主送 on its own line, then once more.
  */
 export const salutationRepeated: Rule = ({ layout }) => {
-  if (!layout.salutation) return [];
-  const key = addresseeKey(layout.salutation.text);
-  const again = [...layout.aboveSalutation, ...layout.body.slice(0, 1)].find((p) => /[:：]\s*$/u.test(p.text) && addresseeKey(p.text) === key);
-  return key && again ? [finding('salutation/repeated', again.line, { value: again.text })] : [];
+  const { salutation } = layout;
+  if (!salutation) return [];
+  const again = [...layout.aboveSalutation, ...layout.body.slice(0, 1)].find((p) => repeatsSalutation(p.text, salutation.text));
+  return again ? [finding('salutation/repeated', again.line, { value: again.text })] : [];
 };
 
 export const salutationRules: readonly Rule[] = [salutationColon, salutationAddressee, salutationRepeated];

@@ -1,8 +1,7 @@
 import type { MessageKey } from '../../messages/zh-CN.js';
 import { parseBody, writtenBlocks, writtenNoteLines } from '../body.js';
-import type { Line } from '../reader/lines.js';
 import { recordOf, type RecordOptions } from '../reader/record.js';
-import type { SourceLine } from '../reader/lines.js';
+import type { Line, SourceLine } from '../reader/lines.js';
 import type { ReplyFields } from '../reply.js';
 import { layoutOf, locate, type Layout, type Part } from './located.js';
 import type { BodyView, CheckSubject, Place, PrintedField } from './types.js';

@@ -16,15 +16,15 @@ import {
 } from '../reply.js';
 import type { Reading } from './read.js';
 import { titleSaysLetter } from '../style.js';
-import type { Recorded } from '../properties.js';
+import { recordedOf } from '../properties.js';
 import { restorePunctuation } from './punctuation.js';
 import { withRecorded } from './recorded.js';
 import { dateOfLine, FOOTNOTE } from './tail.js';
 
 export interface RecordOptions {
   readonly resultClasses?: Readonly<Record<string, string>>;
-  /** The record reply wrote into the document's properties (a DOCX it rendered): it completes what the text says. */
-  readonly recorded?: Recorded;
+  /** A document's own properties (a DOCX's custom ones): the record reply wrote there completes what the text says. */
+  readonly properties?: Readonly<Record<string, string>>;
 }
 
 /** A reading made into a record: what import files, with what it still needs and what it inferred. */
@@ -92,7 +92,12 @@ export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRec
     // A title that calls the reply a letter (…的答复函) says how it was printed; else the archive's default decides.
     style: reading.title && titleSaysLetter(reading.title.value) ? '信函' : null,
   };
-  const completed = options.recorded ? withRecorded(reply, options.recorded, reading) : { reply, taken: [], differing: [] };
+  const inferred: RecordField[] = [];
+  if (reading.kind.how === 'inferred') inferred.push('kind');
+  if (reading.organ?.how === 'inferred') inferred.push('organ');
+  if (reading.signedOn?.how === 'inferred') inferred.push('signedOn');
+  const recorded = options.properties && recordedOf(options.properties);
+  const completed = recorded ? withRecorded(reply, recorded, reading, inferred) : { reply, taken: [], differing: [] };
   const whole = completed.reply;
   const issuedOn = reading.issued ? (dateOfLine(reading.issued.date) ?? null) : null;
   const filed: NewReply = {
@@ -102,10 +107,6 @@ export function recordOf(reading: Reading, options: RecordOptions = {}): ReadRec
     issuedOn: issuedOn === whole.signedOn ? null : issuedOn,
   };
 
-  const inferred: RecordField[] = [];
-  if (reading.kind.how === 'inferred') inferred.push('kind');
-  if (reading.organ?.how === 'inferred') inferred.push('organ');
-  if (reading.signedOn?.how === 'inferred') inferred.push('signedOn');
   const known = inferred.filter((f) => !completed.taken.includes(f));
 
   const warnings: MessageKey[] = [];

@@ -16,8 +16,8 @@ export interface WithRecorded {
 }
 
 /**
- * The record read from a document's text, completed by the record reply wrote
- * into the document's properties. The text is what was signed and what a
+ * The record read from a document's text (with the fields the reader only
+ * inferred), completed by the record reply wrote into the document's properties. The text is what was signed and what a
  * leader edits in Word, so it decides: a property is taken where the text
  * says nothing of the field, where the reader only inferred it, or, for what
  * the reader cuts from a sentence, where the text prints the property's value
@@ -26,20 +26,15 @@ export interface WithRecorded {
  * number, a date or a title changed in Word), the text's value stands and the
  * field is reported.
  */
-export function withRecorded(read: NewReply, recorded: Recorded, reading: Reading): WithRecorded {
+export function withRecorded(read: NewReply, recorded: Recorded, reading: Reading, inferred: readonly RecordField[]): WithRecorded {
   const printed = reading.lines.map((l) => l.text).join('\n').replace(/\s+/gu, '');
   const prints = (forms: readonly string[]) => forms.length > 0 && forms.every((f) => printed.includes(f.replace(/\s+/gu, '')));
-  const inferred = new Set<string>([
-    ...(reading.kind.how === 'inferred' ? ['kind'] : []),
-    ...(reading.organ?.how === 'inferred' ? ['organ'] : []),
-    ...(reading.signedOn?.how === 'inferred' ? ['signedOn'] : []),
-  ]);
   const taken: RecordedField[] = [];
   const differing: RecordField[] = [];
   /** `whole`: the forms the property's value prints in, for a field the reader cuts from a sentence (the title) or reads without what the property adds (the proposers' roles). */
   const decide = <T>(field: RecordedField, text: T, property: T | undefined, same: (a: T, b: T) => boolean, empty: (v: T) => boolean, whole?: (v: T) => string[]): T => {
     if (property === undefined || same(text, property)) return text;
-    if (empty(text) || inferred.has(field) || (whole && prints(whole(property)))) {
+    if (empty(text) || (inferred as readonly string[]).includes(field) || (whole && prints(whole(property)))) {
       taken.push(field);
       return property;
     }

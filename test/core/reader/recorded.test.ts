@@ -82,8 +82,8 @@ describe('a reply reply rendered as DOCX reads back to its record', () => {
   it('with the title, the proposers\' roles, 办理结果 and 公开属性 its text prints only in part', async () => {
     const r = reply({ proposers: [{ name: '朱莺', role: '委员' }, { name: '民盟普陀区委', role: '集体' }, { name: '李四', role: '集体' }] });
     const read = await readDocx(r);
-    const recorded = recordedOf(read.properties ?? {});
-    const parsed = parsePublished(read.lines ?? read.text, { recorded: recorded! });
+    expect(recordedOf(read.properties ?? {})).toBeDefined();
+    const parsed = parsePublished(read.lines ?? read.text, { properties: read.properties! });
     if (!parsed.ok) throw new Error(parsed.reason);
     expect(parsed.reply).toEqual(r);
     expect(parsed.differing).toEqual([]);
@@ -96,7 +96,7 @@ describe('a reply reply rendered as DOCX reads back to its record', () => {
     const r = reply();
     const read = await readDocx(r);
     const edited = (read.lines ?? []).map((l) => ({ ...l, text: l.text.replace('普发改委〔2026〕7号', '普发改委〔2026〕9号').replace('2026年5月18日', '2026年5月20日') }));
-    const parsed = parsePublished(edited, { recorded: recordedOf(read.properties!)! });
+    const parsed = parsePublished(edited, { properties: read.properties! });
     if (!parsed.ok) throw new Error(parsed.reason);
     expect(parsed.reply.docNumber?.toString()).toBe('普发改委〔2026〕9号');
     expect(parsed.reply.signedOn).toBe('2026-05-20');
@@ -106,13 +106,13 @@ describe('a reply reply rendered as DOCX reads back to its record', () => {
   it('a title rewritten in the opening is the text\'s, not the property\'s', async () => {
     const read = await readDocx(reply());
     const edited = (read.lines ?? []).map((l) => ({ ...l, text: l.text.replace('关于开发长三角一体化智能数据图表研报平台的建议', '《关于建设研报平台的建议》') }));
-    const parsed = parsePublished(edited, { recorded: recordedOf(read.properties!)! });
+    const parsed = parsePublished(edited, { properties: read.properties! });
     expect(parsed.ok && [parsed.reply.proposalTitle, parsed.differing]).toEqual(['关于建设研报平台的建议', ['proposalTitle']]);
   });
 
   it('the properties fill in what a text leaves out, and are not taken for a text of another record', () => {
     const text = textExporter.render({ ...reply({ result: '', disclosure: '', docNumber: null }) }, {}) as string;
-    const parsed = parsePublished(text, { recorded: recordedOf(asProperties(reply()))! });
+    const parsed = parsePublished(text, { properties: asProperties(reply()) });
     expect(parsed.ok && [parsed.reply.result, parsed.reply.disclosure, parsed.reply.docNumber?.toString(), parsed.differing]).toEqual(['采纳解决', '主动公开·全文', '普发改委〔2026〕7号', []]);
   });
 });
