@@ -1,6 +1,7 @@
 import type { SearchHit } from '../core/ports.js';
 import { findMatches, hitSnippet, splitSnippet, type FieldSnippet, type Snippet } from '../core/snippet.js';
 import { plainBody } from '../core/body.js';
+import { replyParts } from '../core/reply-parts.js';
 import type { Context } from './context.js';
 import { clipWidth, displayWidth } from './output.js';
 import { dateText, proposersText, statusLabel, titleOf } from './present.js';
@@ -32,11 +33,20 @@ export async function printHits(
   const snippetChars = width === undefined ? undefined : Math.max(20, Math.floor((width - 4 - 2) / 2));
   const shown: Shown[] = hits.map((hit) => {
     const r = hit.reply;
+    const parts = replyParts(r);
     return {
       hit,
       titleMatches: findMatches(r.proposalTitle, needles),
       snippet: hitSnippet(
-        { body: plainBody(r.body), proposalTitle: r.proposalTitle, proposers: proposersText(r), title: titleOf(r) },
+        {
+          body: plainBody(r.body),
+          proposalTitle: r.proposalTitle,
+          proposers: proposersText(r),
+          title: titleOf(r),
+          // What search finds besides the text (searchAside), as the document prints it.
+          contact: parts.contact.find((c) => c.key === 'name')?.line ?? '',
+          cc: parts.cc ?? '',
+        },
         needles,
         snippetChars,
       ),

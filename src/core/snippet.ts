@@ -13,7 +13,7 @@ export interface Snippet {
 }
 
 /** Which part of a reply a snippet was taken from. */
-export type SnippetField = 'body' | 'proposalTitle' | 'proposers' | 'title';
+export type SnippetField = 'body' | 'proposalTitle' | 'proposers' | 'title' | 'contact' | 'cc';
 
 export interface FieldSnippet extends Snippet {
   readonly field: SnippetField;
@@ -97,11 +97,12 @@ export function makeSnippet(text: string, needles: readonly string[], width = WI
 
 /**
  * The snippet of a search hit: from the first part of the reply that holds a
- * match, in the order body, proposal title, proposers, title; the start of the
- * body when none does (a query of exclusions only).
+ * match, in the order body, proposal title, proposers, title, contact, 抄送
+ * (each as it is shown: 联系人姓名：宋佩颖); the start of the body when none
+ * does (a query of exclusions only).
  */
 export function hitSnippet(fields: Readonly<Record<SnippetField, string>>, needles: readonly string[], width = WIDTH): FieldSnippet {
-  const order: SnippetField[] = ['body', 'proposalTitle', 'proposers', 'title'];
+  const order: SnippetField[] = ['body', 'proposalTitle', 'proposers', 'title', 'contact', 'cc'];
   for (const field of order) {
     const snippet = makeSnippet(fields[field], needles, width);
     if (snippet.matches.length > 0) return { field, ...snippet };

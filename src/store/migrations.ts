@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { ReplyError } from '../core/errors.js';
 import { searchShadow } from '../core/reader/simplified.js';
 import { replyTitle } from '../core/proposers.js';
-import type { Kind } from '../core/reply.js';
+import type { Contact, Kind } from '../core/reply.js';
+import { searchAside } from '../core/search-aside.js';
 import { sessionKey } from '../core/session.js';
 
 /**
@@ -246,6 +247,7 @@ const STEPS: readonly Step[] = [
   `
   CREATE INDEX replies_status ON replies (status, coalesce(signed_on, '') DESC, id DESC);
   `,
+  (db) => searchableContacts(db),
 ];
 
 /** The step that set it: an archive of an earlier step is known by its tables. */
@@ -675,6 +677,35 @@ function whoAndWhy(db: Database.Database): void {
   `);
   const unplaced = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM proposals WHERE event_id IS NULL').get()!.n;
   if (unplaced) throw new Error(`schema step 8 could not place ${unplaced} proposals in the event log`);
+}
+
+/**
+ * Step 14: search finds a reply by its contact's name and its 抄送 (searchAside), read beside the body
+ * as its simplified shadow is. The text of the search view changes for every reply that names either,
+ * so the full-text index is made again from the view, in one segment as `reply reindex` leaves it: an
+ * external-content index cannot take out a row by any other text than the one it was given.
+ */
+function searchableContacts(db: Database.Database): void {
+  db.function('reply_migration_aside', { deterministic: true }, (contact: unknown, cc: unknown) =>
+    searchAside({ contact: JSON.parse(String(contact)) as Contact, cc: JSON.parse(String(cc)) as string[] }),
+  );
+  withoutReindexing(db, `
+    -- The contact's name and the 抄送 (searchAside), which search reads beside the body; NULL when neither.
+    ALTER TABLE replies ADD COLUMN search_aside TEXT;
+    UPDATE replies SET search_aside = reply_migration_aside(contact, cc);
+    DROP VIEW search_content;
+    CREATE VIEW search_content AS
+    SELECT id,
+      title || char(1, 1) AS title,
+      proposal_title || char(1, 1) AS proposal_title,
+      proposer_names || char(1, 1) AS proposers,
+      body || char(1, 1) || coalesce(search_shadow || char(1, 1), '') || coalesce(search_aside || char(1, 1), '') AS body
+    FROM replies;
+  `);
+  db.exec(`
+    INSERT INTO replies_fts (replies_fts) VALUES ('rebuild');
+    INSERT INTO replies_fts (replies_fts) VALUES ('optimize');
+  `);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   addressingOf, isRecordField, statusAfterEdit, stillInferred, type Kind, type RecordField, type Reply, type ReplyFields, type ReplySummary, type Status,
 } from '../core/reply.js';
 import { searchShadow } from '../core/reader/simplified.js';
+import { searchAside } from '../core/search-aside.js';
 import { sessionKey } from '../core/session.js';
 import { dateOrder, incompleteSql, signedKey, yearSql } from './columns.js';
 import { EventLog } from './events.js';
@@ -58,10 +59,10 @@ const SUMMARY_COLUMNS = `id, kind, doc_prefix, doc_year, doc_seq, session, propo
 
 const COLUMNS = `kind, title, doc_prefix, doc_year, doc_seq, session, session_key, proposal_no, proposal_title, proposers, proposer_names,
   salutation, lead_unit, result, disclosure, inferred, body, signed_on, issued_on, organ, header, printing_organ,
-  contact, contact_labels, cc, classification, annotation, style, search_shadow`;
+  contact, contact_labels, cc, classification, annotation, style, search_shadow, search_aside`;
 const PARAMS = `@kind, @title, @doc_prefix, @doc_year, @doc_seq, @session, @session_key, @proposal_no, @proposal_title, @proposers, @proposer_names,
   @salutation, @lead_unit, @result, @disclosure, @inferred, @body, @signed_on, @issued_on, @organ, @header, @printing_organ,
-  @contact, @contact_labels, @cc, @classification, @annotation, @style, @search_shadow`;
+  @contact, @contact_labels, @cc, @classification, @annotation, @style, @search_shadow, @search_aside`;
 
 /**
  * The replies to proposals [session, key, number without zeros] (@proposals) whose sessions both have a key.
@@ -409,6 +410,7 @@ function toParams(r: ReplyFields, inferred: readonly RecordField[]): Record<stri
     proposers: JSON.stringify(r.proposers),
     proposer_names: r.proposers.map((p) => p.name).join('、'),
     search_shadow: searchShadow(`${r.proposalTitle}\n${r.proposers.map((p) => p.name).join('、')}\n${r.body}`),
+    search_aside: searchAside(r),
     salutation: r.salutation,
     lead_unit: r.leadUnit,
     result: r.result,

@@ -47,6 +47,26 @@ describe('reply search counts what it found', () => {
   });
 });
 
+describe('reply search finds a reply by its contact and its 抄送', () => {
+  const ws = lastingWorkspace();
+  fileReply(ws, { 'proposal-no': '150001' });
+  fileReply(ws, { 'proposal-no': '150002', cc: '区政协提案委' });
+  const hits = (q: string) => JSON.parse(runCli(ws, ['search', q, '--json']).stdout) as { proposalTitle: string; snippet: { field: string; text: string } }[];
+
+  it('the contact’s name finds every reply she is the contact of, the snippet showing the contact line', () => {
+    const found = hits('宋佩颖');
+    expect(found).toHaveLength(2);
+    for (const hit of found) expect(hit.snippet).toMatchObject({ field: 'contact', text: '联系人姓名：宋佩颖' });
+  });
+
+  it('a unit of the 抄送 finds the reply copied to it, and only that one', () => {
+    const found = hits('区政协提案委');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.snippet).toMatchObject({ field: 'cc', text: '抄送：区政协提案委。' });
+    expect(runCli(ws, ['search', '区政协提案委']).stdout).toContain('抄送：区政协提案委。');
+  });
+});
+
 describe.skipIf(!hasScript && !process.env.CI)('search results fit the terminal (skipped outside CI without util-linux script)', () => {
   it('on 80 columns no line is wider than the terminal', () => {
     const ws = archive();

@@ -107,8 +107,17 @@ describe('snippets', () => {
     expect(makeSnippet('开发研报平台', [])).toEqual({ text: '开发研报平台', matches: [] });
   });
 
-  it('takes the snippet from the body first, then the titles, then the proposers', () => {
-    const fields = { body: '正文里没有', proposalTitle: '关于数据的建议', proposers: '朱莺委员', title: '对某会议 第1号提案的答复' };
+  it('takes the snippet from the body first, then the titles, the proposers, the contact and the 抄送', () => {
+    const fields = {
+      body: '正文里没有',
+      proposalTitle: '关于数据的建议',
+      proposers: '朱莺委员',
+      title: '对某会议 第1号提案的答复',
+      contact: '联系人姓名：宋佩颖',
+      cc: '抄送：区政协提案委。',
+    };
+    expect(hitSnippet(fields, ['宋佩颖'])).toEqual({ field: 'contact', text: '联系人姓名：宋佩颖', matches: [{ start: 6, end: 9 }] });
+    expect(hitSnippet(fields, ['提案委']).field).toBe('cc');
     expect(hitSnippet(fields, ['数据']).field).toBe('proposalTitle');
     expect(hitSnippet(fields, ['朱莺']).field).toBe('proposers');
     expect(hitSnippet(fields, ['第1号']).field).toBe('title');
