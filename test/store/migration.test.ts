@@ -186,7 +186,7 @@ describe('opening an archive of schema step 2', () => {
   it('migrates it to the current schema version', () => {
     const { db } = open();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(14);
+    expect(SCHEMA_VERSION).toBe(16);
     for (const table of ['status_changes', 'proposals', 'deadlines', 'feedback', 'events', 'reply_bases']) {
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(table), table).toEqual({ n: 1 });
     }
@@ -778,6 +778,27 @@ describe('opening an archive of schema step 13', () => {
   });
 });
 
+describe('opening an archive of schema step 15', () => {
+  it('indexes every title and proposal title on their own, and follows an edit of either', () => {
+    fixtureAt(15).close();
+    const { db, repo } = open();
+    const inTitles = (q: string) =>
+      (db.prepare('SELECT rowid AS id FROM titles_fts WHERE titles_fts MATCH ? ORDER BY rowid').all(`"${q}"`) as { id: number }[]).map((r) => r.id);
+    const rows = db.prepare('SELECT id, title, proposal_title FROM replies ORDER BY id').all() as { id: number; title: string; proposal_title: string }[];
+    for (const r of rows) {
+      expect(inTitles(r.proposal_title.slice(0, 5)), r.proposal_title).toContain(r.id);
+      expect(inTitles(r.title.slice(-6)), r.title).toContain(r.id);
+    }
+    // nothing of the body is in it
+    expect(inTitles('现将办理情况')).toEqual([]);
+    const reply = repo.get(1)!;
+    repo.update(1, { ...reply, proposalTitle: '关于候鸟驿站的建议' }, reply.version);
+    expect(inTitles('候鸟驿站')).toEqual([1]);
+    expect(inTitles(reply.proposalTitle.slice(0, 5))).not.toContain(1);
+    expect(() => db.exec("INSERT INTO titles_fts (titles_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+  });
+});
+
 describe('an archive of every earlier schema step', () => {
   it.each(Array.from({ length: SCHEMA_VERSION - 2 }, (_, i) => i + 2))('step %i opens whole: pages, references and search index', (step) => {
     fixtureAt(step).close();
@@ -786,5 +807,6 @@ describe('an archive of every earlier schema step', () => {
     expect(health).toMatchObject({ integrity: ['ok'], orphans: {}, searchIndex: { unmatched: 0 }, replies: 5 });
     expect(isWhole(health)).toBe(true);
     expect(() => db.exec("INSERT INTO replies_fts (replies_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect(() => db.exec("INSERT INTO titles_fts (titles_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
   });
 });

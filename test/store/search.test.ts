@@ -349,9 +349,15 @@ eachTuning('search: which replies', () => {
       { status: 'void' },
       { status: 'sent' },
       { year: 2022, kind: '提案答复', status: 'draft' },
+      // filters that hold no reply at all: nothing is found, whatever the text
+      { organ: '某某局' },
+      { proposer: '无此人' },
+      { status: 'sent', organ: '某某局' },
+      { year: 1999 },
     ];
     for (const filter of filters) {
       expectExact('数据', filter, 0);
+      expectExact('长三角', filter, 0);
       expectExact('发展', filter, 0);
       expectExact('的', filter, 0);
       expectExact('-平台', filter, 0);
@@ -540,5 +546,8 @@ describe('the index follows every write', () => {
     expect(found('星链港')).toEqual([imported.id]);
     expectExact('数据');
     expectExact('的');
+    for (const index of ['replies_fts', 'titles_fts']) {
+      expect(() => db.exec(`INSERT INTO ${index} (${index}, rank) VALUES ('integrity-check', 1)`), index).not.toThrow();
+    }
   });
 });
