@@ -1,4 +1,4 @@
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { checkbox, input, select } from '@inquirer/prompts';
 import { PromptCancelled, type Prompter } from './prompts.js';
 import { hasMessage, t } from './messages.js';
 
@@ -43,6 +43,5 @@ export function inquirerPrompter(): Prompter {
         }),
       ),
     checkbox: (q) => guard(() => checkbox({ message: q.message, choices: q.choices.map((c) => ({ name: c.name, value: c.value })), theme })),
-    confirm: (q) => guard(() => confirm({ message: q.message, default: q.default ?? true })),
   };
 }

@@ -16,8 +16,6 @@ export interface Prompter {
   select(question: { message: string; choices: readonly Choice[]; default?: string }): Promise<string>;
   /** Several of the choices, ticked: their values, in the order of the choices. */
   checkbox(question: { message: string; choices: readonly Choice[] }): Promise<string[]>;
-  /** Waits for Enter (used before opening the editor). */
-  confirm(question: { message: string; default?: boolean }): Promise<boolean>;
 }
 
 /** Raised by a prompter when the user presses Ctrl-C. */

@@ -45,7 +45,6 @@ export function scripted(answers: Record<string, string | readonly string[] | Er
         for (const t of ticked) if (!q.choices.some((c) => c.value === t)) throw new Error(`"${t}" is not a choice of "${q.message}"`);
         return ticked;
       }),
-    confirm: (q) => answer(q.message).then((v) => v === 'yes'),
   };
 }
 
