@@ -355,7 +355,7 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
     await root.parseAsync(arrangeSearchWords(words, root), { from: 'user' });
     return exitCode;
   } catch (error) {
-    return report(error, streams.stderr, debug);
+    return report(error, streams.stderr, debug, commandPath(root, argv));
   } finally {
     ctx?.close();
   }
@@ -381,14 +381,28 @@ const ARCHIVE_FAULTS: Readonly<Record<string, MessageKey>> = {
   SQLITE_IOERR: 'db.ioError',
 };
 
-function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean): number {
+/** The command the words name, as far as they name one (reply proposal ad → reply proposal): where its help is. */
+function commandPath(root: Command, argv: readonly string[]): string {
+  const names = ['reply'];
+  let at: Command = root;
+  for (const word of argv) {
+    if (word === '--') break;
+    const sub = at.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) continue;
+    names.push(sub.name());
+    at = sub;
+  }
+  return names.join(' ');
+}
+
+function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean, command: string): number {
   // Whatever a message carries (a file's text, a library's sentence), it is said on one line.
   const say = (line: string) => stderr.write(line.replace(/\s*\n\s*/g, ' ') + '\n');
   const sayStack = (stack: string | undefined) => stderr.write(String(stack) + '\n');
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
     if (error.code === 'commander.help') return 2; // `reply` alone: the help was printed to stderr
-    say(t('error.prefix') + usageMessage(error));
+    say(t('error.prefix') + usageMessage(error, command));
     return 2;
   }
   if (error instanceof PromptCancelled) {
@@ -427,20 +441,20 @@ function fieldName(field: string): string {
   return hasMessage(key) ? `${t(key)} ${field}` : field;
 }
 
-function usageMessage(error: CommanderError): string {
-  const message = plainUsageMessage(error);
+function usageMessage(error: CommanderError, command: string): string {
+  const message = plainUsageMessage(error, command);
   // Commander ends an unknown command's or option's message with its nearest neighbours: (Did you mean list?)
   const suggestion = /\(Did you mean (?:one of )?(.+?)\?\)/u.exec(error.message)?.[1];
   return suggestion ? t('usage.didYouMean', { message, suggestion: suggestion.split(', ').join(' 或 ') }) : message;
 }
 
-function plainUsageMessage(error: CommanderError): string {
+function plainUsageMessage(error: CommanderError, command: string): string {
   const detail = /'([^']*)'/.exec(error.message)?.[1] ?? error.message.replace(/^error:\s*/, '');
   switch (error.code) {
     case 'commander.unknownOption':
-      return t('usage.unknownOption', { detail });
+      return t('usage.unknownOption', { detail, command });
     case 'commander.unknownCommand':
-      return t('usage.unknownCommand', { detail });
+      return t('usage.unknownCommand', { detail, command });
     case 'commander.missingArgument':
       return t('usage.missingArgument', { detail });
     case 'commander.optionMissingArgument':

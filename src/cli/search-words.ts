@@ -7,6 +7,8 @@ import type { Command, Option } from 'commander';
  * and `--limit 100` is a flag wherever it stands, even after a `--` (which
  * earlier made it two search words that found nothing). The first `--` is
  * dropped as the end-of-options mark users were taught to type; later ones are words.
+ * A word like `--yaer` is no search term anyone types but a flag typed wrong: it goes
+ * to the parser as a flag, which refuses it and names the flag meant (did you mean).
  */
 export function arrangeSearchWords(argv: readonly string[], root: Command): string[] {
   const at = commandIndex(argv, root.options);
@@ -24,7 +26,7 @@ export function arrangeSearchWords(argv: readonly string[], root: Command): stri
     }
     const option = word === '-h' || word === '--help' ? 'help' : findOption(word, known);
     if (option === undefined) {
-      words.push(word);
+      (MISTYPED_FLAG.test(word) ? flags : words).push(word);
       continue;
     }
     flags.push(word);
@@ -42,6 +44,8 @@ function commandIndex(argv: readonly string[], globals: readonly Option[]): numb
   }
   return -1;
 }
+
+const MISTYPED_FLAG = /^--[A-Za-z]/u;
 
 function findOption(word: string, options: readonly Option[]): Option | undefined {
   const name = word.split('=')[0];

@@ -191,8 +191,8 @@ export const zhCN = {
   'option.badChoice': '{option} 的值「{value}」无效，可选：{allowed}',
 
   // usage errors from the argument parser
-  'usage.unknownOption': '未知选项 {detail}（reply --help 查看用法）',
-  'usage.unknownCommand': '未知命令 {detail}（reply --help 查看用法）',
+  'usage.unknownOption': '未知选项 {detail}（{command} --help 查看用法）',
+  'usage.unknownCommand': '未知命令 {detail}（{command} --help 查看用法）',
   'usage.didYouMean': '{message}；您是不是要用 {suggestion}？',
   // the help's own words (commander's headings and notes)
   'help.usage': '用法：',

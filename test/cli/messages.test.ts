@@ -58,9 +58,19 @@ describe('a mistyped command or flag gets the nearest one', () => {
     [['help', 'lsit'], '未知命令 lsit', 'list'],
     [['list', '--jsn'], '未知选项 --jsn', '--json'],
     [['proposal', 'lst'], '未知命令 lst', 'list'],
+    // search takes every other word as a search term, but not a flag typed wrong
+    [['search', '长三角', '--yaer', '2023'], '未知选项 --yaer', '--year'],
+    [['search', '--', '长三角', '--limt', '5'], '未知选项 --limt', '--limit'],
+    [['search', '-研报', '长三角', '--jsn'], '未知选项 --jsn', '--json'],
   ])('reply %s', (args, said, suggestion) => {
     const run = runCli(workspace(), args);
     expectError(run, 2, said, `您是不是要用 ${suggestion}？`);
+  });
+
+  it('points to the help of the command the words name', () => {
+    expect(runCli(workspace(), ['proposal', 'ad']).stderr).toContain('（reply proposal --help 查看用法）');
+    expect(runCli(workspace(), ['search', '长三角', '--yaer', '2023']).stderr).toContain('（reply search --help 查看用法）');
+    expect(runCli(workspace(), ['lsit']).stderr).toContain('（reply --help 查看用法）');
   });
 
   it('says no suggestion when nothing is near', () => {
