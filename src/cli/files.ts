@@ -3,30 +3,32 @@ import { ReplyError } from '../core/errors.js';
 import { bodyOfDocument } from '../core/published.js';
 import { FILE_ERRORS, readRegularFile, readUpTo } from '../read/file.js';
 import { readerFor } from '../read/index.js';
-import { badUtf8Place } from '../read/text.js';
+import { decodeText } from '../read/text.js';
 import { readSource } from './sources.js';
 
-/** Reads a UTF-8 text file (a BOM is dropped), a relative path from `base`; "-" reads standard input. */
+/**
+ * Reads a text file, a relative path from `base`, "-" standard input: UTF-8 (a BOM is dropped) or GB18030, as
+ * import reads one. An empty text is '' (the command says what is missing).
+ */
 export function readText(file: string, base: string): string {
   const read = file === '-' ? readUpTo(0) : readRegularFile(resolve(base, file));
   if (!read.ok) throw new ReplyError(FILE_ERRORS[read.reason], { file });
-  const bytes = read.bytes;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new ReplyError('file.notUtf8', { ...badUtf8Place(bytes), file });
-  }
+  const decoded = decodeText(read.bytes);
+  if (decoded.ok) return decoded.text;
+  if (decoded.reason === 'import.empty') return '';
+  throw new ReplyError('file.notText', { ...decoded.params, file, reasonKey: decoded.reason });
 }
 
 /**
  * A reply's body from a file: text and Markdown as they are (UTF-8, or
- * GB18030 as older files are), "-" from standard input; a file of any other
- * format the tool reads (a Word file the leader signed off, a PDF) through
- * its reader, its body taken from it when it is a whole reply.
+ * GB18030 as older files are), "-" from standard input and a file of no known
+ * extension as text too; a file of any other format the tool reads (a Word
+ * file the leader signed off, a PDF) through its reader, its body taken from
+ * it when it is a whole reply.
  */
 export async function readBodyFile(file: string, base: string): Promise<string> {
-  const reader = readerFor(file);
-  if (file === '-' || !reader) return readText(file, base);
+  const reader = file === '-' ? undefined : readerFor(file);
+  if (!reader) return readText(file, base);
   const asWritten = reader.format === 'txt' || reader.format === 'md';
   const source = await readSource(resolve(base, file));
   if (!source.ok && source.reason === 'import.notFound') throw new ReplyError('file.notFound', { file });
@@ -36,3 +38,4 @@ export async function readBodyFile(file: string, base: string): Promise<string> 
   if (!source.ok) throw new ReplyError('file.notText', { ...source.params, file, reasonKey: source.reason });
   return asWritten ? source.text : bodyOfDocument(source.lines ?? source.text);
 }
+

@@ -155,7 +155,6 @@ export const zhCN = {
   'file.notFound': '找不到文件 {file}（文件或目录不存在）',
   'file.tooLarge': '文件 {file} 太大（超过 50 MB），不是一份答复的正文',
   'file.notRegular': '{file} 不是普通文件（文件夹、设备或管道），未读取',
-  'file.notUtf8': '文件 {file} 不是 UTF-8 编码的文本：第 {line} 行第 {column} 字（文件第 {byte} 字节）起不是 UTF-8 文字',
   'file.notText': '无法从文件 {file} 读出正文：{reasonKey}',
   'file.exists': '文件 {file} 已存在，未覆盖（加 --force 覆盖）',
   'file.cannotWrite': '无法写入文件 {file}',

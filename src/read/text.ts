@@ -1,16 +1,19 @@
 import type { MessageKey } from '../messages/zh-CN.js';
 import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
 import { codeOf } from '../core/characters.js';
 import { EXTENSIONS } from './extensions.js';
 import type { FormatRead, FormatReader } from './format.js';
 
 /**
  * Text in UTF-8 or, as older Chinese files often are, in GB18030 (a superset
- * of GBK and GB2312). Bytes that are neither are not text.
+ * of GBK and GB2312). Bytes that are neither are not text. At once, not awaited:
+ * a body or an answers file is read by it where no await can stand (iconv-lite
+ * is loaded with this module, ~5 ms, by the commands that read files only).
  */
-export async function decodeText(
+export function decodeText(
   bytes: Uint8Array,
-): Promise<{ ok: true; text: string; encoding: string } | { ok: false; reason: MessageKey; params?: TextPlace }> {
+): { ok: true; text: string; encoding: string } | { ok: false; reason: MessageKey; params?: TextPlace } {
   if (bytes.includes(0)) return { ok: false, reason: 'import.binary' };
   let text: string;
   let encoding = 'utf-8';
@@ -19,7 +22,6 @@ export async function decodeText(
     text = utf8Of(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   } else {
-    const iconv = (await import('iconv-lite')).default;
     text = iconv.decode(Buffer.from(bytes), 'gb18030');
     encoding = 'gb18030';
     if (text.includes('\uFFFD')) return { ok: false, reason: 'import.notEncoded', params: badPlace(bytes, text, (t) => iconv.encode(t, 'gb18030').length) };
@@ -38,7 +40,7 @@ export async function decodeText(
 
 /** Plain text and Markdown: the text as it is, its lines in order. */
 export function textReader(format: 'txt' | 'md'): FormatReader {
-  return { format, extensions: EXTENSIONS[format], read: (bytes): Promise<FormatRead> => decodeText(bytes) };
+  return { format, extensions: EXTENSIONS[format], read: async (bytes): Promise<FormatRead> => decodeText(bytes) };
 }
 
 /** Where in a text file a reader stopped: its line and character, counted from 1, and the byte. */
@@ -59,12 +61,6 @@ function badPlace(bytes: Uint8Array, asGb: string, gbLength: (text: string) => n
   const bad = asUtf8.indexOf('\uFFFD');
   const before = asUtf8.slice(0, bad);
   return /[^\u0000-\u007F]/u.test(before) ? place(asUtf8, bad) : place(asGb, asGb.indexOf('\uFFFD'), gbLength);
-}
-
-/** Where bytes that should be UTF-8 first are not. */
-export function badUtf8Place(bytes: Uint8Array): TextPlace {
-  const asUtf8 = utf8Of(bytes);
-  return place(asUtf8, Math.max(0, asUtf8.indexOf('\uFFFD')));
 }
 
 /** The line and character of a text's index, and the byte it starts at in the file. */

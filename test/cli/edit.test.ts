@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftNumberingWorkspace, runCli, workspace } from '../helpers/cli.js';
+import { BIN, draftNumberingWorkspace, runCli, workspace } from '../helpers/cli.js';
 import {
   BODY_000,
   expectError,
@@ -88,6 +89,22 @@ describe('reply edit --body and the editor', () => {
     writeFileSync(join(ws, 'gbk.txt'), iconv.encode('鎔基礎的正文。\n', 'gbk'));
     ok(ws, ['edit', '1', '--body', 'gbk.txt']);
     expect(showJson(ws, 1).body).toBe('鎔基礎的正文。\n');
+  });
+
+  it('--body - and a file of no known extension take GB18030 too, as import does', () => {
+    const ws = withDraft();
+    const piped = spawnSync(process.execPath, [BIN, 'edit', '1', '--body', '-'], {
+      cwd: ws,
+      env: { PATH: process.env.PATH, HOME: ws, NO_COLOR: '1', REPLY_USER: '王敏' },
+      input: iconv.encode('从标准输入来的正文。\n', 'gbk'),
+      encoding: 'utf8',
+    });
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    expect(showJson(ws, 1).body).toBe('从标准输入来的正文。\n');
+    writeFileSync(join(ws, '领导改稿'), iconv.encode('没有扩展名的正文。\n', 'gbk'));
+    ok(ws, ['edit', '1', '--body', '领导改稿']);
+    expect(showJson(ws, 1).body).toBe('没有扩展名的正文。\n');
   });
 
   it('--body FILE takes the body of the reply\'s own Word file as the leader edited it, and a page\'s paragraphs', async () => {

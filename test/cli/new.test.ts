@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { draftNumberingWorkspace, runCli, workspace } from '../helpers/cli.js';
 import {
@@ -89,6 +90,15 @@ describe('reply new with an answers file', () => {
     const reply = showJson(ws, '普发改委〔2023〕16号');
     expect(reply.body).toBe(normalised(readFileSync(BODY_000, 'utf8')));
     expect(reply.proposers).toEqual([{ name: '朱莺', role: '委员' }]);
+  });
+
+  it('reads a body-file in GB18030 as import reads one', () => {
+    const ws = workspace();
+    const answers = copyAnswers(join(ws, 'in'));
+    writeFileSync(join(ws, 'in', 'gbk.md'), iconv.encode('旧电脑上写的正文。\n', 'gbk'));
+    writeFileSync(answers, JSON.stringify({ ...JSON.parse(readFileSync(answers, 'utf8')), 'body-file': 'gbk.md' }));
+    expect(runCli(ws, ['new', '--answers', answers]).code).toBe(0);
+    expect(showJson(ws, 1).body).toBe('旧电脑上写的正文。\n');
   });
 
   it('lets flags win over the answers file, keeping the rest of the answers', () => {
