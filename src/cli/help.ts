@@ -1,6 +1,6 @@
 import { Help, type Command, type Option } from 'commander';
 import { t } from './messages.js';
-import { ANSI, plainWidth } from './width.js';
+import { ANSI, plainWidth, wrapWidth } from './width.js';
 import type { MessageKey } from '../messages/zh-CN.js';
 
 /** Commander's own headings, said in the catalogue's words. */
@@ -33,6 +33,14 @@ export const HELP: Partial<Help> = {
     return usageWords(Help.prototype.subcommandTerm.call(this, cmd));
   },
   displayWidth: (text: string) => plainWidth(text.replace(ANSI, '')),
+  // Commander breaks lines at spaces only, which a Chinese sentence has none of: broken by display width instead.
+  boxWrap(this: Help, text: string, width: number) {
+    if (width < this.minWidthToWrap) return text;
+    return text
+      .split(/\r?\n/u)
+      .map((line) => wrapWidth(line, width))
+      .join('\n');
+  },
   optionDescription: (option: Option) => {
     const notes: string[] = [];
     if (option.argChoices) notes.push(t('help.choices', { values: option.argChoices.join('、') }));

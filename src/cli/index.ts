@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { ReplyError, ValidationError } from '../core/errors.js';
 import type { CommandHandler } from './command.js';
 import { Context, type GlobalOptions, type Streams } from './context.js';
@@ -57,7 +57,7 @@ const HANDLERS: Record<string, () => Promise<{ default: CommandHandler }>> = {
 /** Builds the command tree. Handlers are imported only when their command runs. */
 function program(
   run: (module: string, args: string[], options: Record<string, unknown>, global: GlobalOptions) => Promise<void>,
-  output: { writeOut: (s: string) => void; writeErr: (s: string) => void; outputError: () => void },
+  output: OutputConfiguration,
 ): Command {
   const root = new Command('reply')
     .description(t('cmd.program'))
@@ -333,6 +333,7 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
   const debug = argv.includes('--debug');
   let exitCode = 0;
   let ctx: Context | undefined;
+  const helpWidth = () => (streams.stdoutIsTTY ? streams.columns || 80 : Number.POSITIVE_INFINITY);
   const root = program(
     async (module, args, options, global) => {
       const handler = (await HANDLERS[module]!()).default;
@@ -348,6 +349,9 @@ export async function main(argv: readonly string[], io: MainIO = {}): Promise<nu
       writeErr: (s) => streams.stderr.write(s),
       // Commander's own (English) error lines are replaced by the catalogue's, in report().
       outputError: () => {},
+      // The help is wrapped to a terminal's width; in a pipe or a file each description stays on its line.
+      getOutHelpWidth: helpWidth,
+      getErrHelpWidth: helpWidth,
     },
   );
   try {

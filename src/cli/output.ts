@@ -46,6 +46,12 @@ export interface Column<T> {
    * any other, `then` (names, a result) after it; a column without one (a number, a date) is kept whole.
    */
   readonly shrink?: 'first' | 'then';
+  /**
+   * A column a narrow terminal may do without (the day a proposal was assigned, beside the day it is due):
+   * left out, lowest first, while the table would not fit even with every other column given up, rather
+   * than cutting a date or a state to 202… . Kept in --json, --csv and sheets.
+   */
+  readonly optional?: number;
 }
 
 /** The shared --json / --csv / table output of every listing command. */
@@ -59,11 +65,29 @@ export function formatRows<T>(
   if (format === 'json') return JSON.stringify(rows.map(json), null, 2) + '\n';
   if (format === 'raw') return csv([columns.map((c) => c.key), ...rows.map((r) => columns.map((c) => rawCell(c, r)))]);
   if (format === 'sheet') return sheetCsv(columns.map((c) => c.header), rows.map((r) => columns.map((c) => cellText(sheetCell(c, r)))));
+  const texts = rows.map((r) => columns.map((c) => String(c.value(r))));
+  const shown = width === undefined ? columns.map((_, i) => i) : columnsThatFit(columns, texts, width);
   return table(
-    columns.map((c) => c.header),
-    rows.map((r) => columns.map((c) => String(c.value(r)))),
-    width === undefined ? {} : { width, give: givingPlan(columns.map((c) => c.shrink)) },
+    shown.map((i) => columns[i]!.header),
+    texts.map((cells) => shown.map((i) => cells[i]!)),
+    width === undefined ? {} : { width, give: givingPlan(shown.map((i) => columns[i]!.shrink)) },
   );
+}
+
+/** The columns a table of this width shows: all, or all but the optional ones it cannot hold (Column.optional). */
+function columnsThatFit<T>(columns: readonly Column<T>[], texts: readonly (readonly string[])[], width: number): number[] {
+  const least = columns.map((c, i) => {
+    const widest = Math.max(displayWidth(c.header), ...texts.map((cells) => Math.max(...cells[i]!.split('\n').map(displayWidth))));
+    return c.shrink ? Math.min(widest, SHRUNK) : widest;
+  });
+  const shown = columns.map((_, i) => i);
+  const needed = () => shown.reduce((n, i) => n + least[i]!, 0) + GAP * (shown.length - 1);
+  const optional = shown.filter((i) => columns[i]!.optional !== undefined).sort((a, b) => columns[a]!.optional! - columns[b]!.optional!);
+  for (const i of optional) {
+    if (needed() <= width) break;
+    shown.splice(shown.indexOf(i), 1);
+  }
+  return shown;
 }
 
 export function sheetCell<T>(column: Column<T>, row: T): Cell {
@@ -117,10 +141,13 @@ export interface Give {
  */
 function givingPlan(shrinks: readonly ('first' | 'then' | undefined)[]): Give[] {
   const of = (kind: 'first' | 'then', min: number) => shrinks.flatMap((s, index) => (s === kind ? [{ index, min }] : []));
-  return [...of('first', 16), ...of('then', 8), ...of('first', 8)];
+  return [...of('first', 16), ...of('then', SHRUNK), ...of('first', SHRUNK)];
 }
 
-const GAP = 2;
+/** The least width a column that gives gives up to. */
+const SHRUNK = 8;
+
+export const GAP = 2;
 
 /**
  * A borderless table aligned for the terminal, where CJK characters take two

@@ -569,7 +569,7 @@ export const zhCN = {
   'check.dryRunWithoutFix': '--dry-run 只与 --fix 一起使用（check 本身从不写入）',
   'check.nothing': '请给出要检查的记录编号、发文字号、文件或目录，或用 --all、--status、--year 选择档案中的答复',
   'check.noneSelected': '没有符合条件的答复可检查',
-  'check.summaryUnchecked': '；另有 {count} 个文件不是答复或无法读取，未检查',
+  'check.summaryUnchecked': '；另有 {count} 个不是答复、无法读取或找不到，未检查',
   'check.diff.before': '{docNumber} {field}（修正前）',
   'check.diff.after': '{docNumber} {field}（修正后）',
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir, workspace } from '../helpers/cli.js';
 import { CORPUS as SHARED_CORPUS } from '../helpers/corpus.js';
-import { fileCleanReply, historyJson, runOk, showJson } from './support.js';
+import { expectError, fileCleanReply, historyJson, runOk, showJson } from './support.js';
 
 const SLIPS = [
   '朱莺委员：',
@@ -37,6 +37,7 @@ function withSlips(config?: string): string {
 
 interface CheckJson {
   file?: string;
+  name?: string;
   id?: number;
   unchecked?: string;
   findings: { code: string; line: number | null; renderedLine?: number; field?: string; message: string }[];
@@ -105,8 +106,22 @@ describe('several targets, folders and the archive by status', () => {
     const text = runCli(ws, ['check', join(dir, '003_5561e4fdd77a1f2f.txt'), join(dir, '004_c7071f7df36f8e71.txt')]);
     expect(text.stdout).toContain('无法检查');
     expect(text.stdout).toContain('004_c7071f7df36f8e71.txt：未发现问题');
-    expect(text.stderr).toBe('共检查 1 份：错误 0 处，警告 0 处；另有 1 个文件不是答复或无法读取，未检查\n');
+    expect(text.stderr).toBe('共检查 1 份：错误 0 处，警告 0 处；另有 1 个不是答复、无法读取或找不到，未检查\n');
     expect(text.code).toBe(1);
+  });
+
+  it('a name that is no reply of the archive is said, and the files beside it are still checked', () => {
+    const ws = workspace();
+    const file = join(tempDir(), '004.txt');
+    copyFileSync(join(SHARED_CORPUS, '004_c7071f7df36f8e71.txt'), file);
+    const run = runCli(ws, ['check', file, '99']);
+    expect(run.stdout).toContain('004.txt：未发现问题');
+    expect(run.stdout).toContain('找不到答复「99」');
+    expect(run.stderr).toBe('共检查 1 份：错误 0 处，警告 0 处；另有 1 个不是答复、无法读取或找不到，未检查\n');
+    expect(run.code).toBe(1);
+    expect(checkJson(ws, [file, '99']).reports.map((r) => r.name ?? r.file)).toEqual([file, '99']);
+    // A fix names every reply before it writes: one that is not there stops it whole.
+    expectError(runCli(ws, ['check', '--fix', '99']), 1, '找不到答复「99」');
   });
 
   it('--status draft checks the drafts, --all every reply but the void, and a selection of nothing says so', () => {
@@ -137,6 +152,8 @@ describe('every body the tool scaffolds passes its own check, once its placehold
     ['建议答复', ['区工商联']],
     ['会办意见', ['顾薇玲委员']],
     ['会办意见', ['顾薇玲委员', '陈蕾艳委员']],
+    ['会办意见', ['民盟普陀区委', '九三学社普陀区委']],
+    ['提案答复', ['朱莺委员', '民盟普陀区委']],
   ];
   it.each(SHAPES)('%s to %j', (kind, proposers) => {
     const ws = workspace();
@@ -157,5 +174,14 @@ describe('every body the tool scaffolds passes its own check, once its placehold
     const check = runCli(ws, ['check', '1']);
     expect(check.stdout).toBe('第 1 号 无文号：未发现问题\n');
     expect(check.code).toBe(0);
+    // The draft's own Word file, as the leader is sent it: clean too, and it reads back as the same record.
+    expect(runCli(ws, ['render', '1', '--format', 'docx', '--out', 'draft.docx']).code).toBe(0);
+    const word = runCli(ws, ['check', 'draft.docx']);
+    expect(word.stdout).toBe('draft.docx：未发现问题\n');
+    const copy = workspace();
+    const imported = runCli(copy, ['import', join(ws, 'draft.docx')]);
+    expect(imported.stdout).not.toContain('不同');
+    const [was, is] = [showJson(ws, 1), showJson(copy, 1)];
+    expect([is.kind, is.proposers, is.leadUnit, is.body]).toEqual([was.kind, was.proposers, was.leadUnit, was.body]);
   });
 });

@@ -151,7 +151,7 @@ describe('reply check FILE: the corpus', () => {
     expect(run.code).toBe(1);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     for (const f of fragments) expect(run.stdout).toContain(f);
-    expect(run.stderr).toBe('共检查 0 份：错误 0 处，警告 0 处；另有 1 个文件不是答复或无法读取，未检查\n');
+    expect(run.stderr).toBe('共检查 0 份：错误 0 处，警告 0 处；另有 1 个不是答复、无法读取或找不到，未检查\n');
   };
 
   it('a file that is not a reply (003): one Chinese line in its place, exit 1', () => {

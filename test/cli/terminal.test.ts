@@ -4,12 +4,12 @@
  * Run on a pseudo-terminal of 80 × 24 made by util-linux `script`.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
-import { fileReply, lastingWorkspace } from './support.js';
+import { fileReply, lastingWorkspace, runOk } from './support.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const LONG_TITLE = '关于支持普陀强化“科创会客厅”功能，打造面向长三角开放协同创新生态的建议';
@@ -20,12 +20,21 @@ beforeAll(() => {
   ws = lastingWorkspace('draft');
   fileReply(ws, { title: LONG_TITLE, proposer: ['顾薇玲委员', '朱莺委员', '王东伟委员'] });
   for (let i = 0; i < 30; i++) fileReply(ws, { 'proposal-no': String(152200 + i), title: `第${i + 1}件：${LONG_TITLE}` });
+  // A reply whose check finds long messages, and proposals whose listing has ten columns.
+  writeFileSync(join(ws, 'slips.md'), '朱莺委员：\n\n一是组建专班。我委于2026年2月30日成立专班，推进推进数据更新. 二是完善机制，长三角长三角协同。\n');
+  fileReply(ws, { 'proposal-no': '152300', body: join(ws, 'slips.md') });
+  for (const number of ['152104', '152105']) {
+    runOk(ws, [
+      'proposal', 'add', '--kind', '提案', '--session', '区政协十五届二次会议', '--number', number, '--title', LONG_TITLE,
+      '--proposer', '顾薇玲委员', '--proposer', '王东伟委员', '--assigned-on', '2023-03-01', '--role', '主办',
+    ]);
+  }
 });
 
 afterAll(() => rmSync(ws, { recursive: true, force: true }));
 
 /** `reply ARGS` on a pseudo-terminal COLS wide and 24 rows high; what the screen showed, colour codes removed. */
-function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}, cols = 80): string {
+function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}, cols = 80, status = 0): string {
   const command = `stty cols ${cols} rows 24; ${[process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ')}`;
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd: ws,
@@ -33,7 +42,7 @@ function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}, cols = 80): str
     encoding: 'utf8',
     timeout: 30_000,
   });
-  expect(result.status, result.stderr).toBe(0);
+  expect(result.status, result.stderr).toBe(status);
   return result.stdout.replace(/\r\n/g, '\n').replace(/\x1b\[[0-9;?]*[A-Za-z]/gu, '');
 }
 
@@ -55,6 +64,41 @@ describe.skipIf(!hasScript && !process.env.CI)('a table fits the terminal (skipp
 
   it('not on a terminal, every value whole: a file or a pipe has no width', () => {
     expect(runCli(ws, ['list']).stdout).toContain(LONG_TITLE);
+  });
+
+  const fits = (screen: string) => {
+    for (const line of screen.trimEnd().split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+  };
+
+  it('reply check on 80 columns: each message wrapped whole under its column, no word of it lost', () => {
+    const screen = onTerminal(['check', '32'], {}, 80, 1);
+    fits(screen);
+    const run = runCli(ws, ['check', '32']);
+    const messages = run.stdout.split('\n').slice(1).filter(Boolean).map((l) => l.trim().split(/\s{2,}/u)[2]!);
+    expect(messages.length).toBeGreaterThan(3);
+    // The message, its lines joined again, is the whole message a pipe gets.
+    const joined = screen.split('\n').map((l) => l.replace(/[a-z-]+\/[a-z-]+/gu, '').trim()).join('');
+    for (const message of messages) expect(joined.replace(/\s+/gu, '')).toContain(message.replace(/\s+/gu, ''));
+    expect(screen).not.toContain('…」');
+  });
+
+  it('reply proposal list on 80 columns leaves out the day assigned, the kind and the role before it cuts a date', () => {
+    const screen = onTerminal(['proposal', 'list']);
+    fits(screen);
+    const [head, row] = screen.trimEnd().split('\n');
+    expect(head).toContain('办理期限');
+    expect(head).not.toContain('交办日期');
+    expect(row).toContain('2023年6月1日');
+    expect(onTerminal(['proposal', 'list'], {}, 200).split('\n')[0]).toContain('交办日期');
+    expect(runCli(ws, ['proposal', 'list']).stdout.split('\n')[0]).toContain('交办日期');
+  });
+
+  it('the help on 80 columns: Chinese descriptions wrapped by display width', () => {
+    for (const args of [['--help'], ['new', '--help'], ['search', '--help']]) {
+      const screen = onTerminal(args);
+      fits(screen);
+      expect(screen).toContain('选项：');
+    }
   });
 });
 

@@ -8,7 +8,8 @@ import { assertEditable, type Reply, type ReplyFields } from '../../core/reply.j
 import type { Context } from '../context.js';
 import { t } from '../messages.js';
 import { findingPlace, numberText } from '../present.js';
-import { table } from '../output.js';
+import { displayWidth, GAP, table } from '../output.js';
+import { wrapWidth } from '../width.js';
 import type { ReplyChecker } from '../reply-check.js';
 import { readerFor } from '../../read/index.js';
 import { readFilter } from '../filters.js';
@@ -26,8 +27,14 @@ const OPTIONS = {
   year: value,
 };
 
-/** One thing to check: a published file, or a reply of the archive (checked through its text rendering). */
-type Target = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'reply'; readonly reply: Reply };
+/**
+ * One thing to check: a published file, or a reply of the archive (checked through its text rendering), or
+ * a name that is neither (reported, and the rest still checked).
+ */
+type Target =
+  | { readonly kind: 'file'; readonly file: string }
+  | { readonly kind: 'reply'; readonly reply: Reply }
+  | { readonly kind: 'unknown'; readonly name: string; readonly message: string };
 
 interface Report {
   readonly target: Target;
@@ -43,7 +50,8 @@ export default command(OPTIONS, async function check(ctx, args, opts) {
   const { context, render } = checker;
   if (opts.dryRun && !opts.fix) throw new ReplyError('check.dryRunWithoutFix', {}, 2);
 
-  // Every target is named before anything is written or printed: a reply that does not exist stops the run whole.
+  // Every target is named before anything is written or printed: a reply that does not exist stops a fix whole,
+  // and a check reports it and checks the others.
   const targets: Target[] = [];
   const add = (target: Target) => {
     // A reply named twice (by id and by doc number) is checked, and fixed, once.
@@ -51,8 +59,11 @@ export default command(OPTIONS, async function check(ctx, args, opts) {
     targets.push(target);
   };
   for (const reply of await selected(ctx, args, opts)) add({ kind: 'reply', reply });
-  for (const arg of args) for (const target of await targetsOf(ctx, arg)) add(target);
   const writes = opts.fix && !opts.dryRun;
+  for (const arg of args) for (const target of await targetsOf(ctx, arg, !writes)) add(target);
+  // Nothing found to check is no check: said as the one error it is.
+  const unknown = targets.find((x) => x.kind === 'unknown');
+  if (unknown?.kind === 'unknown' && targets.every((x) => x.kind === 'unknown')) throw new ReplyError('reply.notFound', { id: unknown.name });
   if (opts.fix) {
     const file = targets.find((x) => x.kind === 'file');
     if (file?.kind === 'file') throw new ReplyError('check.fixFile', { file: file.file }, 2);
@@ -76,7 +87,7 @@ export default command(OPTIONS, async function check(ctx, args, opts) {
 
   const out = ctx.streams.stdout;
   if (opts.json) out.write(JSON.stringify(reports.map(reportJson), null, 2) + '\n');
-  else out.write(reports.map(reportText).join('\n'));
+  else out.write(reports.map((r) => reportText(r, ctx.tableWidth)).join('\n'));
   const count = (severity: Finding['severity']) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
   const unchecked = reports.filter((r) => r.unchecked).length;
   const checked = reports.length - unchecked;
@@ -108,17 +119,23 @@ async function selected(ctx: Context, args: readonly string[], opts: { all?: boo
  * import walks it); else a number or a doc number names a reply of the
  * archive; else a name with a file's extension is a file that is missing.
  */
-async function targetsOf(ctx: Context, arg: string): Promise<Target[]> {
+async function targetsOf(ctx: Context, arg: string, unknownTaken: boolean): Promise<Target[]> {
   const path = resolve(ctx.cwd, arg);
   const stat = existsSync(path) ? statSync(path) : undefined;
   if (stat?.isDirectory()) return collectFiles([arg], ctx.cwd).files.map(({ file }) => ({ kind: 'file', file }));
   const looksLikeId = /^\s*\d+\s*$/.test(arg) || DocNumber.looksLike(arg);
   if (stat?.isFile() || (!looksLikeId && readerFor(arg) !== undefined)) return [{ kind: 'file', file: arg }];
-  return [{ kind: 'reply', reply: await ctx.workflow().reply(arg) }];
+  try {
+    return [{ kind: 'reply', reply: await ctx.workflow().reply(arg) }];
+  } catch (error) {
+    if (!unknownTaken || !(error instanceof ReplyError) || error.key !== 'reply.notFound') throw error;
+    return [{ kind: 'unknown', name: arg, message: t(error.key, error.params) }];
+  }
 }
 
 /** The subject of a target, or why a file is none (an archive reply always renders to one). */
 async function subjectOf(target: Target, render: (reply: ReplyFields) => string, cwd: string): Promise<{ ok: true; subject: CheckSubject } | { ok: false; message: string }> {
+  if (target.kind === 'unknown') return { ok: false, message: target.message };
   if (target.kind === 'reply') {
     const subject = renderedSubject(render(target.reply), target.reply);
     if (!subject.ok) throw new ReplyError('check.badRender', { id: target.reply.id, reasonKey: subject.reason });
@@ -179,29 +196,37 @@ function fixDiff(before: ReplyFields, after: ReplyFields): string {
 }
 
 function targetLabel(target: Target): string {
+  if (target.kind === 'unknown') return target.name;
   return target.kind === 'file' ? target.file : t('check.targetReply', { id: target.reply.id, docNumber: numberText(target.reply) });
 }
 
-function reportText(report: Report): string {
+/** A target's findings, a line each; on a terminal the messages wrap within its width (`width`), never cut. */
+function reportText(report: Report, width: number | undefined): string {
   const label = targetLabel(report.target);
   if (report.unchecked) return report.unchecked + '\n';
   if (report.findings.length === 0) return t('check.clean', { target: label }) + '\n';
-  const rows = report.findings.map((f) => [
-    findingPlace(f),
-    t(`check.severity.${f.severity}`),
-    t(f.key, f.params),
-    f.code,
-  ]);
+  const rows = report.findings.map((f) => [findingPlace(f), t(`check.severity.${f.severity}`), t(f.key, f.params), f.code]);
+  if (width !== undefined) {
+    const widest = (i: number) => Math.max(...rows.map((r) => displayWidth(r[i]!)));
+    const room = width - INDENT - widest(0) - widest(1) - widest(3) - 3 * GAP;
+    if (room >= MIN_MESSAGE) for (const row of rows) row[2] = wrapWidth(row[2]!, room);
+  }
   const lines = table(undefined, rows).trimEnd().split('\n');
-  return `${label}\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+  return `${label}\n${lines.map((line) => `${' '.repeat(INDENT)}${line}`).join('\n')}\n`;
 }
+
+const INDENT = 2;
+/** Narrower than this, a message is not wrapped (a line a word long reads worse than a line too long). */
+const MIN_MESSAGE = 16;
 
 function reportJson(report: Report): Record<string, unknown> {
   const { target } = report;
   return {
     ...(target.kind === 'file'
       ? { file: target.file }
-      : { id: target.reply.id, docNumber: numberText(target.reply), status: target.reply.status }),
+      : target.kind === 'unknown'
+        ? { name: target.name }
+        : { id: target.reply.id, docNumber: numberText(target.reply), status: target.reply.status }),
     ...(report.unchecked ? { unchecked: report.unchecked } : {}),
     errors: report.findings.filter((f) => f.severity === 'error').length,
     warnings: report.findings.filter((f) => f.severity === 'warning').length,

@@ -42,11 +42,12 @@ const proposalColumns: Column<Handling>[] = [
   { key: 'id', header: t('label.id'), value: (h) => `#${h.proposal.id}`, sheet: (h) => h.proposal.id },
   { key: 'session', header: t('label.session'), value: (h) => h.proposal.session, shrink: 'then' },
   { key: 'number', header: t('label.proposalNo'), value: (h) => h.proposal.number },
-  { key: 'kind', header: t('label.kind'), value: (h) => h.proposal.kind },
+  { key: 'kind', header: t('label.kind'), value: (h) => h.proposal.kind, optional: 2 },
   { key: 'proposers', header: t('label.proposer'), value: (h) => proposersText(h.proposal), shrink: 'then' },
   { key: 'title', header: t('label.title'), value: (h) => h.proposal.title, shrink: 'first' },
-  { key: 'role', header: t('label.role'), value: (h) => h.proposal.role },
-  { key: 'assignedOn', header: t('label.assignedOn'), value: (h) => dateText(h.proposal.assignedOn), sheet: (h) => ({ date: h.proposal.assignedOn }) },
+  { key: 'role', header: t('label.role'), value: (h) => h.proposal.role, optional: 3 },
+  // On a narrow terminal the day it is due says more than the day it was assigned.
+  { key: 'assignedOn', header: t('label.assignedOn'), value: (h) => dateText(h.proposal.assignedOn), sheet: (h) => ({ date: h.proposal.assignedOn }), optional: 1 },
   { key: 'dueOn', header: t('label.dueOn'), value: (h) => dateText(h.dueOn), sheet: (h) => ({ date: h.dueOn }) },
   {
     key: 'state',

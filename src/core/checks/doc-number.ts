@@ -8,10 +8,10 @@ import { finding, type Finding, type Rule, type RuleCode, type Variant } from '.
  * 六角括号 〔〕, the serial without 第 and without leading zeros, then 号:
  * 普发改委〔2023〕16号.
  */
-export const docNumberLine: Rule = ({ layout, origin, reply }, { config }) => {
+export const docNumberLine: Rule = ({ layout, awaitsNumber }, { config }) => {
   const part = layout.docNumber;
-  // A reply of the archive filed without a number gets one when it is signed (or goes out without one, as GB/T 9704 allows).
-  if (!part && origin === 'archive' && reply.docNumber === null) return [];
+  // A reply filed without a number gets one when it is signed (or goes out without one, as GB/T 9704 allows).
+  if (!part && awaitsNumber) return [];
   if (!part) return [finding('doc-number/missing', layout.title?.line ?? layout.firstLine)];
   const m = DOC_NUMBER_LIKE.exec(part.text)!;
   const [, prefix, s1, open, s2, year, s3, close, s4, di, s5, serial, s6, hao] = m;

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../messages/zh-CN.js';
 import { parseBody, writtenBlocks, writtenNoteLines } from '../body.js';
+import { recordedOf } from '../properties.js';
 import { recordOf, type RecordOptions } from '../reader/record.js';
 import type { Line, SourceLine } from '../reader/lines.js';
 import type { ReplyFields } from '../reply.js';
@@ -17,7 +18,9 @@ export function fileSubject(text: string | readonly SourceLine[], options: Recor
   const { reading, layout } = locate(text);
   if (!reading.verdict.reply) return { ok: false, reason: reading.verdict.reason };
   const { reply } = recordOf(reading, options);
-  return { ok: true, subject: { origin: 'file', layout, reply: { ...reply, docNumber: reply.docNumber }, body: bodyView(layout.body) } };
+  const recorded = options.properties ? recordedOf(options.properties) : undefined;
+  const awaitsNumber = recorded !== undefined && recorded.docNumber === undefined && reply.docNumber === null;
+  return { ok: true, subject: { origin: 'file', awaitsNumber, layout, reply: { ...reply, docNumber: reply.docNumber }, body: bodyView(layout.body) } };
 }
 
 /**
@@ -36,7 +39,7 @@ export function renderedSubject(text: string, reply: ReplyFields): Subject {
     const field = fields.get(line);
     return field ? { field } : undefined;
   };
-  return { ok: true, subject: { origin: 'archive', layout, reply, body: bodyView(reading.body), placeOf } };
+  return { ok: true, subject: { origin: 'archive', awaitsNumber: reply.docNumber === null, layout, reply, body: bodyView(reading.body), placeOf } };
 }
 
 /** What a line holds for comparing a printed line with the body as typed: its letters and digits only. */

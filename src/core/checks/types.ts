@@ -113,6 +113,11 @@ export interface BodyView {
 export interface CheckSubject {
   /** A published file, or a reply of the archive checked through its text rendering. */
   readonly origin: 'file' | 'archive';
+  /**
+   * A reply not yet given its doc number, whose text has none to check: a draft of the archive, or the
+   * tool's own document of one (its record properties carry no number).
+   */
+  readonly awaitsNumber: boolean;
   readonly layout: Layout;
   /** The record: as filed (archive), or as read back by parsePublished (file). */
   readonly reply: ReplyFields;

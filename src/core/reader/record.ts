@@ -173,9 +173,9 @@ function footnoteOf(line: string): { number: number; text: string } | undefined 
   return { number: fromSuperscript(m[1]!)!, text: m[2]!.trim() };
 }
 
-/** 顾薇玲等委员提出的… / 经济委员会提出的… in a 会办意见's opening. */
+/** 顾薇玲等委员提出的… / 经济委员会提出的… / 民盟普陀区委等单位提出的… in a 会办意见's opening. */
 function proposersOfOpening(opening: string): Proposer[] {
-  const m = /^(.+?)(等)?(委员|代表)?提出的/u.exec(opening);
+  const m = /^(.+?)(等(?:\d+个|多个|几个)?(?:单位)?)?(委员|代表)?提出的/u.exec(opening);
   if (!m) return [];
   const name = m[1]!;
   if (m[3]) return [{ name, role: m[3] as '委员' | '代表' }];

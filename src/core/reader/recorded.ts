@@ -53,7 +53,7 @@ export function withRecorded(read: NewReply, recorded: Recorded, reading: Readin
     session: decide('session', read.session, recorded.session, equal, blank),
     proposalNo: decide('proposalNo', read.proposalNo, recorded.proposalNo, equal, blank),
     proposalTitle: decide('proposalTitle', read.proposalTitle, recorded.proposalTitle, equal, blank, (t) => [t]),
-    proposers: decide('proposers', read.proposers, recorded.proposers, sameProposers, (ps) => ps.length === 0, (ps) => ps.map((p) => p.name)),
+    proposers: decide('proposers', read.proposers, recorded.proposers, sameProposers, (ps) => ps.length === 0, (ps) => printedNames(ps, printed)),
     signedOn: decide('signedOn', read.signedOn, recorded.signedOn, equal, (d) => d === null),
     organ: decide('organ', read.organ, recorded.organ, equal, blank),
     result: decide('result', read.result, recorded.result, equal, blank),
@@ -61,6 +61,16 @@ export function withRecorded(read: NewReply, recorded: Recorded, reading: Readin
     cc: decide('cc', read.cc, recorded.cc, (a, b) => a.join('\n') === b.join('\n'), (units) => units.length === 0),
   };
   return { reply, taken, differing };
+}
+
+/**
+ * The forms proposers print in: each name, or, where the text names the first and 等 for the rest (a 会办意见's
+ * opening: 顾薇玲等委员提出的…, 民盟普陀区委等单位提出的…), the first and 等.
+ */
+function printedNames(proposers: readonly Proposer[], printed: string): string[] {
+  const first = proposers[0]?.name.replace(/\s+/gu, '');
+  if (proposers.length > 1 && first && printed.includes(`${first}等`)) return [`${first}等`];
+  return proposers.map((p) => p.name);
 }
 
 function sameProposers(a: readonly Proposer[], b: readonly Proposer[]): boolean {
