@@ -55,22 +55,22 @@ export function readAnswers(file: string, base: string): ReplyInput {
   const fields = renamed(readObject(file, base), REPLY_KEYS, file);
   const { bodyFile, ...rest } = fields.values;
   if (bodyFile !== undefined) {
-    if (typeof bodyFile !== 'string') throw new ReplyError('answers.badValue', { file, key: fields.keyOf.get('bodyFile')! });
+    if (typeof bodyFile !== 'string') throw new ReplyError('answers.badValue', { file, ...placed(fields.text, fields.keyOf.get('bodyFile')!) });
     rest.body = readText(bodyFile, dirname(resolve(base, file)));
   }
-  return read(REPLY_INPUT, rest, fields.keyOf, file) as ReplyInput;
+  return read(REPLY_INPUT, { ...fields, values: rest }, file) as ReplyInput;
 }
 
 /** Reads a proposal's answers file into the same input the flags give. */
 export function readProposalAnswers(file: string, base: string): ProposalInput {
   const fields = renamed(readObject(file, base), PROPOSAL_KEYS, file);
-  return read(PROPOSAL_INPUT, fields.values, fields.keyOf, file) as ProposalInput;
+  return read(PROPOSAL_INPUT, fields, file) as ProposalInput;
 }
 
 /** The file's values under their input fields (a null is a value not given), and the key each came by. */
-function renamed(data: Record<string, unknown>, keys: ReadonlyMap<string, string>, file: string) {
+function renamed({ data, text }: { data: Record<string, unknown>; text: string }, keys: ReadonlyMap<string, string>, file: string) {
   const unknown = Object.keys(data).filter((k) => !keys.has(k));
-  if (unknown.length) throw new ReplyError('answers.unknownKeys', { file, keys: unknown.join(', ') });
+  if (unknown.length) throw new ReplyError('answers.unknownKeys', { file, keys: unknown.join(', '), line: keyLine(text, unknown[0]!) });
   const values: Record<string, unknown> = {};
   const keyOf = new Map<string, string>();
   for (const [key, value] of Object.entries(data)) {
@@ -78,22 +78,59 @@ function renamed(data: Record<string, unknown>, keys: ReadonlyMap<string, string
     values[keys.get(key)!] = value;
     keyOf.set(keys.get(key)!, key);
   }
-  return { values, keyOf };
+  return { values, keyOf, text };
 }
 
-function read(schema: typeof REPLY_INPUT | typeof PROPOSAL_INPUT, values: Record<string, unknown>, keyOf: ReadonlyMap<string, string>, file: string): unknown {
+function read(
+  schema: typeof REPLY_INPUT | typeof PROPOSAL_INPUT,
+  { values, keyOf, text }: { values: Record<string, unknown>; keyOf: ReadonlyMap<string, string>; text: string },
+  file: string,
+): unknown {
   const result = readInput(schema, values);
   if (result.ok) return result.input;
   const field = result.key ?? result.unknown[0] ?? '';
-  throw new ReplyError('answers.badValue', { file, key: keyOf.get(field) ?? field });
+  throw new ReplyError('answers.badValue', { file, ...placed(text, keyOf.get(field) ?? field) });
 }
 
-/** A JSON object; a fault in its text is placed by line and column. */
-function readObject(file: string, base: string): Record<string, unknown> {
-  const read = readJsonText(readText(file, base));
+/** A JSON object and its text; a fault in the text is placed by line and column. */
+function readObject(file: string, base: string): { data: Record<string, unknown>; text: string } {
+  const text = readText(file, base);
+  const read = readJsonText(text);
   if ('tooDeep' in read) throw new ReplyError('answers.tooDeep', { file, max: MAX_JSON_DEPTH });
   if (!read.ok) throw new ReplyError('answers.badJson', { file, ...read.fault });
   const data = read.data;
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ReplyError('answers.notObject', { file });
-  return data as Record<string, unknown>;
+  return { data: data as Record<string, unknown>, text };
+}
+
+/**
+ * The line of the file a top-level key stands on (1 when it is not found): a scan of the text that
+ * skips strings and counts the depth, so that a key of the same name inside contact is not taken.
+ */
+export function keyLine(text: string, key: string): number {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') line++;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    else if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (depth === 1 && /^\s*:/u.test(text.slice(i + 1, i + 64))) {
+        try {
+          if (JSON.parse(text.slice(start, i + 1)) === key) return line;
+        } catch {
+          // not a string JSON reads: not the key
+        }
+      }
+    }
+  }
+  return 1;
+}
+
+/** The key a field is given by in the file, as the file spells it, and the line it stands on. */
+function placed(text: string, key: string): { key: string; line: number } {
+  return { key, line: keyLine(text, key) };
 }

@@ -414,13 +414,13 @@ function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean, c
     return 130;
   }
   if (error instanceof ValidationError) {
-    const list = error.issues.map((i) => t('fields.item', { field: fieldName(i.field), problem: t(i.key, i.params) })).join('；');
+    const list = error.issues.map((i) => t('fields.item', { field: fieldName(i.field), problem: t(i.key, named(i.params)) })).join('；');
     say(t('error.prefix') + t('fields.invalid', { list }));
     if (debug) sayStack(error.stack);
     return error.exitCode;
   }
   if (error instanceof ReplyError) {
-    say(t('error.prefix') + t(error.key, error.params));
+    say(t('error.prefix') + t(error.key, named(error.params)));
     if (debug) sayStack(error.stack);
     return error.exitCode;
   }
@@ -441,8 +441,23 @@ function report(error: unknown, stderr: NodeJS.WritableStream, debug: boolean, c
 
 /** A field as the clerk calls it, then the key a flag or an answers file gives it by: 提案号 proposal-no. */
 function fieldName(field: string): string {
-  const key = `fieldName.${field}`;
+  const key = `fieldName.${field.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)}`;
   return hasMessage(key) ? `${t(key)} ${field}` : field;
+}
+
+/**
+ * An error's parameters with the keys it names said as the clerk calls them: `key` (a config's or an
+ * answers file's, docPrefix, contact.name) gives `name` (发文机关代字 , or nothing for a key of no
+ * name), `keys` (the fields that may be edited) each with its name.
+ */
+function named(params: Readonly<Record<string, string | number>> = {}): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  if (typeof params.key === 'string' && params.name === undefined) {
+    const name = fieldName(params.key);
+    out.name = name === params.key ? '' : name.slice(0, -params.key.length);
+  }
+  if (typeof params.keys === 'string' && params.keys.includes(', ')) out.keys = params.keys.split(', ').map(fieldName).join('、');
+  return out;
 }
 
 function usageMessage(error: CommanderError, command: string): string {

@@ -220,7 +220,7 @@ function applyEdit(r: UnaddressedFields, field: string, raw: string, config: Con
     case 'annotation': return { ...r, annotation: parseAnnotation(value) };
     case 'style': return { ...r, style: value ? parseStyle(value) : null };
     default:
-      throw new ValidationError([{ field, key: 'field.notEditable', params: { fields: EDITABLE.join(', ') } }]);
+      throw new ValidationError([{ field, key: 'field.notEditable', params: { keys: EDITABLE.join(', ') } }]);
   }
 }
 

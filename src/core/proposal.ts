@@ -179,7 +179,7 @@ export function correctedProposal(proposal: ProposalFields, edits: readonly Fiel
     const name = field.trim();
     if (name === 'due-on') issues.push({ field: name, key: 'proposal.dueOnNotEditable' });
     else if (!(EDITABLE_PROPOSAL_FIELDS as readonly string[]).includes(name)) {
-      issues.push({ field: name, key: 'field.notEditable', params: { fields: EDITABLE_PROPOSAL_FIELDS.join(', ') } });
+      issues.push({ field: name, key: 'field.notEditable', params: { keys: EDITABLE_PROPOSAL_FIELDS.join(', ') } });
     } else if (name === 'proposer') input.proposers = splitList(value);
     else if (name === 'lead-unit') input.leadUnit = value.trim() || undefined;
     else input[name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = value;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flagsInput, readAnswers, readProposalAnswers } from '../../src/cli/answers.js';
+import { flagsInput, keyLine, readAnswers, readProposalAnswers } from '../../src/cli/answers.js';
 import { ReplyError } from '../../src/core/errors.js';
 import { PROPOSAL_INPUT, readInput, REPLY_INPUT } from '../../src/core/input.js';
 import { tempDir } from '../helpers/cli.js';
@@ -21,6 +21,15 @@ const refusal = (fn: () => unknown) => {
   }
   throw new Error('nothing was refused');
 };
+
+describe('the line a key of an answers file stands on', () => {
+  it('is the top-level key\'s, not a key of the same name inside a value or a string that reads like one', () => {
+    const text = '{\n  "note": "\\"title\\": 1",\n  "contact": {\n    "title": "x"\n  },\n  "title": 123\n}';
+    expect(keyLine(text, 'title')).toBe(6);
+    expect(keyLine(text, 'contact')).toBe(3);
+    expect(keyLine(text, 'absent')).toBe(1);
+  });
+});
 
 describe('one input schema for a reply, whichever way it comes', () => {
   it('flags and an answers file of the same values give the same input', () => {

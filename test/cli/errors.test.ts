@@ -20,7 +20,7 @@ describe('an invalid config', () => {
       source: '{\n  "organ": "上海市普陀区发展和改革委员会",\n  "docPrefix": "普发改委"\n  "cc": []\n}\n',
       fragments: ['第 4 行', '格式错误'],
     },
-    { what: 'a missing organ', source: '{ "docPrefix": "普发改委" }', fragments: ['缺少必填项 organ'] },
+    { what: 'a missing organ', source: '{ "docPrefix": "普发改委" }', fragments: ['缺少必填项 发文机关 organ'] },
     { what: 'an unknown key', source: '{ "organ": "某机关", "docPrefix": "普发改委", "colour": "red" }', fragments: ['未知的配置项 colour'] },
     {
       what: 'an unknown nested key',

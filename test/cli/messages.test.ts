@@ -90,6 +90,25 @@ describe('a field at fault is named as the clerk calls it, then by its key', () 
     const ws = workspace();
     expectError(runCli(ws, ['proposal', 'add', '--no-input', '--kind', '提案', '--number', '1']), 1, '交办日期 assigned-on（缺少）', '本单位的角色 role（缺少）');
     expectError(runCli(ws, ['new', '--no-input', '--kind', '通知']), 1, '类型 kind（未知的类型「通知」');
+    const config = join(ws, 'reply.config.json');
+    writeFileSync(config, JSON.stringify({ organ: '上海市普陀区发展和改革委员会', docPrefix: '普发改委', contact: { name: 5 } }));
+    expectError(runCli(ws, ['list']), 1, '中 联系人姓名 contact.name 的值无效');
+    writeFileSync(config, JSON.stringify({ organ: '上海市普陀区发展和改革委员会' }));
+    expectError(runCli(ws, ['list']), 1, '缺少必填项 发文机关代字 docPrefix');
+  });
+
+  it('lists the fields --set may change by their Chinese names', () => {
+    const ws = workspace();
+    fileReply(ws);
+    expectError(runCli(ws, ['edit', '1', '--set', 'foo=bar']), 1, 'foo（不能修改此字段，可修改：类型 kind、会次 session、提案号 proposal-no、');
+  });
+
+  it('places a value of the wrong type in an answers file by its line, and names its field', () => {
+    const ws = workspace();
+    writeFileSync(join(ws, 'a.json'), '{\n  "kind": "提案答复",\n  "contact": { "name": "李雷" },\n  "title": 123\n}\n');
+    expectError(runCli(ws, ['new', '--answers', 'a.json', '--no-input']), 1, '答案文件 a.json 第 4 行：标题 title 的值类型不对');
+    writeFileSync(join(ws, 'b.json'), '{\n  "kind": "提案答复",\n  "colour": "red"\n}\n');
+    expectError(runCli(ws, ['new', '--answers', 'b.json', '--no-input']), 1, '未知的键：colour（第 3 行）');
   });
 
   it('takes the kinds a clerk writes: 政协提案 and 人大代表建议', () => {

@@ -676,7 +676,7 @@ describe('applyEdits refuses unknown fields', () => {
     const issues = issuesOf(() => edit(field, 'x'));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ field, key: 'field.notEditable' });
-    expect(String(issues[0]?.params?.fields).split(', ')).toEqual([...EDITABLE]);
+    expect(String(issues[0]?.params?.keys).split(', ')).toEqual([...EDITABLE]);
   });
 });
 
