@@ -100,8 +100,11 @@ describe('docs/commands.md documents every command', () => {
 describe('the README is for the clerk', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
-  it('starts with what reply does and the quick start: its first screen holds the two commands and how to put reply on the PATH', () => {
-    const firstScreen = readme.split('\n').slice(0, 40).join('\n');
+  it('starts with what reply does and the quick start: its first screen holds the two commands, how to put reply on the PATH and the start of the task guide', () => {
+    // A terminal's 24 lines.
+    const firstScreen = readme.split('\n').slice(0, 24).join('\n');
+    expect(firstScreen).toContain('## 一件提案从交办到反馈');
+    expect(firstScreen).toContain('**登记交办**');
     expect(firstScreen).toMatch(/^# reply/u);
     expect(firstScreen).toContain('## 快速开始');
     expect(firstScreen).toContain('npm install && npm run demo');
