@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, draftNumberingWorkspace, runCli, workspace } from '../helpers/cli.js';
+import { convert, hasSoffice, needInCi } from '../helpers/office.js';
 import {
   BODY_000,
   expectError,
@@ -105,6 +106,22 @@ describe('reply edit --body and the editor', () => {
     writeFileSync(join(ws, '领导改稿'), iconv.encode('没有扩展名的正文。\n', 'gbk'));
     ok(ws, ['edit', '1', '--body', '领导改稿']);
     expect(showJson(ws, 1).body).toBe('没有扩展名的正文。\n');
+  });
+
+  it.skipIf(!hasSoffice && !process.env.CI)('--body FILE takes a Word 97 .doc the leader saved, as import reads one (skipped outside CI without LibreOffice)', () => {
+    needInCi(hasSoffice, 'LibreOffice');
+    const ws = withDraft();
+    expect(runCli(ws, ['render', '1', '--format', 'docx', '--out', 'signed.docx']).code).toBe(0);
+    const edited = showJson(ws, 1).body.replace(/。/u, '，并已完成。');
+    writeFileSync(join(ws, 'edited.md'), edited);
+    // The leader's copy: the reply's DOCX with the change, saved by Word as .doc.
+    ok(ws, ['edit', '1', '--body', 'edited.md']);
+    expect(runCli(ws, ['render', '1', '--format', 'docx', '--out', 'edited.docx']).code).toBe(0);
+    ok(ws, ['revert', '1', '1']);
+    const doc = convert(new Map([['leader', readFileSync(join(ws, 'edited.docx'))]]), 'doc').get('leader')!;
+    writeFileSync(join(ws, 'leader.doc'), doc);
+    ok(ws, ['edit', '1', '--body', 'leader.doc']);
+    expect(showJson(ws, 1).body).toContain('，并已完成。');
   });
 
   it('--body FILE takes the body of the reply\'s own Word file as the leader edited it, and a page\'s paragraphs', async () => {
