@@ -25,8 +25,9 @@ export class DocNumber {
 
   /**
    * Reads the forms clerks type: 普发改委〔2023〕16号, 普发改委[2023]16号,
-   * 【】 or () brackets, an optional 第, and the short 2023-16 (or 2023/16)
-   * which takes the configured prefix.
+   * 【】 or () brackets, an optional 第, the year without brackets before 年,
+   * a dash or a space (普发改委2023年16号, 普发改委 2023 16), and the short
+   * 2023-16 (or 2023/16, 2023年16号) which takes the configured prefix.
    */
   static parse(input: string, defaultPrefix?: string): DocNumber {
     const text = input.trim();
@@ -35,7 +36,7 @@ export class DocNumber {
       if (!defaultPrefix) throw fieldError('doc-number', 'docNumber.noPrefix', { value: input });
       return DocNumber.of(defaultPrefix, Number(short[1]), typedSeq(short[2]!));
     }
-    const full = FULL.exec(text);
+    const full = FULL.exec(text) ?? UNBRACKETED.exec(text);
     if (!full) throw fieldError('doc-number', 'docNumber.unreadable', { value: input });
     const prefix = full[1] || defaultPrefix;
     if (!prefix) throw fieldError('doc-number', 'docNumber.noPrefix', { value: input });
@@ -45,7 +46,7 @@ export class DocNumber {
   /** True when the text looks like a doc number rather than, say, a numeric id. */
   static looksLike(input: string): boolean {
     const text = input.trim();
-    return SHORT.test(text) || FULL.test(text);
+    return SHORT.test(text) || FULL.test(text) || UNBRACKETED.test(text);
   }
 
   equals(other: DocNumber): boolean {
@@ -90,3 +91,5 @@ export const YEAR_OPEN_LOOSE = `${YEAR_OPEN}〈<{｛`;
 export const YEAR_CLOSE_LOOSE = `${YEAR_CLOSE}〉>}｝`;
 const FULL = new RegExp(`^([\\p{Script=Han}A-Za-z·]*)\\s*[${YEAR_OPEN}]\\s*(\\d{4})\\s*[${YEAR_CLOSE}]\\s*第?\\s*(\\d{1,5})\\s*号?$`, 'u');
 const SHORT = /^(\d{4})\s*[-/]\s*(\d{1,5})$/;
+/** The year not in brackets: it ends at 年, a dash or a space, and 号 ends the serial (普发改委2023年16号, 普发改委 2023 16). */
+const UNBRACKETED = /^([\p{Script=Han}A-Za-z·]*?)\s*(\d{4})\s*(?:年|[-/]|\s)\s*第?\s*(\d{1,5})\s*号?$/u;

@@ -32,10 +32,11 @@ describe('reply search counts what it found', () => {
   });
 
   it('a doc number in any typed form finds its reply first', () => {
-    for (const form of ['普发改委〔2023〕16号', '普发改委[2023]16号', '普发改委（2023）16号', '2023-16']) {
-      const run = runCli(ws, ['search', form, '--json']);
+    const forms = [['普发改委〔2023〕16号'], ['普发改委[2023]16号'], ['普发改委（2023）16号'], ['2023-16'], ['普发改委2023年16号'], ['2023年第16号'], ['普发改委', '2023', '16']];
+    for (const form of forms) {
+      const run = runCli(ws, ['search', ...form, '--json']);
       const hits = JSON.parse(run.stdout) as { docNumber: { text: string } | null; hit: string }[];
-      expect(hits[0], form).toMatchObject({ docNumber: { text: '普发改委〔2023〕16号' }, hit: 'docNumber' });
+      expect(hits[0], form.join(' ')).toMatchObject({ docNumber: { text: '普发改委〔2023〕16号' }, hit: 'docNumber' });
     }
   });
 

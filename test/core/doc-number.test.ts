@@ -16,6 +16,10 @@ describe('DocNumber.parse reads the forms clerks type', () => {
     ['普发改委〔2023〕16', 'no closing 号'],
     ['普发改委 〔 2023 〕 16 号', 'spaces around the parts'],
     ['  普发改委〔2023〕16号  ', 'surrounding blanks'],
+    ['普发改委2023年16号', 'the year before 年, without brackets'],
+    ['普发改委2023年第16号', 'the year before 年 and 第'],
+    ['普发改委 2023 16', 'the parts apart by spaces'],
+    ['普发改委2023-16号', 'the year before a dash'],
   ])('reads %s (%s)', (input) => {
     const n = DocNumber.parse(input);
     expect([n.prefix, n.year, n.seq]).toEqual(['普发改委', 2023, 16]);
@@ -52,6 +56,11 @@ describe('DocNumber.parse reads the short form with the configured prefix', () =
   it('reads spaces around the dash', () => {
     expect(DocNumber.parse('2023 - 16', '普府').toString()).toBe('普府〔2023〕16号');
   });
+
+  it('reads 2023年16号 and 2023 16 the same way', () => {
+    expect(DocNumber.parse('2023年16号', '普府').toString()).toBe('普府〔2023〕16号');
+    expect(DocNumber.parse('2023 16', '普府').toString()).toBe('普府〔2023〕16号');
+  });
 });
 
 describe('DocNumber.parse refuses bad input with the right error key', () => {
@@ -86,8 +95,9 @@ describe('DocNumber.parse refuses bad input with the right error key', () => {
   it.each([
     'nonsense',
     '',
-    '普发改委2023年16号',
     '普发改委〔23〕16号',
+    '2023年5月18日',
+    '普发改委2023年16号文',
     '普发改委〔2023〕号',
     '普发改委〔2023〕16号附件',
     '普发改委〔2023〕123456号',
