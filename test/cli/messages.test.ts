@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { theme } from '../../src/cli/prompts-inquirer.js';
 import { BIN, runCli, tempDir, workspace } from '../helpers/cli.js';
 import { BODY_000, expectError, fileReply } from './support.js';
 
@@ -212,5 +213,11 @@ describe('the hints under a list prompt are in Chinese', () => {
     expect(screen).toContain('↑↓ 移动 • ⏎ 选定');
     expect(screen).not.toMatch(/navigate|select\b/u);
     expect(screen).toContain('已取消，未写入任何内容。');
+  });
+
+  it('and under a checkbox (the paragraphs to take from past replies): the keys inquirer names, each in Chinese', () => {
+    // The keys @inquirer/checkbox hands its theme, in its order.
+    const keys: [string, string][] = [['↑↓', 'navigate'], ['space', 'select'], ['a', 'all'], ['i', 'invert'], ['⏎', 'submit']];
+    expect(theme.style.keysHelpTip(keys)).toBe('↑↓ 移动 • 空格 选定 • a 全选 • i 反选 • ⏎ 确认');
   });
 });
