@@ -437,7 +437,7 @@ export const zhCN = {
   'sheet.due': '待办',
   'sheet.proposals': '提案',
   'sheet.stats': '办理情况统计',
-  'opt.force': '强制执行',
+  'opt.force': '覆盖已有的 reply.config.json',
   'opt.help': '显示帮助',
   'opt.version': '显示版本',
 

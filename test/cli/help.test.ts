@@ -95,6 +95,29 @@ describe('docs/commands.md documents every command', () => {
       expect(readme, command).toMatch(example);
     }
   });
+
+  it('and the other way: each section is a command that exists, and names every flag the command takes', () => {
+    const docs = readFileSync(join(ROOT, 'docs', 'commands.md'), 'utf8');
+    const sections = [...docs.matchAll(/^### `reply ([\w ]+?)`/gmu)];
+    expect(sections.length).toBeGreaterThan(10);
+    const missing: string[] = [];
+    for (const [i, m] of sections.entries()) {
+      const words = m[1]!.trim().split(' ');
+      // reply help prints the program's help: its flags are the global ones, documented apart.
+      if (words[0] === 'help') continue;
+      const help = runCli(tempDir(), [...words, '--help']);
+      expect(help.code, m[1]).toBe(0);
+      const text = docs.slice(m.index, sections[i + 1]?.index ?? docs.length);
+      // A command of subcommands (proposal, feedback) documents theirs in its section.
+      const subcommands = help.stdout.includes('命令：') ? [...help.stdout.slice(help.stdout.indexOf('命令：')).matchAll(/^\s{2}(\w+)/gmu)].map((c) => c[1]!) : [];
+      for (const command of [words, ...subcommands.filter((c) => c !== 'help').map((c) => [...words, c])]) {
+        const own = command === words ? help : runCli(tempDir(), [...command, '--help']);
+        const flags = [...own.stdout.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gmu)].map((f) => f[1]!).filter((f) => f !== '--help');
+        for (const flag of flags) if (!text.includes(flag)) missing.push(`${command.join(' ')} ${flag}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('the README is for the clerk', () => {
