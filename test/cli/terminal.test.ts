@@ -12,6 +12,7 @@ import { BIN, runCli } from '../helpers/cli.js';
 import { fileReply, lastingWorkspace, runOk } from './support.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
+const hasLess = spawnSync('sh', ['-c', 'command -v less']).status === 0;
 const LONG_TITLE = '关于支持普陀强化“科创会客厅”功能，打造面向长三角开放协同创新生态的建议';
 
 let ws: string;
@@ -118,6 +119,23 @@ describe.skipIf(!hasScript && !process.env.CI)('a long listing goes through a pa
     expect(onTerminal(['--no-pager', 'list'], { PAGER: `cat > '${seen}'` })).toContain('普发改委〔2023〕1号');
     expect(() => readFileSync(seen)).toThrow();
     expect(onTerminal(['list'], { PAGER: 'no-such-pager-xyz' })).toContain('普发改委〔2023〕1号');
+  });
+
+  it.skipIf(!hasLess && !process.env.CI)('without $PAGER it is less -FRX: a screenful, then the rest on a key (skipped outside CI without less)', () => {
+    const command = `stty cols 80 rows 24; '${process.execPath}' '${BIN}' list`;
+    // q reaches less through the terminal, as a clerk's key would.
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: ws,
+      env: { PATH: process.env.PATH, HOME: ws, TERM: 'xterm', TZ: 'Asia/Shanghai', NO_COLOR: '1' },
+      input: 'q',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const rows = result.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/gu, '').split(/\r?\n/u).filter((l) => /^\d+\s/u.test(l.trim()));
+    // The listing has 32 rows; less showed the first screen of them, and quit on q.
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(24);
   });
 
   it('a short listing is printed directly', () => {
