@@ -26,8 +26,9 @@ describe('reply search counts what it found', () => {
     expect(runCli(ws, ['search', '城市城市']).stdout.split('\n')[0]).toBe('共 1 份');
     expect(runCli(ws, ['search', '特色产业园区']).stdout.split('\n')[0]).toBe('共 25 份，显示前 20 份（--limit 可多显示）');
     expect(runCli(ws, ['search', '特色产业园区', '--limit', '30']).stdout.split('\n')[0]).toBe('共 25 份');
-    // A short term past the page is not counted (it would read the archive): only that there are more.
-    expect(runCli(ws, ['search', '园区']).stdout.split('\n')[0]).toBe('显示前 20 份，还有更多（--limit 可多显示）');
+    // A short term or a filter is counted as far as search reads past the page (100 hits).
+    expect(runCli(ws, ['search', '园区']).stdout.split('\n')[0]).toBe('共 26 份，显示前 20 份（--limit 可多显示）');
+    expect(runCli(ws, ['search', '特色产业园区', '--status', 'draft']).stdout.split('\n')[0]).toBe('共 25 份，显示前 20 份（--limit 可多显示）');
     expect(runCli(ws, ['search', '没有这个词']).stderr).toBe('没有找到符合条件的答复。\n');
   });
 

@@ -373,6 +373,24 @@ eachTuning('search: which replies', () => {
   });
 });
 
+eachTuning('search: how many it found', () => {
+  const counted = (query: string, filter: SearchFilter, limit: number, cap: number) => {
+    const { hits, total, more } = search.searchCounted(parseSearchQuery(query), { ...filter, limit }, cap);
+    return { shown: hits.length, total, more };
+  };
+
+  it('counts a short term or a filtered query exactly as far as it reads past the page, and says when there are more', () => {
+    for (const [query, filter] of [['数据', {}], ['的', {}], ['长三角', { status: 'draft' }], ['发展', { year: 2023 }], ['-平台', {}]] as [string, SearchFilter][]) {
+      const all = bruteForce(parseSearchQuery(query), filter).length;
+      expect(all, query).toBeGreaterThan(3);
+      // A page of 2, counted up to the probe (the cap when smaller): exact below it, "more" above.
+      expect(counted(query, filter, 2, 1000), query).toEqual({ shown: 2, total: Math.min(all, 100), more: all > 100 });
+      expect(counted(query, filter, 2, 3), query).toEqual({ shown: 2, total: 3, more: true });
+      expect(counted(query, filter, all, 1000), query).toEqual({ shown: all, total: all, more: false });
+    }
+  });
+});
+
 eachTuning('search: in which order', () => {
   it('puts a title hit first, then the body hits newest signed date first (not in filing order)', () => {
     const hits = search.search(parseSearchQuery('海绵城市'), {});
