@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/dates.js';
+import type { SearchFilter } from '../../src/core/ports.js';
 import { parseSearchQuery } from '../../src/core/search-query.js';
 import { replyTitle } from '../../src/core/proposers.js';
 import type { Kind } from '../../src/core/reply.js';
@@ -186,7 +187,7 @@ describe('opening an archive of schema step 2', () => {
   it('migrates it to the current schema version', () => {
     const { db } = open();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(16);
+    expect(SCHEMA_VERSION).toBe(17);
     for (const table of ['status_changes', 'proposals', 'deadlines', 'feedback', 'events', 'reply_bases']) {
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(table), table).toEqual({ n: 1 });
     }
@@ -796,6 +797,23 @@ describe('opening an archive of schema step 15', () => {
     expect(inTitles('候鸟驿站')).toEqual([1]);
     expect(inTitles(reply.proposalTitle.slice(0, 5))).not.toContain(1);
     expect(() => db.exec("INSERT INTO titles_fts (titles_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+  });
+});
+
+describe('opening an archive of schema step 16', () => {
+  it('indexes the organs, which search asks whether an --organ filter holds any reply', () => {
+    fixtureAt(16).close();
+    const { db, repo } = open();
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'replies'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toContain('replies_organ');
+    const organ = repo.get(1)!.organ!;
+    const ids = (filter: SearchFilter) => repo.fullText().search(parseSearchQuery('的'), { limit: 100, ...filter }).map((h) => h.reply.id);
+    expect(ids({ organ: organ.slice(2, 6) }).length).toBeGreaterThan(0);
+    expect(ids({ organ: '某某局' })).toEqual([]);
+    expect(ids({ proposer: '无此人' })).toEqual([]);
+    // The plan reads the index, not the table.
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT min(organ) FROM replies WHERE organ > ?').all('') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('replies_organ');
   });
 });
 
