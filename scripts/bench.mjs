@@ -144,8 +144,11 @@ async function searchFigures(dbFile) {
   return { rows, shapes };
 }
 
-/** Filters with and without hits, each asked with a common and a rare term of 3+ characters, a short term and a dense character. */
-const FILTER_TERMS = ['长三角', '海纳小镇', '数据', '研'];
+/**
+ * Filters with and without hits, each asked with a common and a rare term of 3+ characters, a short term, a dense
+ * character and two terms (whose full-text MATCH weighs both over every reply).
+ */
+const FILTER_TERMS = ['长三角', '海纳小镇', '数据', '研', '人工智能 产业'];
 
 /**
  * The slowest queries of each shape, in process: every single character the synthetic replies hold, and each filter

@@ -195,6 +195,8 @@ const TUNINGS: [string, SearchTuning | undefined][] = [
   ['index, many hits', { walk: { title: 0, text: 0 }, fewHits: 2, probe: 3 }],
   // …and an organ checked on the walk index rather than on the distinct organs.
   ['short walk, then index', { walk: { title: 7, text: 3 }, fewHits: 5, probe: 4, distinctOrgans: 1 }],
+  // …and a filtered text tier that leaves the rest to the index rather than walk on.
+  ['short walk, then the hits as a set', { walk: { title: 7, text: 3 }, fewHits: 5, probe: 4, walkOn: 0 }],
 ];
 
 /** Runs a block with `search` taking one way. */
