@@ -46,11 +46,16 @@ const LACKS: { readonly [F in NeededField]: (alias: string) => string } = {
   proposers: (a) => `json_array_length(${column(a, 'proposers')}) = 0`,
   session: (a) => `${column(a, 'session')} = ''`,
   proposalNo: (a) => `${column(a, 'proposal_no')} = ''`,
-  signedOn: (a) => `${column(a, 'signed_on')} IS NULL`,
+  // As the date indexes hold it (coalesce(signed_on, '')), so that the test is read from an index, not from the
+  // row after its body (a date is never ''): at 100,000 replies list --incomplete read every body, 13.8 s.
+  signedOn: (a) => `${signedKey(a)} = ''`,
   organ: (a) => `${column(a, 'organ')} = ''`,
 };
 
-/** Records that lack a needed field (ListFilter.incomplete). */
+/**
+ * Records that lack a needed field (ListFilter.incomplete). The partial index replies_incomplete (schema step 18)
+ * holds exactly this condition: a change here needs a schema step that makes that index again.
+ */
 export function incompleteSql(alias = ''): string {
   return `(${NEEDED_FIELDS.map((field) => LACKS[field](alias)).join(' OR ')})`;
 }
