@@ -160,6 +160,7 @@ export class SqliteSearch implements ReplySearch {
   private readonly stmt;
   private readonly vocabularies = new Map<string, Database.Statement<[string, string, number], { term: string }>>();
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly excluding = new WeakMap<QueryPlan, QueryPlan | undefined>();
 
   constructor(
     private readonly db: Database.Database,
@@ -380,10 +381,10 @@ export class SqliteSearch implements ReplySearch {
    * the full-text index: its hits, each checked for the tier, the filters and
    * the terms it cannot weigh itself, sorted by date.
    */
-  private indexed(query: TierQuery, tier: Tier, count: number, after: Dated | undefined, walked?: { readonly hits: number }): number[] {
+  private indexed(query: TierQuery, tier: Tier, count: number, after: Dated | undefined, walked?: { readonly hits: number }, planned?: QueryPlan): number[] {
     // A filter under which the walk found hits often: it goes on past its budget to the page, asking the index nothing.
     if (after && walked && this.walkOnPays(query, tier, count, after, walked.hits)) return this.walk(query, tier, count, after, Infinity).ids;
-    const plan = query.plan();
+    const plan = planned ?? query.plan();
     if (plan.impossible) return [];
     // The index says exactly which hits are in which tier, unless a term checked on the text is positive.
     const tierExact = !plan.checks.some((c) => !c.negated);
@@ -424,6 +425,11 @@ export class SqliteSearch implements ReplySearch {
       most: this.tuning.fewHits + 1,
     });
     if (few.length <= this.tuning.fewHits) return lookUp(few, count);
+    // Many hits, each read to see that it lacks a negated character too common to expand for a positive term
+    // (海纳小镇 -研, 研 in every reply): the index excludes it instead. At 100,000 replies 1.0–1.3 s became ~0.2 s
+    // (its vocabulary 91 ms, the MATCH with its NOT 111 ms).
+    const excluding = planned ? undefined : this.negationsExpanded(plan);
+    if (excluding) return this.indexed(query, tier, count, after, undefined, excluding);
     const inIndex = 'r.id IN (SELECT rowid FROM replies_fts WHERE replies_fts MATCH @match)';
     if (!checks) {
       // Many hits, each of which is a hit of the tier: the date index read with them as a set stops at the page.
@@ -558,6 +564,28 @@ export class SqliteSearch implements ReplySearch {
       }
     }
     return { positive, inTitles, negative, checks, impossible };
+  }
+
+  /**
+   * The plan with its negated checks expanded into the index's exclusions where they can be; undefined when none
+   * can. Made once a query: both tiers ask it (each expansion reads the vocabulary, ~90 ms for a common character).
+   */
+  private negationsExpanded(plan: QueryPlan): QueryPlan | undefined {
+    if (!this.excluding.has(plan)) this.excluding.set(plan, this.expandedNegations(plan));
+    return this.excluding.get(plan);
+  }
+
+  private expandedNegations(plan: QueryPlan): QueryPlan | undefined {
+    const negative = [...plan.negative];
+    const checks = plan.checks.filter((check) => {
+      if (!check.negated) return true;
+      const expansion = this.expand(check.needle);
+      if (!expansion) return true;
+      // A character no reply holds excludes nothing.
+      if (expansion.trigrams.length) negative.push(`(${expansion.trigrams.map(ftsString).join(' OR ')})`);
+      return false;
+    });
+    return checks.length < plan.checks.length ? { ...plan, negative, checks } : undefined;
   }
 
   /** Whether a quarter or more of the latest DENSITY_SAMPLE replies hold this (folded) text. */

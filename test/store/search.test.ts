@@ -262,6 +262,13 @@ eachTuning('search: which replies', () => {
     expectExact('的 -数据');
   });
 
+  it('excludes a character common enough to be checked on the text through the index when the hits are many, still exactly', () => {
+    const plan = search.plan(parseSearchQuery('发展 -议'));
+    expect(plan.checks).toEqual([{ needle: '议', negated: true }]);
+    for (const q of ['发展 -议', '数据 -议', '长三角 -议 -的', '议 -议']) expectExact(q, {}, 0);
+    expectExact('发展 -议', { status: 'draft' }, 0);
+  });
+
   it('checks text on the connection with the same case folding as the index and the snippets', () => {
     const contains = (hay: string, needle: string) =>
       (db.prepare('SELECT reply_contains(?, ?) AS n').get(hay, foldText(needle)) as { n: number }).n;
