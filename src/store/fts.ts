@@ -400,6 +400,9 @@ export class SqliteSearch implements ReplySearch {
     const negative = plan.negative.length ? `${ALL_COLUMNS} : (${plan.negative.join(' OR ')})` : undefined;
     const order = `ORDER BY ${dateOrder('r')} LIMIT @count`;
     if (plan.positive.length === 0) {
+      // Exclusions only, of a character the walk found in nearly every reply (-研): the index lists who holds it.
+      const excluding = planned ? undefined : this.negationsExpanded(plan);
+      if (excluding) return this.indexed(query, tier, count, after, undefined, excluding);
       // Common characters and exclusions only: every reply is a candidate, newest first.
       if (negative) params.negative = negative;
       return this.ids(
